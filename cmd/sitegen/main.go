@@ -1,0 +1,86 @@
+// Command sitegen builds errdex's static reference site and the files
+// generated from content/.
+//
+//	sitegen check            validate content/, print every problem as file:line
+//	sitegen gen              regenerate wasm/catalog/data_gen.go and content/urls.txt
+//
+// Run it from the repository root (the Makefile does). All the work is done
+// by packages: content (load and validate), cataloggen (generated files).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/errdex/errdex/content"
+	"github.com/errdex/errdex/internal/cataloggen"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, `usage: sitegen [-root DIR] check|gen
+
+  check   validate content/ and print every problem as file:line: message
+  gen     regenerate wasm/catalog/data_gen.go and content/urls.txt`)
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sitegen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "repository root")
+	fs.Usage = func() { usage(stderr) }
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	cmd := fs.Arg(0)
+	switch cmd {
+	case "check":
+		if _, ok := load(*root, stderr); !ok {
+			return 1
+		}
+		fmt.Fprintln(stdout, "content ok")
+		return 0
+	case "gen":
+		cat, ok := load(*root, stderr)
+		if !ok {
+			return 1
+		}
+		src, err := cataloggen.GoSource(cat)
+		if err != nil {
+			fmt.Fprintln(stderr, "sitegen gen:", err)
+			return 1
+		}
+		for name, data := range map[string][]byte{
+			cataloggen.DataFile:     src,
+			cataloggen.ManifestPath: cataloggen.Manifest(cat),
+		} {
+			if err := os.WriteFile(filepath.Join(*root, name), data, 0o644); err != nil {
+				fmt.Fprintln(stderr, "sitegen gen:", err)
+				return 1
+			}
+		}
+		return 0
+	}
+	usage(stderr)
+	return 2
+}
+
+// load validates content/ under root, printing every problem.
+func load(root string, stderr io.Writer) (*content.Catalog, bool) {
+	dir := filepath.Join(root, "content")
+	cat, problems := content.Load(os.DirFS(dir))
+	for _, p := range problems {
+		fmt.Fprintln(stderr, "content/"+p.String())
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(stderr, "%d problem(s) in content/\n", len(problems))
+		return nil, false
+	}
+	return cat, true
+}

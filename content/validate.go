@@ -1,0 +1,467 @@
+package content
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/errdex/errdex/wasm/catalog"
+)
+
+var (
+	idRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
+	pathRE = regexp.MustCompile(`^[A-Za-z0-9_$@-]+(\[\])?(\.[A-Za-z0-9_$@-]+(\[\])?)*$`)
+	hdrRE  = regexp.MustCompile(`^[A-Za-z0-9-]+: .*$`)
+)
+
+// provider converts and validates one provider file.
+func (l *loader) provider(d *document, rp *rawProvider, report func(int, string)) *Provider {
+	root := d.root
+	at := func(key string) int { return lineOf(value(root, key), 2) }
+	want := strings.TrimSuffix(path.Base(d.file), ".md")
+	switch {
+	case rp.ID == "":
+		report(2, `missing required key "id"`)
+	case !idRE.MatchString(rp.ID):
+		report(at("id"), "id "+strconv.Quote(rp.ID)+" must be lower-case letters, digits and '-'")
+	case rp.ID != want:
+		report(at("id"), "id "+strconv.Quote(rp.ID)+" must equal the file name "+strconv.Quote(want))
+	case slices.Contains(ReservedIDs, rp.ID):
+		report(at("id"), "id "+strconv.Quote(rp.ID)+" is reserved for the site's own pages")
+	}
+	requireStr(report, at, "name", rp.Name)
+	requireStr(report, at, "summary", rp.Summary)
+	requireStr(report, at, "retry", rp.Retry)
+	checkURL(report, at("homepage"), "homepage", rp.Homepage, false)
+	checkURL(report, at("base_url"), "base_url", rp.BaseURL, false)
+	if len(rp.Docs) == 0 {
+		report(at("docs"), `missing required key "docs": link the provider's own documentation`)
+	}
+	for i, dl := range rp.Docs {
+		n := item(value(root, "docs"), i)
+		if dl.Title == "" {
+			report(lineOf(n, 2), "docs entry needs a title")
+		}
+		checkURL(report, lineOf(value(n, "url"), lineOf(n, 2)), "docs url", dl.URL, true)
+	}
+
+	env := value(root, "envelope")
+	envAt := func(key string) int { return lineOf(value(env, key), at("envelope")) }
+	if len(rp.Envelope.Code) == 0 {
+		report(at("envelope"), `envelope needs "code": the path(s) of the error code in the body`)
+	}
+	for key, paths := range map[string][]string{"code": rp.Envelope.Code, "message": rp.Envelope.Message,
+		"request_id": rp.Envelope.RequestID, "details": rp.Envelope.Details, "type": rp.Envelope.Type,
+		"retry_after": rp.Envelope.RetryAfter} {
+		for _, p := range paths {
+			if !pathRE.MatchString(p) {
+				report(envAt(key), "envelope "+key+": "+strconv.Quote(p)+" is not a path like error.code or choices[].error.code")
+			}
+		}
+	}
+	var ind *catalog.Indirect
+	if ri := rp.Envelope.Indirect; ri != nil {
+		if ri.When == "" || ri.Field == "" || !pathRE.MatchString(ri.Field) {
+			report(envAt("indirect"), `envelope indirect needs "when" (a code value) and "field" (a path)`)
+		}
+		ind = &catalog.Indirect{When: ri.When, Field: ri.Field}
+	}
+
+	authAt := lineOf(value(root, "auth"), 2)
+	if rp.Auth.Header == "" {
+		report(authAt, `auth needs "header": the header that carries the key`)
+	}
+	switch rp.RateLimit.ResetUnit {
+	case "", "epoch", "seconds":
+	default:
+		report(lineOf(value(value(root, "rate_limit"), "reset_unit"), 2), `rate_limit reset_unit must be "epoch" or "seconds"`)
+	}
+	lower := func(xs []string) []string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			out[i] = strings.ToLower(x)
+		}
+		return out
+	}
+
+	p := &Provider{
+		Provider: catalog.Provider{
+			ID: rp.ID, Name: rp.Name, Summary: strings.TrimSpace(rp.Summary), BaseURL: rp.BaseURL,
+			Envelope: catalog.Envelope{
+				Code: rp.Envelope.Code, Message: rp.Envelope.Message, RequestID: rp.Envelope.RequestID,
+				Details: rp.Envelope.Details, Type: rp.Envelope.Type, RetryAfter: rp.Envelope.RetryAfter,
+				Indirect: ind,
+			},
+			Detect: catalog.Detect{Hosts: lower(rp.Detect.Hosts), Headers: lower(rp.Detect.Headers), SDK: rp.Detect.SDK},
+			Auth: catalog.Auth{Header: rp.Auth.Header, Scheme: rp.Auth.Scheme, AltHeaders: rp.Auth.AltHeaders,
+				KeyPrefixes: rp.Auth.KeyPrefixes},
+			RateLimit: catalog.RateLimit{Summary: strings.TrimSpace(rp.RateLimit.Summary), Headers: rp.RateLimit.Headers,
+				ResetHeader: rp.RateLimit.ResetHeader, ResetUnit: rp.RateLimit.ResetUnit},
+			Retry: strings.TrimSpace(rp.Retry),
+		},
+		Homepage: rp.Homepage, File: d.file, Body: d.body, BodyLine: d.bodyLine,
+	}
+	for _, dl := range rp.Docs {
+		p.Docs = append(p.Docs, catalog.Link{Title: dl.Title, URL: dl.URL})
+	}
+	for i, rr := range rp.Results {
+		n := item(value(root, "results"), i)
+		if rr.Code == "" && rr.Status == 0 {
+			report(lineOf(n, 2), `result needs "code" or "status"`)
+		}
+		if rr.Title == "" || rr.Meaning == "" {
+			report(lineOf(n, 2), `result needs "title" and "meaning"`)
+		}
+		p.Results = append(p.Results, catalog.Result{Code: rr.Code, Status: rr.Status, Title: rr.Title, Meaning: strings.TrimSpace(rr.Meaning)})
+	}
+
+	if len(rp.Codes) == 0 {
+		report(at("codes"), `missing required key "codes": a provider needs at least one error code`)
+	}
+	p.Codes = make([]catalog.Code, len(rp.Codes))
+	seen := map[string]int{} // lower-cased code or alias -> line; slugs are lower-cased codes, so this also keeps URLs unique
+	for i := range rp.Codes {
+		n := item(value(root, "codes"), i)
+		e := l.code(d, p, &rp.Codes[i], &p.Codes[i], n, report)
+		p.Entries = append(p.Entries, e)
+		for _, name := range append([]string{e.Code.Code}, e.Aliases...) {
+			key := strings.ToLower(name)
+			if key == "" {
+				continue
+			}
+			if prev, dup := seen[key]; dup {
+				report(e.Line, "duplicate code "+strconv.Quote(name)+": already defined at line "+strconv.Itoa(prev))
+			} else {
+				seen[key] = e.Line
+			}
+		}
+	}
+	return p
+}
+
+func checkURL(report func(int, string), line int, key, raw string, required bool) {
+	if raw == "" {
+		if required {
+			report(line, key+" is required")
+		}
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		report(line, key+" "+strconv.Quote(raw)+" must be an absolute http(s) URL")
+	}
+}
+
+// code converts and validates one code entry into c.
+func (l *loader) code(d *document, p *Provider, rc *rawCode, c *catalog.Code, n *yaml.Node, report func(int, string)) *Code {
+	line := lineOf(n, 2)
+	at := func(key string) int { return lineOf(value(n, key), line) }
+	name := rc.Code
+	if name == "" {
+		report(line, `code entry needs "code"`)
+		name = "?"
+	}
+	where := "code " + strconv.Quote(name) + ": "
+	*c = catalog.Code{
+		Code: rc.Code, Aliases: rc.Aliases, Slug: strings.ToLower(rc.Code), Category: rc.Category,
+		Title: strings.TrimSpace(rc.Title), Meaning: strings.TrimSpace(rc.Meaning), Fix: trimAll(rc.Fix),
+	}
+	if rc.Code != "" && !slugRE.MatchString(c.Slug) {
+		report(at("code"), where+"cannot make a URL: a code may contain only letters, digits, '_', '.' and '-'")
+	}
+
+	// status: int, list of ints, "stream" or "varies"
+	st := value(n, "status")
+	switch {
+	case st == nil:
+		report(line, where+`missing "status": an HTTP status, a list of them, "stream" or "varies"`)
+	case st.Kind == yaml.ScalarNode && (st.Value == "stream" || st.Value == "varies"):
+		c.Signal = catalog.SignalStream
+		if st.Value == "varies" {
+			c.Signal = catalog.SignalBody
+		}
+	case st.Kind == yaml.ScalarNode:
+		c.Statuses = statusList(report, where, []*yaml.Node{st})
+	case st.Kind == yaml.SequenceNode && len(st.Content) > 0:
+		c.Statuses = statusList(report, where, st.Content)
+	default:
+		report(lineOf(st, line), where+`status must be an HTTP status, a list of them, "stream" or "varies"`)
+	}
+
+	if rc.Category == "" {
+		report(line, where+`missing "category"`)
+	} else if !l.categoryKnown(rc.Category) {
+		report(at("category"), where+"unknown category "+strconv.Quote(rc.Category)+"; use one of "+strings.Join(CanonicalCategories, ", "))
+	}
+	rn := value(n, "retry")
+	r, ok := parseRetryable(rc.Retry.Retryable)
+	if rn == nil {
+		report(line, where+`missing "retry" with "retryable: yes|no|unknown"`)
+	} else if !ok {
+		report(lineOf(value(rn, "retryable"), lineOf(rn, line)), where+`retry.retryable must be "yes", "no" or "unknown", not `+strconv.Quote(rc.Retry.Retryable))
+	}
+	if rc.Retry.WaitSeconds < 0 || rc.Retry.MaxAttempts < 0 {
+		report(lineOf(rn, line), where+"retry wait_seconds and max_attempts cannot be negative")
+	}
+	c.Retry = catalog.Retry{Retryable: r, WaitSeconds: rc.Retry.WaitSeconds, WaitFields: rc.Retry.WaitFields,
+		MaxAttempts: rc.Retry.MaxAttempts, Backoff: rc.Retry.Backoff, Note: strings.TrimSpace(rc.Retry.Note)}
+	if c.Title == "" {
+		report(line, where+`missing "title"`)
+	}
+	if c.Meaning == "" {
+		report(line, where+`missing "meaning"`)
+	}
+	if len(c.Fix) == 0 {
+		report(line, where+`missing "fix": at least one step`)
+	}
+
+	e := &Code{Code: c, Causes: trimAll(rc.Causes), Line: line}
+	if len(rc.Examples) == 0 {
+		report(line, where+`missing "examples": at least one documented example response`)
+	}
+	for i, rx := range rc.Examples {
+		xn := item(value(n, "examples"), i)
+		xl := lineOf(xn, line)
+		ex := Example{Title: rx.Title, Status: rx.Status, Headers: rx.Headers, Stream: rx.Stream,
+			Body: strings.TrimRight(rx.Body, "\n"), Source: rx.Source, Line: xl}
+		l.checkExample(p, c, &ex, lineOf(value(xn, "body"), xl), report, where)
+		for _, h := range rx.Headers {
+			if !hdrRE.MatchString(h) {
+				report(lineOf(value(xn, "headers"), xl), where+"example header "+strconv.Quote(h)+` must look like "Name: value"`)
+			}
+		}
+		if rx.Status != 0 && c.Signal == catalog.SignalHTTP && len(c.Statuses) > 0 && !slices.Contains(c.Statuses, rx.Status) {
+			report(lineOf(value(xn, "status"), xl), where+"example status "+strconv.Itoa(rx.Status)+" is not one of the code's statuses")
+		}
+		checkURL(report, lineOf(value(xn, "source"), xl), "example source", rx.Source, false)
+		e.Examples = append(e.Examples, ex)
+	}
+
+	names := map[string]bool{}
+	for i, rv := range rc.Variants {
+		vn := item(value(n, "variants"), i)
+		vl := lineOf(vn, line)
+		vr, ok := parseRetryable(rv.Retryable)
+		if rv.Retryable == "" {
+			vr, ok = r, true
+		}
+		if !ok {
+			report(vl, where+"variant retryable must be yes, no or unknown")
+		}
+		switch {
+		case rv.Name == "":
+			report(vl, where+`variant needs "name"`)
+		case names[rv.Name]:
+			report(vl, where+"duplicate variant "+strconv.Quote(rv.Name))
+		}
+		names[rv.Name] = true
+		if len(rv.Match) == 0 {
+			report(vl, where+"variant "+strconv.Quote(rv.Name)+` needs "match": message substrings that select it`)
+		}
+		if !l.categoryKnown(rv.Category) {
+			report(lineOf(value(vn, "category"), vl), where+"variant "+strconv.Quote(rv.Name)+": unknown category "+strconv.Quote(rv.Category))
+		}
+		if rv.Title == "" || rv.Meaning == "" || len(rv.Fix) == 0 {
+			report(vl, where+"variant "+strconv.Quote(rv.Name)+` needs "title", "meaning" and "fix"`)
+		}
+		c.Variants = append(c.Variants, catalog.Variant{Name: rv.Name, Match: lowerAll(rv.Match), Category: rv.Category,
+			Retryable: vr, Title: strings.TrimSpace(rv.Title), Meaning: strings.TrimSpace(rv.Meaning), Fix: trimAll(rv.Fix)})
+	}
+
+	for i, ref := range rc.Related {
+		l.pending = append(l.pending, pendingRelated{file: d.file, line: lineOf(item(value(n, "related"), i), at("related")),
+			provider: p.ID, code: c, ref: ref})
+	}
+	return e
+}
+
+func statusList(report func(int, string), where string, ns []*yaml.Node) []int {
+	var out []int
+	for _, s := range ns {
+		v, err := strconv.Atoi(s.Value)
+		if err != nil || v < 100 || v > 599 {
+			report(frontLine(s.Line), where+"status "+strconv.Quote(s.Value)+` is not an HTTP status (100-599), "stream" or "varies"`)
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func trimAll(xs []string) []string {
+	var out []string
+	for _, x := range xs {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func lowerAll(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strings.ToLower(strings.TrimSpace(x))
+	}
+	return out
+}
+
+// checkExample parses an example body and checks that the provider's
+// envelope finds this code in it.
+func (l *loader) checkExample(p *Provider, c *catalog.Code, ex *Example, line int, report func(int, string), where string) {
+	if strings.TrimSpace(ex.Body) == "" {
+		report(line, where+`example needs "body"`)
+		return
+	}
+	var v any
+	dec := json.NewDecoder(strings.NewReader(ex.Body))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		report(line, where+"example body is not valid JSON: "+err.Error())
+		return
+	}
+	if dec.More() {
+		report(line, where+"example body has text after the JSON value")
+		return
+	}
+	if c.Code == "" || slices.ContainsFunc(p.Envelope.Code, func(s string) bool { return !pathRE.MatchString(s) }) {
+		return // nothing to compare with; the broken path is reported on its own
+	}
+	got, ok := envelopeCode(p.Envelope, v)
+	if !ok {
+		report(line, where+"example body does not match the "+p.ID+" envelope: no code at "+strings.Join(p.Envelope.Code, " or "))
+		return
+	}
+	if !strings.EqualFold(got, c.Code) && !slices.ContainsFunc(c.Aliases, func(a string) bool { return strings.EqualFold(a, got) }) {
+		report(line, where+"example body carries code "+strconv.Quote(got)+", not this code")
+	}
+}
+
+// envelopeCode applies an envelope's code paths (and its indirect rule) to a
+// decoded JSON value.
+func envelopeCode(env catalog.Envelope, v any) (string, bool) {
+	for _, p := range env.Code {
+		s, ok := jsonPath(v, p)
+		if !ok {
+			continue
+		}
+		if env.Indirect != nil && s == env.Indirect.When {
+			if inner, ok := jsonPath(v, env.Indirect.Field); ok {
+				return inner, true
+			}
+		}
+		return s, true
+	}
+	return "", false
+}
+
+// jsonPath resolves a dotted path with "[]" array steps to a scalar, as text.
+func jsonPath(v any, p string) (string, bool) {
+	segs := strings.Split(p, ".")
+	var walk func(v any, i int) (string, bool)
+	walk = func(v any, i int) (string, bool) {
+		if i == len(segs) {
+			switch x := v.(type) {
+			case string:
+				return x, true
+			case json.Number:
+				return x.String(), true
+			case bool:
+				return strconv.FormatBool(x), true
+			}
+			return "", false
+		}
+		key, arr := strings.CutSuffix(segs[i], "[]")
+		m, ok := v.(map[string]any)
+		if !ok {
+			return "", false
+		}
+		next, ok := m[key]
+		if !ok {
+			return "", false
+		}
+		if !arr {
+			return walk(next, i+1)
+		}
+		list, ok := next.([]any)
+		if !ok {
+			return "", false
+		}
+		for _, el := range list {
+			if s, ok := walk(el, i+1); ok {
+				return s, true
+			}
+		}
+		return "", false
+	}
+	return walk(v, 0)
+}
+
+// crossCheck resolves related links, which may point into other providers.
+func (l *loader) crossCheck() {
+	for _, pr := range l.pending {
+		prov, slug, cross := strings.Cut(pr.ref, "/")
+		if !cross {
+			prov, slug = pr.provider, pr.ref
+		}
+		slug = strings.ToLower(slug)
+		target := l.cat.Provider(prov)
+		found := false
+		if target != nil {
+			for _, e := range target.Entries {
+				if e.Slug == slug {
+					found = true
+				}
+			}
+		}
+		switch {
+		case !found:
+			l.problems = append(l.problems, Problem{File: pr.file, Line: pr.line,
+				Msg: "code " + strconv.Quote(pr.code.Code) + ": related code " + strconv.Quote(pr.ref) + " does not exist"})
+		case prov == pr.provider && slug == pr.code.Slug:
+			l.problems = append(l.problems, Problem{File: pr.file, Line: pr.line,
+				Msg: "code " + strconv.Quote(pr.code.Code) + ": a code cannot be related to itself"})
+		default:
+			pr.code.Related = append(pr.code.Related, prov+"/"+slug)
+		}
+	}
+}
+
+// ManifestFile is the name of the URL manifest within the content FS.
+const ManifestFile = "urls.txt"
+
+// loadManifest reads urls.txt and reports every listed code page that no
+// longer exists: published URLs must never disappear.
+func (l *loader) loadManifest() {
+	src, err := fs.ReadFile(l.fsys, ManifestFile)
+	if err != nil {
+		l.problems = append(l.problems, Problem{File: ManifestFile, Msg: "missing: the manifest of published code URLs (run make gen)"})
+		return
+	}
+	have := map[string]bool{}
+	for _, p := range l.cat.CodePaths() {
+		have[p] = true
+	}
+	sc := bufio.NewScanner(bytes.NewReader(src))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		l.cat.Manifest = append(l.cat.Manifest, line)
+		if !have[line] && len(l.cat.Providers) > 0 {
+			l.problems = append(l.problems, Problem{File: ManifestFile, Line: n,
+				Msg: "published code page /" + line + " no longer exists; restore the code: URLs linked from support tickets must not break"})
+		}
+	}
+}
