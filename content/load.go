@@ -17,19 +17,19 @@ import (
 // catalog values while validating. Their yaml tags are the schema's keys.
 
 type rawProvider struct {
-	ID        string         `yaml:"id"`
-	Name      string         `yaml:"name"`
-	Summary   string         `yaml:"summary"`
-	Homepage  string         `yaml:"homepage"`
-	BaseURL   string         `yaml:"base_url"`
-	Docs      []rawLink      `yaml:"docs"`
-	Envelope  rawEnvelope    `yaml:"envelope"`
-	Detect    catalogDetect  `yaml:"detect"`
-	Auth      rawAuth        `yaml:"auth"`
-	RateLimit rawRateLimit   `yaml:"rate_limit"`
-	Retry     string         `yaml:"retry"`
-	Results   []rawResult    `yaml:"results"`
-	Codes     []rawCode      `yaml:"codes"`
+	ID        string        `yaml:"id"`
+	Name      string        `yaml:"name"`
+	Summary   string        `yaml:"summary"`
+	Homepage  string        `yaml:"homepage"`
+	BaseURL   string        `yaml:"base_url"`
+	Docs      []rawLink     `yaml:"docs"`
+	Envelope  rawEnvelope   `yaml:"envelope"`
+	Detect    catalogDetect `yaml:"detect"`
+	Auth      rawAuth       `yaml:"auth"`
+	RateLimit rawRateLimit  `yaml:"rate_limit"`
+	Retry     string        `yaml:"retry"`
+	Results   []rawResult   `yaml:"results"`
+	Codes     []rawCode     `yaml:"codes"`
 }
 
 type rawLink struct {

@@ -15,18 +15,18 @@ var FS embed.FS
 // Catalog is the loaded and validated content: everything the classifier's
 // catalog holds, plus the prose and examples only the site shows.
 type Catalog struct {
-	Providers  []*Provider  // sorted by id
-	Categories []*Category  // sorted by order
-	Manifest   []string     // code page paths listed in urls.txt, in file order
+	Providers  []*Provider // sorted by id
+	Categories []*Category // sorted by order
+	Manifest   []string    // code page paths listed in urls.txt, in file order
 }
 
 // Provider is a provider with its reference prose.
 type Provider struct {
 	catalog.Provider
 	Homepage string
-	File     string // path within the content FS
-	Body     string // Markdown after the front matter
-	BodyLine int    // line of the body's first line in File
+	File     string  // path within the content FS
+	Body     string  // Markdown after the front matter
+	BodyLine int     // line of the body's first line in File
 	Entries  []*Code // Provider.Codes with their prose, same order
 }
 
