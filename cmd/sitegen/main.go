@@ -3,9 +3,12 @@
 //
 //	sitegen check            validate content/, print every problem as file:line
 //	sitegen gen              regenerate wasm/catalog/data_gen.go and content/urls.txt
+//	sitegen build [flags]    check content/, then render content/ and site/ into -out
+//	sitegen serve [flags]    build, then serve -out at http://<addr><base> like GitHub Pages
 //
 // Run it from the repository root (the Makefile does). All the work is done
-// by packages: content (load and validate), cataloggen (generated files).
+// by packages: content (load and validate), cataloggen (generated files),
+// site (pages, assets, search index, catalog.json) and serve (the server).
 package main
 
 import (
@@ -24,10 +27,14 @@ func main() {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, `usage: sitegen [-root DIR] check|gen
+	fmt.Fprintln(w, `usage: sitegen [-root DIR] check|gen|build|serve [flags]
 
   check   validate content/ and print every problem as file:line: message
-  gen     regenerate wasm/catalog/data_gen.go and content/urls.txt`)
+  gen     regenerate wasm/catalog/data_gen.go and content/urls.txt
+  build   validate content/, then write the site to -out
+          flags: -out build/site -base /errdex/ -site-url https://errdex.github.io
+  serve   build, then serve the site as GitHub Pages would
+          flags: as build, and -addr localhost:8080`)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -66,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		return 0
+	case "build", "serve":
+		return runSite(cmd, *root, fs.Args()[1:], stdout, stderr)
 	}
 	usage(stderr)
 	return 2

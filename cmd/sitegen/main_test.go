@@ -8,37 +8,43 @@ import (
 	"testing"
 )
 
-// TestCheckReportsProblemsAndFails runs `sitegen check` on a content tree with
-// a broken provider: the exit status is 1 and the problem names file and line.
-func TestCheckReportsProblemsAndFails(t *testing.T) {
-	root := t.TempDir()
-	src := filepath.Join("..", "..", "content")
-	for _, dir := range []string{"providers", "categories"} {
-		if err := os.CopyFS(filepath.Join(root, "content", dir), os.DirFS(filepath.Join(src, dir))); err != nil {
-			t.Fatal(err)
+func TestBuildCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-root", "../..", "build", "-out", out, "-base", "/", "-site-url", "https://example.com"}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("build exited %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "pages") {
+		t.Errorf("no summary: %s", stdout.String())
+	}
+	page, err := os.ReadFile(filepath.Join(out, "clore", "5", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(`<link rel="canonical" href="https://example.com/clore/5/">`)) {
+		t.Error("the -base / -site-url flags did not reach the page")
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"nope"},
+		{"build", "-no-such-flag"},
+		{"build", "extra"},
+		{"build", "-base", "/a b/"},
+		{"build", "-site-url", "errdex.github.io"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
 		}
 	}
-	urls, _ := os.ReadFile(filepath.Join(src, "urls.txt"))
-	os.WriteFile(filepath.Join(root, "content", "urls.txt"), urls, 0o644)
+}
 
-	var out, errOut bytes.Buffer
-	if code := run([]string{"-root", root, "check"}, &out, &errOut); code != 0 {
-		t.Fatalf("check on the real content: exit %d\n%s", code, errOut.String())
-	}
-
-	file := filepath.Join(root, "content", "providers", "clipia.md")
-	data, _ := os.ReadFile(file)
-	broken := strings.Replace(string(data), "category: rate_limit\n", "category: ratelimit\n", 1)
-	os.WriteFile(file, []byte(broken), 0o644)
-	out.Reset()
-	errOut.Reset()
-	if code := run([]string{"-root", root, "check"}, &out, &errOut); code != 1 {
-		t.Fatalf("check on broken content: exit %d, want 1", code)
-	}
-	if !strings.Contains(errOut.String(), `content/providers/clipia.md:`) || !strings.Contains(errOut.String(), `unknown category "ratelimit"`) {
-		t.Errorf("problem output does not name file, line and cause:\n%s", errOut.String())
-	}
-	if code := run([]string{"nonsense"}, &out, &errOut); code != 2 {
-		t.Errorf("unknown subcommand: exit %d, want 2", code)
+func TestCheckCommand(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-root", "../..", "check"}, &stdout, &stderr); code != 0 || stdout.String() != "content ok\n" {
+		t.Errorf("check: exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
 	}
 }

@@ -1,0 +1,37 @@
+// Package site builds errdex's static reference site from a loaded
+// [content.Catalog] and the sources in site/ (html/template layouts,
+// TypeScript and CSS), entirely in memory, then writes it to a directory
+// that GitHub Pages serves as is.
+//
+// # Pages and their URLs
+//
+// Every URL is a site path made by the helpers of wasm/catalog and turned
+// into a link by [siteurl.URLs], so the site works under a sub-path
+// ("/errdex/") or at the root ("/"):
+//
+//	""                        home: what errdex is, search, providers, categories
+//	<provider>/               catalog.ProviderPath: error format, auth, rate limits, retry, code table
+//	<provider>/<slug>/        catalog.Path: one error code (listed in content/urls.txt, never moves)
+//	categories/               the providers × categories matrix
+//	categories/<name>/        catalog.CategoryPath: one category, every provider side by side
+//	play/                     the playground
+//	404.html                  served by GitHub Pages for any miss
+//	sitemap.xml, robots.txt   for crawlers
+//	catalog.json              the public catalog (package catalogjson)
+//	assets/…-<hash>.{js,css,json}  bundles, the search index, the playground's examples
+//
+// # The build
+//
+// [Build] bundles the front end (package bundle, with the chroma stylesheet
+// of package render as a virtual import), writes the search index (package
+// search), the playground's examples and catalog.json, then renders every
+// page in parallel: Markdown through goldmark, example responses through
+// chroma, layouts through html/template. Before it returns it checks that
+// every URL in content/urls.txt produced a page and that every internal
+// link and #fragment in the output resolves; either failure fails the
+// build. Output is deterministic: the same input gives byte-identical files.
+//
+// Pages carry a Content-Security-Policy meta tag and no inline script or
+// style, and read completely without JavaScript; only search and the
+// playground need it.
+package site
