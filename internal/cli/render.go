@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/classify"
+)
+
+// style holds the ANSI sequences in use; all empty without colour.
+type style struct {
+	bold, dim, red, green, yellow, reset string
+}
+
+func newStyle(color bool) style {
+	if !color {
+		return style{}
+	}
+	return style{bold: "\x1b[1m", dim: "\x1b[2m", red: "\x1b[31m", green: "\x1b[32m", yellow: "\x1b[33m", reset: "\x1b[0m"}
+}
+
+// render prints d for a person: the verdict first, then what happened, the
+// fix and the reference.
+func render(w io.Writer, d *classify.Diagnosis, color bool) {
+	s := newStyle(color)
+	// headline: who · code · status
+	var head []string
+	switch {
+	case d.Provider != "":
+		head = append(head, d.ProviderName)
+	case len(d.Candidates) > 1 && d.Confidence > 0:
+		var names []string
+		for _, c := range d.Candidates {
+			names = append(names, c.Provider)
+		}
+		head = append(head, "provider unclear ("+strings.Join(names, " or ")+")")
+	default:
+		head = append(head, "provider not in the catalog")
+	}
+	if d.Code != "" {
+		head = append(head, d.Code)
+	}
+	if d.Status != 0 {
+		head = append(head, "HTTP "+strconv.Itoa(d.Status))
+	}
+	line := strings.Join(head, " · ")
+	if d.Provider != "" || d.Confidence > 0 {
+		line += s.dim + "   (confidence " + strconv.FormatFloat(d.Confidence, 'f', 2, 64) + ")" + s.reset
+	}
+	fmt.Fprintln(w, line)
+	fmt.Fprintln(w, s.bold+d.Title+s.reset)
+	fmt.Fprintln(w)
+
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "  %s%-10s%s %s\n", s.dim, k, s.reset, v)
+		}
+	}
+	cat := d.Category
+	if d.Variant != "" {
+		cat += " (" + d.Variant + ")"
+	}
+	row("category", cat)
+	row("retry", retryLine(d, s))
+	if d.Message != "" {
+		row("message", oneLine(d.Message, 160))
+	}
+	row("request id", d.RequestID)
+	if d.MidStream {
+		row("stream", "error arrived mid-stream after HTTP 200; output may already have been produced")
+	}
+	row("input", d.Form)
+	fmt.Fprintln(w)
+	if d.Retry.Reason != "" {
+		fmt.Fprintln(w, s.bold+"Retry"+s.reset)
+		fmt.Fprintln(w, indentLines(wrap(d.Retry.Reason, 76), "  "))
+		fmt.Fprintln(w)
+	}
+	if d.Explanation != "" {
+		fmt.Fprintln(w, s.bold+"What happened"+s.reset)
+		fmt.Fprintln(w, indentLines(wrap(d.Explanation, 76), "  "))
+		fmt.Fprintln(w)
+	}
+	if len(d.Fix) > 0 {
+		fmt.Fprintln(w, s.bold+"Fix"+s.reset)
+		for i, f := range d.Fix {
+			fmt.Fprintln(w, indentLines(wrap(strconv.Itoa(i+1)+". "+f, 74), "  "))
+		}
+		fmt.Fprintln(w)
+	}
+	if d.Reference != "" {
+		fmt.Fprintln(w, s.dim+"Reference"+s.reset+"  "+d.Reference)
+	}
+	if len(d.Redactions) > 0 {
+		fmt.Fprintf(w, "%sMasked%s     %d secret(s) in the input\n", s.dim, s.reset, len(d.Redactions))
+	}
+	for _, n := range d.Notes {
+		fmt.Fprintln(w, s.dim+"Note"+s.reset+"       "+oneLine(n, 300))
+	}
+}
+
+func retryLine(d *classify.Diagnosis, s style) string {
+	var v string
+	switch d.Retry.Retryable {
+	case catalog.RetryYes:
+		v = s.green + "yes" + s.reset
+		if d.Retry.HasWait {
+			v += ", after " + strconv.FormatFloat(d.Retry.WaitSeconds, 'f', -1, 64) + " s"
+		}
+	case catalog.RetryNo:
+		v = s.red + "no" + s.reset
+	default:
+		v = s.yellow + "unknown" + s.reset
+		if d.Retry.HasWait {
+			v += " (if you do, wait " + strconv.FormatFloat(d.Retry.WaitSeconds, 'f', -1, 64) + " s)"
+		}
+	}
+	if d.Category == "success" || d.Category == "unknown" {
+		v = "-"
+	}
+	return v
+}
+
+// oneLine flattens s to one line of at most n bytes.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > n {
+		cut := n
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}
+
+// wrap breaks s into lines of at most width bytes at spaces.
+func wrap(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(s) {
+		if i > 0 {
+			if n+1+len(word) > width {
+				b.WriteString("\n")
+				n = 0
+			} else {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		b.WriteString(word)
+		n += len(word)
+	}
+	return b.String()
+}

@@ -1,0 +1,112 @@
+// Package classify turns whatever a failed API call left behind (a JSON body,
+// curl -i / curl -v output, an SSE stream, an SDK exception, a log line, a HAR
+// entry) into a Diagnosis: which provider sent it, which code, the canonical
+// category, whether and when to retry, and how to fix it.
+//
+// Diagnose is a pure function: no I/O, no clock, no globals but the generated
+// catalog. It never panics and its cost grows linearly with the input. The
+// package builds for GOOS=js GOARCH=wasm without fmt, encoding/json or
+// net/http, because it is what the playground runs in the browser.
+//
+//	d := classify.Diagnose(paste, classify.Options{})
+//	fmt.Println(d.Provider, d.Code, d.Category, d.Retry.Reason)
+//	os.Stdout.Write(d.JSON()) // what `errdex diagnose --json` prints
+//
+// # Pipeline
+//
+// One file per stage, in the order the data flows:
+//
+//	redact.go    mask secrets in the raw paste; every later stage sees only masked text
+//	unwrap.go    recognise the form (HAR, curl -v, curl -i, SSE, SDK exception, log,
+//	             bare JSON, HTML, text), peel it to status, headers and the error
+//	             document, and find documents escaped inside its strings (3 levels)
+//	jsonread.go  the tolerant reader: JSON, Python reprs, Node's util.inspect, Ruby
+//	             hashes; reports truncation; depth ≤ 64; a shared byte budget
+//	headers.go   status lines and headers in any case
+//	detect.go    score every catalog provider on weighted evidence
+//	lookup.go    read the document through the provider's envelope; code, variant
+//	foreign.go   shapes of APIs outside the catalog (OpenAI, Anthropic,
+//	             google.rpc.Status, RFC 9457, FastAPI, OAuth, generic)
+//	retry.go     the one wait calculator and the retry verdict
+//	explain.go   title, explanation, fix steps, reference
+//	diagnosis.go the Diagnosis type and its JSON encoding
+//	classify.go  Diagnose: wires the stages and picks the layer to report
+//
+// Everything provider-specific comes from package catalog (generated from
+// content/): envelopes, codes, variants, hosts, headers, key prefixes,
+// rate-limit reset headers and documented waits. Message patterns (a
+// code's variants) are matched only inside the error's message field, never
+// against the whole paste, so an echoed prompt that says "429" stays what
+// its code says.
+//
+// # Provider confidence
+//
+// Each provider collects evidence, each piece with a fixed weight: a host
+// of the provider named in the paste (6), a documented key prefix (4), a
+// Clore-style indirect code (4), a code from its vocabulary at its envelope
+// path (3; numeric codes 1.5), a code found in SDK text or plain text (3), a
+// provider-only header (2), a name its SDK prints (2), rate-limit headers it
+// sends (0.75), the envelope path itself (1), every body field named by the
+// envelope (1), other envelope fields (0.5), a status that fits the code
+// (+0.5) or clashes (-1), unexplained fields (-0.25 each, at most -1), a
+// distinctive outside shape the envelope lacks (-2) and a host or header of
+// an API outside the catalog (-3).
+//
+// A provider's confidence is strength × share: strength is 1-e^(-score/4)
+// (score 3 → 0.53, 6 → 0.78, 10 → 0.92) and share is its score over the
+// sum of the listed candidates' scores. A provider is attributed when its
+// score is at least 3 and no other candidate is within 1 point of it. When
+// several are that close, Provider is empty, Confidence is the best
+// candidate's (below 0.5 by construction), every tied provider is a
+// candidate, and the category and retry verdict are given when the tied
+// codes agree. Options.Provider overrides attribution (confidence 1).
+//
+// # JSON
+//
+// [Diagnosis.JSON] writes one object with these keys, in this order (a
+// public contract: the CLI's --json and the playground both use it):
+//
+//	provider        string|null  catalog provider id
+//	provider_name   string|null  its display name
+//	confidence      number       0..1, see above; 0 when no provider has evidence
+//	candidates      array        [{provider, confidence, evidence: [string]}], best first, ≤ 5
+//	evidence        [string]     why provider was chosen, or what shape was read
+//	form            string       json | curl-i | curl-v | sse | sdk | log | har | text | empty | binary
+//	status          int|null     HTTP status (status line, HAR, SDK text, body)
+//	code            string|null  the provider's code as sent (Clore's error string when
+//	                             code is 6; Cline's numeric error.code or stream code;
+//	                             AITBC's error_code); for outside APIs their code or type
+//	message         string|null  the error's message field
+//	request_id      string|null  from the body, else x-request-id / request-id / cf-ray
+//	category        string       a canonical category, "success" or "unknown"
+//	variant         string|null  the code's variant selected by the message
+//	mid_stream      bool         the error came inside a stream after HTTP 200
+//	partial_output  bool         stream events with output came before the error
+//	truncated       bool         the input was cut off inside the error body
+//	retry           object       {retryable: bool|null, wait_seconds: number|null, reason: string}
+//	title           string
+//	explanation     string       what happened
+//	fix             [string]     steps, in order
+//	reference       string|null  catalog.Path(provider, slug), else catalog.CategoryPath
+//	redactions      array        [{kind, where}]: what was masked, never the value
+//	fields          array        [{path, value, role}]: the error's fields; role is one of
+//	                             code, message, request_id, type, details, retry_after, status
+//	notes           [string]     anything else worth saying
+//	redacted_input  string       the input with every secret masked
+//
+// retryable is null when the provider's docs are silent; wait_seconds is set
+// only when a header, a body field or a documented rule fixes the wait. A
+// wait that is an absolute time with no Date header to measure it against
+// is given in the reason as a UTC time, with wait_seconds null. A quota or
+// payment error is never retryable, whatever Retry-After says.
+//
+// # Tests
+//
+// testdata/*.txtar is the golden corpus: one case per file, an "input"
+// section and a "want" section holding the Diagnosis JSON. Rewrite the
+// wants with `go test ./wasm/classify -run TestCorpus -update` and read the
+// diff. `-run TestGenerateCorpus -gen` writes a starter case for every
+// catalog code that has none, from its documented example. FuzzDiagnose
+// checks that any input gives valid, repeatable JSON, names only catalog
+// providers and codes, and leaks none of the planted secrets.
+package classify

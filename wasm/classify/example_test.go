@@ -1,0 +1,68 @@
+package classify_test
+
+import (
+	"fmt"
+
+	"github.com/errdex/errdex/wasm/classify"
+)
+
+// A bare JSON body is enough: Clore.ai's code 6 points to the real code in
+// its "error" string.
+func ExampleDiagnose() {
+	d := classify.Diagnose(`{"code": 6, "error": "not_enough_balance"}`, classify.Options{})
+	fmt.Println(d.Provider, d.Code, d.Category, d.Retry.Retryable)
+	fmt.Println(d.Reference)
+	// Output:
+	// clore not_enough_balance payment no
+	// clore/not_enough_balance/
+}
+
+// curl -i output gives the status and the headers; the wait comes from
+// Retry-After.
+func ExampleDiagnose_curl() {
+	d := classify.Diagnose(`HTTP/2 429
+retry-after: 12
+content-type: application/json
+
+{"error":{"message":"Rate limit exceeded. Try again later.","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}`, classify.Options{})
+	fmt.Println(d.Form, d.Status, d.Provider, d.Category)
+	fmt.Println(d.Retry.Retryable, d.Retry.WaitSeconds)
+	// Output:
+	// curl-i 429 clipia rate_limit
+	// yes 12
+}
+
+// A body two providers document alike is not attributed to either.
+func ExampleDiagnose_ambiguous() {
+	d := classify.Diagnose(`{"error":{"code":"not_found","message":"Resource not found"}}`, classify.Options{})
+	fmt.Printf("provider=%q candidates=%d low=%v category=%s\n", d.Provider, len(d.Candidates), d.Confidence < 0.5, d.Category)
+	// Output:
+	// provider="" candidates=2 low=true category=not_found
+}
+
+// Options.Provider settles it, as the playground's override does.
+func ExampleOptions() {
+	d := classify.Diagnose(`{"error":{"code":"not_found","message":"Resource not found"}}`, classify.Options{Provider: "clipia"})
+	fmt.Println(d.Provider, d.Confidence, d.Reference)
+	// Output:
+	// clipia 1 clipia/not_found/
+}
+
+// Secrets are masked before anything else happens; the Diagnosis lists
+// what was masked, never the value.
+func ExampleDiagnosis_Redactions() {
+	d := classify.Diagnose("Authorization: Bearer oc_live_FAKE0123456789abcdef\n\n{\"error\":{\"code\":\"unauthorized\",\"message\":\"Invalid or missing API key\"}}", classify.Options{})
+	fmt.Println(d.Redactions[0].Kind, "-", d.Redactions[0].Where)
+	fmt.Println(d.RedactedInput[:40])
+	// Output:
+	// credential_header - line 1: Authorization value
+	// Authorization: Bearer oc_live_[redacted]
+}
+
+// JSON is the one encoding the CLI and the playground share.
+func ExampleDiagnosis_JSON() {
+	d := classify.Diagnose("", classify.Options{})
+	fmt.Println(string(d.JSON())[:100])
+	// Output:
+	// {"provider":null,"provider_name":null,"confidence":0,"candidates":[],"evidence":[],"form":"empty","s
+}

@@ -1,0 +1,116 @@
+package classify
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/errdex/errdex/wasm/catalog"
+)
+
+// plantedSecrets are fake secrets the fuzz seeds carry. Wherever one of them
+// stands as a whole token in the input, it must not appear anywhere in the
+// output.
+var plantedSecrets = []string{
+	"sk-test-FAKEFAKEFAKE1234567890",
+	"oc_live_FAKEFAKEFAKE0123456789",
+	"clipia_test_FAKEFAKEFAKE0123456789",
+	"clipia_live_FAKEk3y0123456789abcdef",
+	"AIzaSyFAKEFAKEFAKEFAKEFAKEFAKE12345678",
+}
+
+var fuzzSeeds = []string{
+	`Authorization: Bearer sk-test-FAKEFAKEFAKE1234567890`,
+	`{"error":{"code":"unauthorized","message":"Invalid key oc_live_FAKEFAKEFAKE0123456789"}}`,
+	`curl -H 'Authorization: Bearer clipia_test_FAKEFAKEFAKE0123456789' https://api.clipia.ai/v1/x`,
+	`{"request":{"url":"https://x/?key=AIzaSyFAKEFAKEFAKEFAKEFAKEFAKE12345678","headers":[{"name":"X-Api-Key","value":"clipia_live_FAKEk3y0123456789abcdef"}]},"response":{"status":401,"content":{"text":"{}"}}}`,
+	"data: {\"error\":{\"message\":\"bad key sk-test-FAKEFAKEFAKE1234567890\"}}\n\n",
+	`openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-test-FAKEFAKEFAKE1234567890', 'code': 'invalid_api_key'}}`,
+	`{"msg":"{\"headers\":{\"Authorization\":\"Bearer oc_live_FAKEFAKEFAKE0123456789\"}}"}`,
+	"{\"error\":{\"code\":\"not_found\"", "[[[[[[[[[[", "{'a': b'\\x00'}", "\x00\x01\x02", "",
+}
+
+func FuzzDiagnose(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	for _, c := range loadCorpus(f) {
+		f.Add(c.input)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		d := Diagnose(input, Options{})
+		out := d.JSON()
+		if again := Diagnose(input, Options{}); !bytes.Equal(out, again.JSON()) {
+			t.Fatalf("not deterministic for %q", input)
+		}
+		if !json.Valid(out) {
+			t.Fatalf("invalid JSON for %q: %s", input, out)
+		}
+		checkCatalogRefs(t, &d)
+		for _, s := range plantedSecrets {
+			if containsToken(input, s) && bytes.Contains(out, []byte(s)) {
+				t.Fatalf("secret %s leaked for input %q:\n%s", s, input, out)
+			}
+		}
+	})
+}
+
+// checkCatalogRefs fails when d names a provider or code the catalog lacks.
+func checkCatalogRefs(t *testing.T, d *Diagnosis) {
+	t.Helper()
+	if d.Provider == "" {
+		return
+	}
+	p, ok := catalog.Lookup(d.Provider)
+	if !ok {
+		t.Fatalf("provider %q is not in the catalog", d.Provider)
+	}
+	if d.Code == "" {
+		return
+	}
+	if _, ok := p.Code(d.Code); ok {
+		return
+	}
+	for _, r := range p.Results {
+		if r.Code != "" && sameNumber(r.Code, d.Code) {
+			return
+		}
+	}
+	t.Fatalf("code %q is not a %s code", d.Code, d.Provider)
+}
+
+// containsToken reports whether s occurs in input with no letter, digit, "_"
+// or "-" directly before it: a token of its own, as the redactor sees one.
+func containsToken(input, s string) bool {
+	for off := 0; ; {
+		i := strings.Index(input[off:], s)
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		if at == 0 || !isTokenChar(input[at-1]) {
+			return true
+		}
+		off = at + 1
+	}
+}
+
+// TestCorpusProperties checks the fuzz properties on every corpus case and
+// on the planted-secret seeds, so they hold in every plain test run.
+func TestCorpusProperties(t *testing.T) {
+	inputs := append([]string(nil), fuzzSeeds...)
+	for _, c := range loadCorpus(t) {
+		inputs = append(inputs, c.input)
+	}
+	for _, in := range inputs {
+		d := Diagnose(in, Options{})
+		out := d.JSON()
+		checkCatalogRefs(t, &d)
+		for _, s := range plantedSecrets {
+			if containsToken(in, s) && bytes.Contains(out, []byte(s)) {
+				t.Errorf("secret %s leaked:\n%s", s, out)
+			}
+		}
+	}
+}

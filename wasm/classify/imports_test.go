@@ -1,0 +1,33 @@
+//go:build !js
+
+package classify
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestImports keeps the browser build small: the package, built for
+// GOOS=js GOARCH=wasm, must not depend on fmt, encoding/json, net/http,
+// regexp or reflect-heavy encoders.
+func TestImports(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go command not found")
+	}
+	cmd := exec.Command(goTool, "list", "-deps", ".")
+	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	deps := strings.Fields(string(out))
+	for _, bad := range []string{"fmt", "encoding/json", "net/http", "regexp", "text/template", "html/template"} {
+		for _, d := range deps {
+			if d == bad {
+				t.Errorf("package classify imports %s (for GOOS=js GOARCH=wasm); keep it out of the browser build", bad)
+			}
+		}
+	}
+}

@@ -1,0 +1,633 @@
+package classify
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// This file is the tolerant reader: it turns JSON, Python reprs
+// ({'a': True, 'b': None}), Node's util.inspect output ({ a: 'x' }) and
+// Ruby hashes ({"a"=>1}) into one small tree. It accepts what people paste:
+// single quotes, trailing commas, bare keys, b'...' byte strings, and input
+// cut off in the middle, which it reports as truncated instead of failing.
+//
+// Cost is bounded twice: nesting deeper than maxDepth fails, and every byte
+// read is charged to a budget shared by all attempts on one paste, so trying
+// to parse at many positions stays linear in the input size.
+
+// maxDepth is the deepest nesting of objects and arrays the reader accepts.
+const maxDepth = 64
+
+type nodeKind uint8
+
+const (
+	kindNull nodeKind = iota
+	kindBool
+	kindNumber
+	kindString
+	kindObject
+	kindArray
+)
+
+// node is one value of a parsed document.
+type node struct {
+	kind nodeKind
+	text string   // a string's value, a number's literal, "true" or "false"
+	keys []string // object keys, in document order
+	vals []*node  // object values (parallel to keys) or array elements
+}
+
+// get returns the value of the first member named key, or nil.
+func (n *node) get(key string) *node {
+	if n == nil || n.kind != kindObject {
+		return nil
+	}
+	for i, k := range n.keys {
+		if k == key {
+			return n.vals[i]
+		}
+	}
+	return nil
+}
+
+func (n *node) isObject() bool { return n != nil && n.kind == kindObject }
+
+// scalar returns the text of a string, number or bool.
+func (n *node) scalar() (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	switch n.kind {
+	case kindString, kindNumber, kindBool:
+		return n.text, true
+	}
+	return "", false
+}
+
+// str returns the value of a string node.
+func (n *node) str() (string, bool) {
+	if n == nil || n.kind != kindString {
+		return "", false
+	}
+	return n.text, true
+}
+
+// num returns the value of a number node, or of a string holding a number.
+func (n *node) num() (float64, bool) {
+	if n == nil || (n.kind != kindNumber && n.kind != kindString) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(n.text), 64)
+	if err != nil || f != f { // NaN
+		return 0, false
+	}
+	return f, true
+}
+
+// budget is the number of bytes the reader may still look at for one paste.
+type budget struct{ left int }
+
+func (b *budget) spend(n int) bool {
+	b.left -= n
+	return b.left >= 0
+}
+
+// parsed is the result of reading one value.
+type parsed struct {
+	n         *node
+	end       int  // offset just past the value (or the end of input if truncated)
+	truncated bool // the input ended inside the value
+}
+
+// reader reads one value from s.
+type reader struct {
+	s         string
+	i         int
+	b         *budget
+	truncated bool
+	failed    bool
+}
+
+// readValue parses the value starting at s[start]. ok is false when the text
+// there is not a value the reader understands, or the budget ran out.
+func readValue(s string, start int, b *budget) (parsed, bool) {
+	r := &reader{s: s, i: start, b: b}
+	n := r.value(0)
+	if r.failed || n == nil {
+		return parsed{}, false
+	}
+	return parsed{n: n, end: r.i, truncated: r.truncated}, true
+}
+
+func (r *reader) fail() *node {
+	r.failed = true
+	return nil
+}
+
+// eof reports whether the input has ended, marking the value truncated.
+func (r *reader) eof() bool {
+	if r.i >= len(r.s) {
+		r.truncated = true
+		return true
+	}
+	return false
+}
+
+func (r *reader) skipSpace() {
+	start := r.i
+	for r.i < len(r.s) {
+		switch r.s[r.i] {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			r.i++
+			continue
+		}
+		break
+	}
+	r.b.spend(r.i - start)
+}
+
+func (r *reader) value(depth int) *node {
+	if depth > maxDepth {
+		return r.fail()
+	}
+	r.skipSpace()
+	if r.eof() {
+		return nil
+	}
+	if !r.b.spend(1) {
+		return r.fail()
+	}
+	c := r.s[r.i]
+	switch {
+	case c == '{':
+		return r.object(depth)
+	case c == '[':
+		return r.array(depth)
+	case c == '"' || c == '\'':
+		s, ok := r.str()
+		if !ok {
+			return r.fail()
+		}
+		return &node{kind: kindString, text: s}
+	case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'):
+		return r.number()
+	case isIdentStart(c):
+		return r.bare(depth)
+	}
+	return r.fail()
+}
+
+func (r *reader) object(depth int) *node {
+	r.i++ // {
+	n := &node{kind: kindObject}
+	for {
+		r.skipSpace()
+		if r.eof() {
+			return n
+		}
+		c := r.s[r.i]
+		if c == '}' {
+			r.i++
+			return n
+		}
+		if c == ',' { // tolerate trailing and doubled commas
+			r.i++
+			continue
+		}
+		key, ok := r.key()
+		if !ok {
+			if r.truncated {
+				return n
+			}
+			return r.fail()
+		}
+		r.skipSpace()
+		if r.eof() {
+			return n
+		}
+		switch {
+		case r.s[r.i] == ':':
+			r.i++
+		case strings.HasPrefix(r.s[r.i:], "=>"):
+			r.i += 2
+		default:
+			return r.fail()
+		}
+		v := r.value(depth + 1)
+		if r.failed {
+			return nil
+		}
+		if v == nil { // input ended before the value
+			return n
+		}
+		n.keys = append(n.keys, key)
+		n.vals = append(n.vals, v)
+		if r.truncated {
+			return n
+		}
+		r.skipSpace()
+		if r.eof() {
+			return n
+		}
+		switch r.s[r.i] {
+		case ',':
+			r.i++
+		case '}':
+			r.i++
+			return n
+		default:
+			return r.fail()
+		}
+	}
+}
+
+// key reads an object key: a quoted string, a bare identifier or a number.
+func (r *reader) key() (string, bool) {
+	c := r.s[r.i]
+	switch {
+	case c == '"' || c == '\'':
+		return r.str()
+	case isIdentStart(c) || (c >= '0' && c <= '9'):
+		start := r.i
+		for r.i < len(r.s) && (isIdentChar(r.s[r.i]) || r.s[r.i] == '-') {
+			r.i++
+		}
+		if !r.b.spend(r.i - start) {
+			return "", false
+		}
+		if r.eof() {
+			return "", false
+		}
+		// b'...' is a Python bytes key
+		if r.i-start == 1 && (r.s[r.i] == '\'' || r.s[r.i] == '"') && strings.ContainsRune("bBuU", rune(c)) {
+			return r.str()
+		}
+		return r.s[start:r.i], true
+	}
+	return "", false
+}
+
+func (r *reader) array(depth int) *node {
+	r.i++ // [
+	n := &node{kind: kindArray}
+	for {
+		r.skipSpace()
+		if r.eof() {
+			return n
+		}
+		c := r.s[r.i]
+		if c == ']' {
+			r.i++
+			return n
+		}
+		if c == ',' {
+			r.i++
+			continue
+		}
+		v := r.value(depth + 1)
+		if r.failed {
+			return nil
+		}
+		if v == nil {
+			return n
+		}
+		n.vals = append(n.vals, v)
+		if r.truncated {
+			return n
+		}
+		r.skipSpace()
+		if r.eof() {
+			return n
+		}
+		switch r.s[r.i] {
+		case ',':
+			r.i++
+		case ']':
+			r.i++
+			return n
+		default:
+			return r.fail()
+		}
+	}
+}
+
+func (r *reader) number() *node {
+	start := r.i
+	for r.i < len(r.s) {
+		c := r.s[r.i]
+		if (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E' || c == '_' {
+			r.i++
+			continue
+		}
+		break
+	}
+	if !r.b.spend(r.i - start) {
+		return r.fail()
+	}
+	lit := r.s[start:r.i]
+	if _, err := strconv.ParseFloat(strings.ReplaceAll(lit, "_", ""), 64); err != nil {
+		if r.i >= len(r.s) { // "12e" at the end of input: cut off
+			r.truncated = true
+			return &node{kind: kindNumber, text: strings.TrimRight(lit, "eE+-.")}
+		}
+		return r.fail()
+	}
+	return &node{kind: kindNumber, text: lit}
+}
+
+// bare reads true/false/null and their Python and JavaScript spellings,
+// a class-named object (`APIError { ... }`, `Headers({...})`) or another
+// bare word, which becomes a string.
+func (r *reader) bare(depth int) *node {
+	start := r.i
+	// Python string prefixes: b'..', u"..", rb'..'
+	for r.i < len(r.s) && r.i-start < 2 && strings.ContainsRune("bBuUrRfF", rune(r.s[r.i])) {
+		r.i++
+	}
+	if r.i < len(r.s) && r.i > start && (r.s[r.i] == '\'' || r.s[r.i] == '"') {
+		s, ok := r.str()
+		if !ok {
+			return r.fail()
+		}
+		return &node{kind: kindString, text: s}
+	}
+	r.i = start
+	for r.i < len(r.s) && isIdentChar(r.s[r.i]) {
+		r.i++
+	}
+	if !r.b.spend(r.i - start) {
+		return r.fail()
+	}
+	word := r.s[start:r.i]
+	switch word {
+	case "true", "True":
+		return &node{kind: kindBool, text: "true"}
+	case "false", "False":
+		return &node{kind: kindBool, text: "false"}
+	case "null", "None", "undefined", "nil":
+		return &node{kind: kindNull}
+	case "NaN", "Infinity":
+		return &node{kind: kindNumber, text: word}
+	}
+	// Class-named values: `Headers({...})`, `APIError { ... }`.
+	j := r.i
+	for j < len(r.s) && (r.s[j] == ' ' || r.s[j] == '\t') {
+		j++
+	}
+	if j < len(r.s) && r.s[j] == '(' {
+		r.i = j + 1
+		v := r.value(depth + 1)
+		if r.failed || v == nil {
+			if v == nil && r.truncated {
+				return &node{kind: kindNull}
+			}
+			return r.fail()
+		}
+		r.skipSpace()
+		if r.eof() {
+			return v
+		}
+		if r.s[r.i] != ')' {
+			return r.fail()
+		}
+		r.i++
+		return v
+	}
+	if j < len(r.s) && r.s[j] == '{' && j > r.i {
+		r.i = j
+		return r.object(depth)
+	}
+	return &node{kind: kindString, text: word}
+}
+
+// str reads a single- or double-quoted string, decoding JSON and Python
+// escapes. An unterminated string at the end of input is returned as read,
+// with the reader marked truncated.
+func (r *reader) str() (string, bool) {
+	q := r.s[r.i]
+	r.i++
+	start := r.i
+	// Fast path: no escapes.
+	for r.i < len(r.s) {
+		c := r.s[r.i]
+		if c == q {
+			s := r.s[start:r.i]
+			r.i++
+			return s, r.b.spend(r.i - start)
+		}
+		if c == '\\' {
+			break
+		}
+		if c == '\n' && q == '\'' { // Python strings do not span lines
+			return "", false
+		}
+		r.i++
+	}
+	if r.i >= len(r.s) {
+		r.truncated = true
+		return r.s[start:], r.b.spend(r.i - start)
+	}
+	var b strings.Builder
+	b.WriteString(r.s[start:r.i])
+	for r.i < len(r.s) {
+		c := r.s[r.i]
+		switch {
+		case c == q:
+			r.i++
+			return b.String(), r.b.spend(r.i - start)
+		case c == '\\':
+			r.escape(&b)
+		case c == '\n' && q == '\'':
+			return "", false
+		default:
+			b.WriteByte(c)
+			r.i++
+		}
+	}
+	r.truncated = true
+	return b.String(), r.b.spend(r.i - start)
+}
+
+// escape decodes one backslash escape at r.i into b.
+func (r *reader) escape(b *strings.Builder) {
+	r.i++ // backslash
+	if r.i >= len(r.s) {
+		return
+	}
+	c := r.s[r.i]
+	r.i++
+	switch c {
+	case 'n':
+		b.WriteByte('\n')
+	case 't':
+		b.WriteByte('\t')
+	case 'r':
+		b.WriteByte('\r')
+	case 'b':
+		b.WriteByte('\b')
+	case 'f':
+		b.WriteByte('\f')
+	case '0':
+		b.WriteByte(0)
+	case 'u':
+		if v, ok := hexAt(r.s, r.i, 4); ok {
+			r.i += 4
+			if v >= 0xD800 && v < 0xDC00 && strings.HasPrefix(r.s[r.i:], "\\u") {
+				if lo, ok := hexAt(r.s, r.i+2, 4); ok && lo >= 0xDC00 && lo < 0xE000 {
+					r.i += 6
+					v = 0x10000 + (v-0xD800)<<10 + (lo - 0xDC00)
+				}
+			}
+			b.WriteRune(rune(v))
+			return
+		}
+		b.WriteString("\\u")
+	case 'x':
+		if v, ok := hexAt(r.s, r.i, 2); ok {
+			r.i += 2
+			if v < 0x80 {
+				b.WriteByte(byte(v))
+			} else {
+				b.WriteRune(rune(v))
+			}
+			return
+		}
+		b.WriteString("\\x")
+	case '"', '\'', '\\', '/':
+		b.WriteByte(c)
+	case '\n': // line continuation
+	default:
+		b.WriteByte('\\')
+		b.WriteByte(c)
+	}
+}
+
+func hexAt(s string, i, n int) (int, bool) {
+	if i+n > len(s) {
+		return 0, false
+	}
+	v := 0
+	for j := i; j < i+n; j++ {
+		c := s[j]
+		var d int
+		switch {
+		case c >= '0' && c <= '9':
+			d = int(c - '0')
+		case c >= 'a' && c <= 'f':
+			d = int(c-'a') + 10
+		case c >= 'A' && c <= 'F':
+			d = int(c-'A') + 10
+		default:
+			return 0, false
+		}
+		v = v*16 + d
+	}
+	return v, true
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+func isIdentChar(c byte) bool {
+	return isIdentStart(c) || (c >= '0' && c <= '9') || c == '.'
+}
+
+// unescapeLevel decodes one level of JSON string escaping (\" to ", \\ to
+// \, \n to a newline, \uXXXX) from s[start:] up to the end of the line, so
+// that JSON embedded in a JSON string can be read. It returns the decoded
+// text.
+func unescapeLevel(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 >= len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case 'u':
+			if v, ok := hexAt(s, i+1, 4); ok {
+				b.WriteRune(rune(v))
+				i += 4
+				continue
+			}
+			b.WriteString("\\u")
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// compact renders n as one line of JSON-like text, at most max bytes, for
+// the field-by-field breakdown.
+func compact(n *node, max int) string {
+	var b strings.Builder
+	writeCompact(&b, n, max, 0)
+	s := b.String()
+	if len(s) > max {
+		s = cutUTF8(s, max) + "…"
+	}
+	return s
+}
+
+func writeCompact(b *strings.Builder, n *node, max, depth int) {
+	if b.Len() > max || depth > maxDepth {
+		return
+	}
+	switch n.kind {
+	case kindNull:
+		b.WriteString("null")
+	case kindBool, kindNumber:
+		b.WriteString(n.text)
+	case kindString:
+		b.Write(appendJSONString(nil, cutUTF8(n.text, max)))
+	case kindObject:
+		b.WriteByte('{')
+		for i, k := range n.keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(appendJSONString(nil, k))
+			b.WriteByte(':')
+			writeCompact(b, n.vals[i], max, depth+1)
+			if b.Len() > max {
+				return
+			}
+		}
+		b.WriteByte('}')
+	case kindArray:
+		b.WriteByte('[')
+		for i, v := range n.vals {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeCompact(b, v, max, depth+1)
+			if b.Len() > max {
+				return
+			}
+		}
+		b.WriteByte(']')
+	}
+}
+
+// cutUTF8 returns at most n bytes of s, not splitting a UTF-8 sequence.
+func cutUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

@@ -1,0 +1,82 @@
+package classify
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// bigLog returns a log of about size bytes with one error line near the end.
+func bigLog(size int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < size; i++ {
+		b.WriteString("2026-11-23T10:00:00Z INFO poll ")
+		b.WriteString(`{"request_id":"req_` + strconv.Itoa(i) + `","status":"IN_PROGRESS","logs":[{"message":"step {1}/30: prompt mentions 429 and rate limit"}]}` + "\n")
+		if i%1000 == 999 {
+			b.WriteString("2026-11-23T10:00:01Z DEBUG raw text with braces { [ ( and quotes \" ' \n")
+		}
+	}
+	b.WriteString(`2026-11-23T10:00:02Z ERROR status=402 {"error":{"type":"invalid_request_error","code":"insufficient_credits","message":"Not enough credits for this generation. Please top up your balance."}}` + "\n")
+	b.WriteString("2026-11-23T10:00:03Z INFO shutting down\n")
+	return b.String()
+}
+
+func TestMultiMegabyteLog(t *testing.T) {
+	log := bigLog(3 << 20)
+	start := time.Now()
+	d := Diagnose(log, Options{})
+	if el := time.Since(start); el > 20*time.Second {
+		t.Errorf("took %v for 3 MB", el)
+	}
+	if d.Code != "insufficient_credits" || d.Category != "payment" || d.Status != 402 || d.Form != "log" {
+		t.Errorf("got code=%q category=%q status=%d form=%s", d.Code, d.Category, d.Status, d.Form)
+	}
+}
+
+// TestLinear checks that cost grows linearly: hostile input (many unclosed
+// braces and quotes) twice as long takes about twice as long.
+func TestLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	units := []string{
+		`{"a":"{\"b\":[{'c': "x`,
+		`key=key=token:`,
+		`{{{{[[[[`,
+		`[{"a":[{"b":`,
+		"data: {\"error\n",
+		`\"\\\"{\\\"`,
+		"Error: x: y: z\n",
+		"HTTP/1.1 100 Continue\n\n",
+		"< HTTP/1.1 429\n< a: b\n",
+		"status 429 [500] 404 Not Found ",
+		`{"code":1}`,
+		"Authorization: Bearer ",
+		`{"error":{"message":"{\"error\":{\"message\":\"{\\\"error\\\":`,
+	}
+	measure := func(s string) time.Duration {
+		best := time.Hour
+		for i := 0; i < 3; i++ {
+			start := time.Now()
+			Diagnose(s, Options{})
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	for _, u := range units {
+		small := measure(strings.Repeat(u, 200_000/len(u)))
+		large := measure(strings.Repeat(u, 800_000/len(u)))
+		if large > 12*small+50*time.Millisecond {
+			t.Errorf("%q: 4x input took %v vs %v: not linear", u, large, small)
+		}
+	}
+}
+
+func TestMaxInput(t *testing.T) {
+	in := strings.Repeat("a", MaxInput+10)
+	d := Diagnose(in, Options{})
+	if len(d.RedactedInput) != MaxInput || !strings.Contains(strings.Join(d.Notes, " "), "8 MiB") {
+		t.Errorf("input not cut at MaxInput: %d bytes, notes %q", len(d.RedactedInput), d.Notes)
+	}
+}
