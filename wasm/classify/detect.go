@@ -462,8 +462,8 @@ func isNumeric(s string) bool {
 	if s == "" {
 		return false
 	}
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil
+	_, ok := parseDecimal(s)
+	return ok
 }
 
 // sameNumber compares a code as sent with a catalog code: equal strings, or
@@ -472,9 +472,9 @@ func sameNumber(a, b string) bool {
 	if a == b {
 		return true
 	}
-	x, err1 := strconv.ParseFloat(a, 64)
-	y, err2 := strconv.ParseFloat(b, 64)
-	return err1 == nil && err2 == nil && x == y
+	x, ok1 := parseDecimal(a)
+	y, ok2 := parseDecimal(b)
+	return ok1 && ok2 && x == y
 }
 
 // poss writes the possessive of a name: "Clipia's", "ClawHosters'".

@@ -217,8 +217,7 @@ func appendFloat(b []byte, f float64) []byte {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return append(b, "null"...)
 	}
-	f = math.Round(f*1000) / 1000
-	return strconv.AppendFloat(b, f, 'f', -1, 64)
+	return appendDecimal(b, f)
 }
 
 const hexDigits = "0123456789abcdef"

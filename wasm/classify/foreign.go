@@ -367,8 +367,8 @@ func googleDuration(n *node) (float64, bool) {
 	if s, ok := n.str(); ok {
 		s = strings.TrimSpace(s)
 		if v, ok := strings.CutSuffix(s, "s"); ok {
-			f, err := strconv.ParseFloat(v, 64)
-			return f, err == nil && f >= 0
+			f, ok := parseDecimal(v)
+			return f, ok && f >= 0
 		}
 		return 0, false
 	}

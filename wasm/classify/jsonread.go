@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -78,8 +77,8 @@ func (n *node) num() (float64, bool) {
 	if n == nil || (n.kind != kindNumber && n.kind != kindString) {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(n.text), 64)
-	if err != nil || f != f { // NaN
+	f, ok := parseDecimal(strings.TrimSpace(n.text))
+	if !ok {
 		return 0, false
 	}
 	return f, true
@@ -326,7 +325,7 @@ func (r *reader) number() *node {
 		return r.fail()
 	}
 	lit := r.s[start:r.i]
-	if _, err := strconv.ParseFloat(strings.ReplaceAll(lit, "_", ""), 64); err != nil {
+	if _, ok := parseDecimal(strings.ReplaceAll(lit, "_", "")); !ok {
 		if r.i >= len(r.s) { // "12e" at the end of input: cut off
 			r.truncated = true
 			return &node{kind: kindNumber, text: strings.TrimRight(lit, "eE+-.")}

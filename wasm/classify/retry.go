@@ -3,7 +3,6 @@ package classify
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/errdex/errdex/wasm/catalog"
 )
@@ -31,8 +30,8 @@ const longWait = 120
 // waitInfo is the wait calculator's answer.
 type waitInfo struct {
 	seconds  float64
-	ok       bool      // seconds is fixed
-	at       time.Time // the absolute time to retry at, when there is no Date
+	ok       bool    // seconds is fixed
+	at       instant // the absolute time to retry at, when there is no Date
 	hasAt    bool
 	source   string   // what fixed it, in words
 	problems []string // values that could not be used, and why
@@ -49,22 +48,10 @@ type waitSources struct {
 	fixedWhy    string
 }
 
-var httpDateLayouts = []string{time.RFC1123, time.RFC1123Z, time.RFC850, time.ANSIC, "Mon, 2 Jan 2006 15:04:05 GMT"}
-
-func parseHTTPDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, l := range httpDateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
-}
-
 // computeWait finds the wait, trying each source in the documented order.
 func computeWait(in waitSources) waitInfo {
 	var w waitInfo
-	date, hasDate := time.Time{}, false
+	date, hasDate := instant(0), false
 	if v, ok := in.headers.get("date"); ok {
 		date, hasDate = parseHTTPDate(v)
 		if !hasDate {
@@ -72,22 +59,22 @@ func computeWait(in waitSources) waitInfo {
 		}
 	}
 	// until sets the wait to the time t, measured against Date.
-	until := func(t time.Time, source string) {
+	until := func(t instant, source string) {
 		w.source = source
 		if hasDate {
-			d := t.Sub(date).Seconds()
+			d := float64(t - date)
 			if d < 0 {
 				w.problems = append(w.problems, source+" is already past at the response's Date; no wait is left.")
 				d = 0
 			}
 			w.seconds, w.ok = d, true
-			w.source += ", measured against Date: " + date.Format(time.RFC1123)
+			w.source += ", measured against Date: " + date.formatHTTP()
 			return
 		}
 		w.at, w.hasAt = t, true
 	}
 	if v, ok := in.headers.get("retry-after-ms"); ok {
-		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f >= 0 && f < 1e12 {
+		if f, ok := parseDecimal(strings.TrimSpace(v)); ok && f >= 0 && f < 1e12 {
 			w.seconds, w.ok, w.source = f/1000, true, "retry-after-ms: "+v
 			return w
 		}
@@ -95,7 +82,7 @@ func computeWait(in waitSources) waitInfo {
 	}
 	if v, ok := in.headers.get("retry-after"); ok {
 		v = strings.TrimSpace(v)
-		if f, err := strconv.ParseFloat(v, 64); err == nil {
+		if f, ok := parseDecimal(v); ok {
 			switch {
 			case f < 0 || f != f:
 				w.problems = append(w.problems, "Retry-After: "+v+" is negative; ignored.")
@@ -129,7 +116,7 @@ func computeWait(in waitSources) waitInfo {
 		}
 	}
 	if in.useReset {
-		if readReset(&w, in, until, date, hasDate) {
+		if readReset(&w, in, until) {
 			return w
 		}
 	}
@@ -140,7 +127,7 @@ func computeWait(in waitSources) waitInfo {
 }
 
 // readReset reads the first rate-limit reset header present.
-func readReset(w *waitInfo, in waitSources, until func(time.Time, string), date time.Time, hasDate bool) bool {
+func readReset(w *waitInfo, in waitSources, until func(instant, string)) bool {
 	type src struct{ name, unit string }
 	var srcs []src
 	if in.resetHeader != "" {
@@ -170,28 +157,28 @@ func readReset(w *waitInfo, in waitSources, until func(time.Time, string), date 
 			if j := strings.IndexAny(num, ";, "); j >= 0 {
 				num = num[:j]
 			}
-			if f, err := strconv.ParseFloat(num, 64); err == nil && f >= 0 {
+			if f, ok := parseDecimal(num); ok && f >= 0 {
 				w.seconds, w.ok, w.source = f, true, "RateLimit t="+num+" (delta seconds)"
 				return true
 			}
 		case "duration":
-			if d, err := time.ParseDuration(v); err == nil && d >= 0 {
-				w.seconds, w.ok, w.source = d.Seconds(), true, label
+			if d, ok := parseGoDuration(v); ok {
+				w.seconds, w.ok, w.source = d, true, label
 				return true
 			}
 		case "rfc3339":
-			if t, err := time.Parse(time.RFC3339, v); err == nil {
-				until(t.UTC(), label)
+			if t, ok := parseRFC3339(v); ok {
+				until(t, label)
 				return true
 			}
 		case "ms":
-			if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 {
+			if f, ok := parseDecimal(v); ok && f >= 0 {
 				w.seconds, w.ok, w.source = f/1000, true, label+" ms"
 				return true
 			}
 		default:
-			f, err := strconv.ParseFloat(v, 64)
-			if err != nil || f < 0 {
+			f, ok := parseDecimal(v)
+			if !ok || f < 0 {
 				w.problems = append(w.problems, label+" is not a number; ignored.")
 				continue
 			}
@@ -207,7 +194,7 @@ func readReset(w *waitInfo, in waitSources, until func(time.Time, string), date 
 					w.problems = append(w.problems, label+" looks like Unix milliseconds; read as such.")
 					f /= 1000
 				}
-				until(unixTime(f), label+" (Unix time "+unixTime(f).Format("2006-01-02 15:04:05")+" UTC)")
+				until(unixTime(f), label+" (Unix time "+unixTime(f).formatClock()+" UTC)")
 				return true
 			}
 			w.seconds, w.ok, w.source = f, true, label+" (seconds until the reset)"
@@ -217,10 +204,7 @@ func readReset(w *waitInfo, in waitSources, until func(time.Time, string), date 
 	return false
 }
 
-func unixTime(f float64) time.Time {
-	sec := int64(f)
-	return time.Unix(sec, int64((f-float64(sec))*1e9)).UTC()
-}
+func unixTime(f float64) instant { return instant(f) }
 
 // formatSeconds writes a wait for people: "12 s", "1.5 s", "10 min".
 func formatSeconds(f float64) string {
@@ -352,7 +336,7 @@ func decide(v verdict) Retry {
 		if v.wait.ok && v.wait.source != "" {
 			msg += " " + v.wait.source + " does not change that: retrying after " + formatSeconds(v.wait.seconds) + " gets the same answer."
 		} else if v.wait.hasAt {
-			msg += " The reset time it gives is " + v.wait.at.Format("2006-01-02 15:04:05") + " UTC; schedule one new attempt after it instead of a retry loop."
+			msg += " The reset time it gives is " + v.wait.at.formatClock() + " UTC; schedule one new attempt after it instead of a retry loop."
 		}
 		why = append(why, msg)
 		r.Reason = strings.Join(why, " ")
@@ -367,7 +351,7 @@ func decide(v verdict) Retry {
 				why = append(why, "That is long: schedule the retry instead of blocking on it.")
 			}
 		case v.wait.hasAt:
-			why = append(why, "Retry after "+v.wait.at.Format("2006-01-02 15:04:05")+" UTC ("+v.wait.source+"). The paste has no Date header, so the wait counts from when the response arrived and cannot be given in seconds.")
+			why = append(why, "Retry after "+v.wait.at.formatClock()+" UTC ("+v.wait.source+"). The paste has no Date header, so the wait counts from when the response arrived and cannot be given in seconds.")
 		case r.Retryable == catalog.RetryYes:
 			if v.entry != nil && v.entry.Retry.Backoff != "" {
 				why = append(why, "Back off: "+v.entry.Retry.Backoff+".")

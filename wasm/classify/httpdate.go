@@ -1,0 +1,497 @@
+package classify
+
+import (
+	"strconv"
+	"strings"
+)
+
+// This file reads and writes the few time formats that rate-limit headers
+// use, without package time: on js/wasm, time's parsing and formatting pull
+// in zoneinfo loading and godebug, about 100 KB of gzipped WebAssembly, for
+// four fixed formats. Every time here is UTC, as HTTP requires.
+
+// instant is a moment as Unix seconds, UTC.
+type instant float64
+
+var (
+	monthNames = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	dayNames   = [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+)
+
+// daysFromCivil returns the days since 1970-01-01 of a proleptic Gregorian
+// date (Howard Hinnant's algorithm).
+func daysFromCivil(y, m, d int64) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// civilFromDays is the inverse of daysFromCivil.
+func civilFromDays(z int64) (y, m, d int64) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	y = yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+func daysIn(y, m int64) int64 {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// makeInstant validates a UTC date and time and returns it as an instant.
+func makeInstant(y, mo, d, h, mi, s int64, frac float64) (instant, bool) {
+	if mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 60 {
+		return 0, false
+	}
+	return instant(float64(daysFromCivil(y, mo, d)*86400+h*3600+mi*60+s) + frac), true
+}
+
+// dateScanner reads a date string field by field.
+type dateScanner struct {
+	s  string
+	ok bool
+}
+
+func (p *dateScanner) lit(want string) {
+	if p.ok && strings.HasPrefix(p.s, want) {
+		p.s = p.s[len(want):]
+		return
+	}
+	p.ok = false
+}
+
+func (p *dateScanner) spaces() {
+	for p.ok && strings.HasPrefix(p.s, " ") {
+		p.s = p.s[1:]
+	}
+}
+
+// num reads between min and max digits.
+func (p *dateScanner) num(min, max int) int64 {
+	i := 0
+	for i < len(p.s) && i < max && p.s[i] >= '0' && p.s[i] <= '9' {
+		i++
+	}
+	if !p.ok || i < min {
+		p.ok = false
+		return 0
+	}
+	n, _ := strconv.ParseInt(p.s[:i], 10, 64)
+	p.s = p.s[i:]
+	return n
+}
+
+// word reads a run of letters.
+func (p *dateScanner) word() string {
+	i := 0
+	for i < len(p.s) && (p.s[i] >= 'A' && p.s[i] <= 'Z' || p.s[i] >= 'a' && p.s[i] <= 'z') {
+		i++
+	}
+	if !p.ok || i == 0 {
+		p.ok = false
+		return ""
+	}
+	w := p.s[:i]
+	p.s = p.s[i:]
+	return w
+}
+
+func (p *dateScanner) month() int64 {
+	w := p.word()
+	for i, m := range monthNames {
+		if p.ok && w == m {
+			return int64(i + 1)
+		}
+	}
+	p.ok = false
+	return 0
+}
+
+func (p *dateScanner) clock() (h, m, s int64) {
+	h = p.num(2, 2)
+	p.lit(":")
+	m = p.num(2, 2)
+	p.lit(":")
+	s = p.num(2, 2)
+	return
+}
+
+// zone reads "GMT"-style letters (every abbreviation counts as UTC, as HTTP
+// dates are always GMT) or a numeric "+hhmm" offset, returned in seconds.
+func (p *dateScanner) zone() int64 {
+	if !p.ok || p.s == "" {
+		p.ok = false
+		return 0
+	}
+	if c := p.s[0]; c == '+' || c == '-' {
+		p.s = p.s[1:]
+		hh := p.num(2, 2)
+		mm := p.num(2, 2)
+		off := hh*3600 + mm*60
+		if c == '-' {
+			off = -off
+		}
+		return off
+	}
+	p.word()
+	return 0
+}
+
+// parseHTTPDate reads an HTTP date in any of the forms RFC 9110 allows
+// (IMF-fixdate, RFC 850, asctime), plus a numeric zone and a one-digit day.
+func parseHTTPDate(s string) (instant, bool) {
+	s = strings.TrimSpace(s)
+	p := &dateScanner{s: s, ok: true}
+	p.word() // day name
+	var y, mo, d, h, mi, sec, off int64
+	switch {
+	case p.ok && strings.HasPrefix(p.s, ", "): // IMF-fixdate or RFC 850
+		p.lit(", ")
+		d = p.num(1, 2)
+		if p.ok && strings.HasPrefix(p.s, "-") { // RFC 850: 06-Nov-94
+			p.lit("-")
+			mo = p.month()
+			p.lit("-")
+			y = p.num(2, 4)
+			if y < 69 { // two-digit years pivot as in package time
+				y += 2000
+			} else if y < 100 {
+				y += 1900
+			}
+		} else {
+			p.lit(" ")
+			mo = p.month()
+			p.lit(" ")
+			y = p.num(4, 4)
+		}
+		p.lit(" ")
+		h, mi, sec = p.clock()
+		p.lit(" ")
+		off = p.zone()
+	case p.ok: // asctime: Sun Nov  6 08:49:37 1994
+		p.lit(" ")
+		mo = p.month()
+		p.spaces()
+		d = p.num(1, 2)
+		p.lit(" ")
+		h, mi, sec = p.clock()
+		p.lit(" ")
+		y = p.num(4, 4)
+	}
+	if !p.ok || p.s != "" {
+		return 0, false
+	}
+	t, ok := makeInstant(y, mo, d, h, mi, sec, 0)
+	return t - instant(off), ok
+}
+
+// parseRFC3339 reads 2026-11-23T10:00:00Z, with optional fraction and a
+// numeric offset.
+func parseRFC3339(s string) (instant, bool) {
+	p := &dateScanner{s: strings.TrimSpace(s), ok: true}
+	y := p.num(4, 4)
+	p.lit("-")
+	mo := p.num(2, 2)
+	p.lit("-")
+	d := p.num(2, 2)
+	if p.ok && p.s != "" && (p.s[0] == 'T' || p.s[0] == 't' || p.s[0] == ' ') {
+		p.s = p.s[1:]
+	} else {
+		p.ok = false
+	}
+	h, mi, sec := p.clock()
+	frac := 0.0
+	if p.ok && strings.HasPrefix(p.s, ".") {
+		i := 1
+		for i < len(p.s) && p.s[i] >= '0' && p.s[i] <= '9' {
+			i++
+		}
+		if i == 1 {
+			return 0, false
+		}
+		f, _ := parseDecimal("0" + p.s[:i])
+		frac, p.s = f, p.s[i:]
+	}
+	var off int64
+	if p.ok && (p.s == "Z" || p.s == "z") {
+		p.s = ""
+	} else if p.ok && p.s != "" && (p.s[0] == '+' || p.s[0] == '-') {
+		sign := p.s[0]
+		p.s = p.s[1:]
+		hh := p.num(2, 2)
+		p.lit(":")
+		mm := p.num(2, 2)
+		off = hh*3600 + mm*60
+		if sign == '-' {
+			off = -off
+		}
+	} else {
+		p.ok = false
+	}
+	if !p.ok || p.s != "" {
+		return 0, false
+	}
+	t, ok := makeInstant(y, mo, d, h, mi, sec, frac)
+	return t - instant(off), ok
+}
+
+// parseGoDuration reads a Go-style duration ("6m0s", "12ms", "1.5h") as
+// seconds, the format of OpenAI's x-ratelimit-reset-* headers.
+func parseGoDuration(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "0" {
+		return 0, true
+	}
+	if s == "" {
+		return 0, false
+	}
+	total := 0.0
+	for s != "" {
+		i := 0
+		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+			i++
+		}
+		if i == 0 {
+			return 0, false
+		}
+		n, ok := parseDecimal(s[:i])
+		if !ok {
+			return 0, false
+		}
+		s = s[i:]
+		j := 0
+		for j < len(s) && !(s[j] >= '0' && s[j] <= '9' || s[j] == '.') {
+			j++
+		}
+		var unit float64
+		switch s[:j] {
+		case "ns":
+			unit = 1e-9
+		case "us", "µs", "μs":
+			unit = 1e-6
+		case "ms":
+			unit = 1e-3
+		case "s":
+			unit = 1
+		case "m":
+			unit = 60
+		case "h":
+			unit = 3600
+		default:
+			return 0, false
+		}
+		total += n * unit
+		s = s[j:]
+	}
+	return total, true
+}
+
+// formatClock writes t as "2006-01-02 15:04:05".
+func (t instant) formatClock() string {
+	sec := int64(t)
+	if float64(sec) > float64(t) {
+		sec-- // floor for times before 1970
+	}
+	days := sec / 86400
+	rem := sec % 86400
+	if rem < 0 {
+		rem += 86400
+		days--
+	}
+	y, m, d := civilFromDays(days)
+	b := make([]byte, 0, 19)
+	b = pad(b, y, 4)
+	b = append(b, '-')
+	b = pad(b, m, 2)
+	b = append(b, '-')
+	b = pad(b, d, 2)
+	b = append(b, ' ')
+	b = pad(b, rem/3600, 2)
+	b = append(b, ':')
+	b = pad(b, rem/60%60, 2)
+	b = append(b, ':')
+	b = pad(b, rem%60, 2)
+	return string(b)
+}
+
+// formatHTTP writes t as "Mon, 02 Jan 2006 15:04:05 UTC".
+func (t instant) formatHTTP() string {
+	sec := int64(t)
+	days := sec / 86400
+	if sec%86400 < 0 {
+		days--
+	}
+	wd := (days%7 + 11) % 7 // 1970-01-01 was a Thursday
+	clock := t.formatClock()
+	y, m, d := civilFromDays(days)
+	b := make([]byte, 0, 29)
+	b = append(b, dayNames[wd]...)
+	b = append(b, ", "...)
+	b = pad(b, d, 2)
+	b = append(b, ' ')
+	b = append(b, monthNames[m-1]...)
+	b = append(b, ' ')
+	b = pad(b, y, 4)
+	b = append(b, clock[10:]...)
+	b = append(b, " UTC"...)
+	return string(b)
+}
+
+func pad(b []byte, n int64, width int) []byte {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+// pow10 holds the powers of ten a float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseDecimal reads a decimal number: an optional sign, digits with an
+// optional fraction, and an optional exponent ("12", "-0.5", "1.5e3"). It
+// rejects what JSON and headers never carry (inf, nan, hex, underscores).
+// It stands in for strconv.ParseFloat, whose exact algorithms cost tens of
+// KB of WebAssembly: up to 19 significant digits and exponents within 22 it
+// is exact (one correctly rounded operation); beyond, within an ulp or two,
+// which no wait or confidence can notice.
+func parseDecimal(s string) (float64, bool) {
+	i, neg := 0, false
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		neg = s[i] == '-'
+		i++
+	}
+	var mant uint64
+	digits, exp, sawDigit := 0, 0, false
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		sawDigit = true
+		if digits < 19 {
+			mant = mant*10 + uint64(s[i]-'0')
+			if mant > 0 {
+				digits++
+			}
+		} else {
+			exp++
+		}
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			sawDigit = true
+			if digits < 19 {
+				mant = mant*10 + uint64(s[i]-'0')
+				if mant > 0 {
+					digits++
+				}
+				exp--
+			}
+		}
+	}
+	if !sawDigit {
+		return 0, false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		eneg := false
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			eneg = s[i] == '-'
+			i++
+		}
+		if i == len(s) {
+			return 0, false
+		}
+		e := 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			if e < 10000 {
+				e = e*10 + int(s[i]-'0')
+			}
+		}
+		if eneg {
+			e = -e
+		}
+		exp += e
+	}
+	if i != len(s) {
+		return 0, false
+	}
+	f := float64(mant)
+	for exp > 0 {
+		k := min(exp, 22)
+		f *= pow10[k]
+		exp -= k
+		if f > 1.7976931348623157e308 {
+			break
+		}
+	}
+	for exp < 0 && f != 0 {
+		k := min(-exp, 22)
+		f /= pow10[k]
+		exp += k
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// appendDecimal writes f rounded to three decimals, as an integer when
+// whole, without strconv's float formatting.
+func appendDecimal(b []byte, f float64) []byte {
+	if f != f || f > 1e15 || f < -1e15 {
+		if f != f {
+			return append(b, "null"...)
+		}
+		return strconv.AppendInt(b, int64(f), 10)
+	}
+	neg := f < 0
+	if neg {
+		f = -f
+	}
+	n := int64(f*1000 + 0.5)
+	if neg && n != 0 {
+		b = append(b, '-')
+	}
+	b = strconv.AppendInt(b, n/1000, 10)
+	if frac := n % 1000; frac != 0 {
+		d := []byte{'.', byte('0' + frac/100), byte('0' + frac/10%10), byte('0' + frac%10)}
+		for d[len(d)-1] == '0' {
+			d = d[:len(d)-1]
+		}
+		b = append(b, d...)
+	}
+	return b
+}
