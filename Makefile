@@ -1,7 +1,12 @@
 # errdex: see README.md. Every target runs from the repository root.
-GO ?= go
+GO       ?= go
+BASE     ?= /errdex/
+ADDR     ?= localhost:8080
+SITE_OUT ?= build/site
+WASM_OUT ?= build/wasm/errdex.wasm
+WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: all check gen test test-go fuzz
+.PHONY: all check gen wasm size site serve test test-go test-wasm fuzz
 
 all: test
 
@@ -13,14 +18,39 @@ check:
 gen:
 	$(GO) run ./cmd/sitegen gen
 
-## test: everything CI runs
-test: check test-go
+## wasm: the playground's WebAssembly binary. -gcflags=all=-l (no inlining)
+## costs some speed the browser does not notice and saves ~70 KB gzip.
+## The flags are those of internal/wasmbin, which sitegen uses without -wasm.
+wasm:
+	@mkdir -p $(dir $(WASM_OUT))
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -gcflags=all=-l -ldflags='-s -w' -o $(WASM_OUT) ./wasm
+
+## size: print the binary's raw and gzip size; fail over the 700 KB gzip budget
+size: wasm
+	@$(GO) run ./cmd/sitegen size $(WASM_OUT)
+
+## site: the static site in build/site, as GitHub Pages serves it under $(BASE)
+site: wasm
+	$(GO) run ./cmd/sitegen build -base $(BASE) -out $(SITE_OUT) -wasm $(WASM_OUT)
+
+## serve: build everything and serve it at http://$(ADDR)$(BASE)
+serve: wasm
+	$(GO) run ./cmd/sitegen serve -base $(BASE) -addr $(ADDR) -out $(SITE_OUT) -wasm $(WASM_OUT)
+
+## test: everything CI runs (the browser tests need chromium, and
+## `npm ci --prefix site` for axe-core)
+test: check size test-go test-wasm
 
 test-go:
 	$(GO) vet ./...
 	$(GO) test ./...
 
+## test-wasm: the classifier's tests compiled to js/wasm and run by node
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./wasm/...
+
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./content -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+	$(GO) test ./wasm/classify -run '^$$' -fuzz FuzzDiagnose -fuzztime $(FUZZTIME)

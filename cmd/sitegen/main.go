@@ -5,10 +5,32 @@
 //	sitegen gen              regenerate wasm/catalog/data_gen.go and content/urls.txt
 //	sitegen build [flags]    check content/, then render content/ and site/ into -out
 //	sitegen serve [flags]    build, then serve -out at http://<addr><base> like GitHub Pages
+//	sitegen size FILE        print the playground binary's raw and gzip size; exit 1 over budget
+//
+// # The playground binary
+//
+// The site always includes the playground's classifier, compiled to
+// WebAssembly, and the wasm_exec.js it needs: a site without them would
+// publish a dead playground, so build and serve never make one.
+//
+//   - With -wasm FILE, build and serve use FILE (the Makefile passes the
+//     binary its wasm target just made: build/wasm/errdex.wasm).
+//   - Without it, they compile ./wasm themselves into a temporary directory
+//     with the go command on PATH, exactly as the Makefile would
+//     (GOOS=js GOARCH=wasm go build -trimpath -gcflags=all=-l -ldflags="-s -w";
+//     see package wasmbin), so `sitegen build` alone makes a complete site.
+//
+// Either way wasm_exec.js comes from $(go env GOROOT)/lib/wasm of the go
+// command on PATH, which must be the Go that built FILE: the two halves of
+// Go's js/wasm runtime only work as a pair.
+//
+// The size budget (700 KB gzip, package wasmbin) is reported by build and
+// enforced by size, which `make test` runs.
 //
 // Run it from the repository root (the Makefile does). All the work is done
 // by packages: content (load and validate), cataloggen (generated files),
-// site (pages, assets, search index, catalog.json) and serve (the server).
+// wasmbin (the playground binary), site (pages, assets, search index,
+// catalog.json) and serve (the server).
 package main
 
 import (
@@ -33,8 +55,11 @@ func usage(w io.Writer) {
   gen     regenerate wasm/catalog/data_gen.go and content/urls.txt
   build   validate content/, then write the site to -out
           flags: -out build/site -base /errdex/ -site-url https://errdex.github.io
+                 -wasm FILE (the playground binary; default: compile ./wasm now)
   serve   build, then serve the site as GitHub Pages would
-          flags: as build, and -addr localhost:8080`)
+          flags: as build, and -addr localhost:8080
+  size    print the raw and gzip size of a playground binary (FILE);
+          exit 1 when it is over the 700 KB gzip budget`)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -75,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "build", "serve":
 		return runSite(cmd, *root, fs.Args()[1:], stdout, stderr)
+	case "size":
+		return runSize(fs.Args()[1:], stdout, stderr)
 	}
 	usage(stderr)
 	return 2

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"compress/gzip"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -17,6 +17,7 @@ import (
 	"github.com/errdex/errdex/internal/serve"
 	"github.com/errdex/errdex/internal/site"
 	"github.com/errdex/errdex/internal/siteurl"
+	"github.com/errdex/errdex/internal/wasmbin"
 )
 
 // runSite runs "build" and "serve": flags, then the content check, then the
@@ -28,6 +29,7 @@ func runSite(cmd, root string, args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", filepath.Join("build", "site"), "output directory, relative to -root unless absolute")
 	base := fs.String("base", "/errdex/", "URL path the site is served under: /errdex/ on GitHub Pages, / at a domain's root")
 	siteURL := fs.String("site-url", "https://errdex.github.io", "origin for canonical links, the sitemap and catalog.json")
+	wasmFile := fs.String("wasm", "", "the playground's WebAssembly binary (make wasm); default: compile ./wasm into a temporary directory")
 	addr := "localhost:8080"
 	if cmd == "serve" {
 		fs.StringVar(&addr, "addr", addr, "address to listen on")
@@ -55,7 +57,12 @@ func runSite(cmd, root string, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 1
 	}
-	o, err := site.Build(cat, site.Options{URLs: urls, SiteDir: filepath.Join(root, "site")})
+	engine, err := playEngine(root, *wasmFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitegen %s: %v\n", cmd, err)
+		return 1
+	}
+	o, err := site.Build(cat, site.Options{URLs: urls, SiteDir: filepath.Join(root, "site"), Engine: engine})
 	if err != nil {
 		fmt.Fprintf(stderr, "sitegen %s: %v\n", cmd, err)
 		return 1
@@ -92,28 +99,69 @@ func runSite(cmd, root string, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// report prints the sizes that matter for page weight: the bundles and the
-// search index, raw and gzipped.
+// playEngine reads the playground binary from file, or compiles it into a
+// temporary directory when file is "", and pairs it with the wasm_exec.js
+// of the go command on PATH.
+func playEngine(root, file string) (site.Engine, error) {
+	ctx := context.Background()
+	if file == "" {
+		tmp, err := os.MkdirTemp("", "sitegen-wasm")
+		if err != nil {
+			return site.Engine{}, err
+		}
+		defer os.RemoveAll(tmp)
+		file = filepath.Join(tmp, "errdex.wasm")
+		if err := wasmbin.Build(ctx, "go", root, file); err != nil {
+			return site.Engine{}, fmt.Errorf("compiling the playground binary (or pass -wasm FILE): %w", err)
+		}
+	}
+	bin, err := os.ReadFile(file)
+	if err != nil {
+		return site.Engine{}, fmt.Errorf("-wasm: %w", err)
+	}
+	if !bytes.HasPrefix(bin, []byte("\x00asm")) {
+		return site.Engine{}, fmt.Errorf("-wasm: %s is not a WebAssembly binary", file)
+	}
+	execJS, err := wasmbin.ExecJS(ctx, "go")
+	if err != nil {
+		return site.Engine{}, fmt.Errorf("wasm_exec.js: %w", err)
+	}
+	return site.Engine{Wasm: bin, WasmExec: execJS}, nil
+}
+
+// runSize runs "size FILE".
+func runSize(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "usage: sitegen size FILE")
+		return 2
+	}
+	data, err := os.ReadFile(args[0])
+	if err != nil {
+		fmt.Fprintln(stderr, "sitegen size:", err)
+		return 1
+	}
+	s := wasmbin.Measure(data)
+	fmt.Fprintf(stdout, "playground binary %s: %s\n", args[0], s)
+	if s.OverBudget() {
+		fmt.Fprintf(stderr, "sitegen size: %s is over the playground's size budget\n", args[0])
+		return 1
+	}
+	return 0
+}
+
+// report prints the sizes that matter for page weight: the bundles, the
+// search index and the playground binary, raw and gzipped.
 func report(w io.Writer, o *site.Output) {
 	names := []string{o.SearchIndex, o.Examples}
-	for _, logical := range []string{"main.js", "play.js", "site.css"} {
+	for _, logical := range []string{"main.js", "play.js", "site.css", "wasm_exec.js", "errdex.wasm"} {
 		names = append(names, o.Assets[logical])
 	}
 	names = append(names, "catalog.json")
 	for _, n := range names {
-		data := o.Files[n]
-		fmt.Fprintf(w, "  %-40s %8d B  %7d B gzip\n", n, len(data), gzipSize(data))
+		s := wasmbin.Measure(o.Files[n])
+		fmt.Fprintf(w, "  %-40s %9s B  %7s B gzip\n", n, wasmbin.Group(s.Raw), wasmbin.Group(s.Gzip))
+	}
+	if s := wasmbin.Measure(o.Files[o.Assets["errdex.wasm"]]); s.OverBudget() {
+		fmt.Fprintf(w, "  warning: the playground binary is over its budget: %s\n", s)
 	}
 }
-
-func gzipSize(data []byte) int {
-	var c countWriter
-	zw, _ := gzip.NewWriterLevel(&c, gzip.BestCompression)
-	_, _ = zw.Write(data)
-	_ = zw.Close()
-	return int(c)
-}
-
-type countWriter int
-
-func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }

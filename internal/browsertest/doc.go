@@ -1,13 +1,31 @@
 // Package browsertest drives the built site in headless Chromium: search
 // (exact and partial codes, ranking, the tokenizer's TypeScript mirror),
-// keyboard navigation, the copy-link button, the playground's fragments,
-// and every page type loading without console errors or Content-Security-
-// Policy violations, at a phone's width and in both colour schemes.
+// keyboard navigation, the copy-link button, every page type loading
+// without console errors or Content-Security-Policy violations, at a
+// phone's width and in both colour schemes, and accessibility (axe-core).
 //
-// The tests build the site once per test binary into a temporary directory
-// and serve it with package serve under /errdex/ on 127.0.0.1, as GitHub
-// Pages would. They look for Chromium with exec.LookPath("chromium") (then
-// chromium-browser, google-chrome); without it they skip, except when the
+// The playground tests (play_test.go) run the real classifier compiled to
+// js/wasm in the page and compare it with the classifier run natively (what
+// `errdex diagnose --json` prints): the whole corpus of wasm/classify
+// through window.errdexDiagnose, one case per input form through the full
+// UI; the panel, the provider override, the gallery, "Open in playground",
+// permalinks, Markdown, shortcuts, a paste before the classifier is ready,
+// the MIME-type fallback, a restart after the Go program exits, secrets
+// (masked in the panel, the permalink and the Markdown), hostile and 5 MB
+// pastes, and privacy: after the page has loaded, pasting and sharing make
+// no network request at all.
+//
+// TestAccessibility injects site/node_modules/axe-core/axe.min.js
+// (`npm ci --prefix site`); without it the test skips, or fails with
+// CI=true. TestPlaygroundScreenshot writes the README's picture:
+//
+//	go test ./internal/browsertest -run Screenshot -screenshot ../../.github/assets/playground.png
+//
+// The tests build the playground binary (package wasmbin) and the site
+// once per test binary into a temporary directory and serve it with
+// package serve under /errdex/ on 127.0.0.1, as GitHub Pages would. They
+// look for Chromium with exec.LookPath("chromium") (then chromium-browser,
+// google-chrome); without it they skip, except when the
 // environment has CI=true, where a missing browser fails the run.
 //
 //	go test ./internal/browsertest

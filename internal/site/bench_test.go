@@ -11,7 +11,7 @@ func BenchmarkBuild(b *testing.B) {
 	}{{"workers=1", 1}, {"workers=GOMAXPROCS", 0}} {
 		b.Run(w.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := Build(realCat, Options{URLs: urls, SiteDir: siteDir, Workers: w.n}); err != nil {
+				if _, err := Build(realCat, Options{Engine: testEngine, URLs: urls, SiteDir: siteDir, Workers: w.n}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -14,11 +14,13 @@
 //	<provider>/<slug>/        catalog.Path: one error code (listed in content/urls.txt, never moves)
 //	categories/               the providers × categories matrix
 //	categories/<name>/        catalog.CategoryPath: one category, every provider side by side
-//	play/                     the playground
+//	play/                     the playground (its examples gallery, and the classifier loaded on demand)
 //	404.html                  served by GitHub Pages for any miss
 //	sitemap.xml, robots.txt   for crawlers
 //	catalog.json              the public catalog (package catalogjson)
 //	assets/…-<hash>.{js,css,json}  bundles, the search index, the playground's examples
+//	assets/errdex-<hash>.wasm       the playground's classifier (Options.Engine)
+//	assets/wasm_exec-<hash>.js      Go's js/wasm runtime support for it
 //
 // # The build
 //
@@ -31,7 +33,15 @@
 // link and #fragment in the output resolves; either failure fails the
 // build. Output is deterministic: the same input gives byte-identical files.
 //
+// The playground's engine is an input, not something Build makes:
+// Options.Engine holds the js/wasm binary of ./wasm and the wasm_exec.js of
+// the Go that compiled it (package wasmbin makes both; cmd/sitegen passes
+// them). Build refuses to run without it, so no site ships a dead
+// playground. Only play/ names these assets; its script loads them when
+// the page is idle or the paste box gets focus.
+//
 // Pages carry a Content-Security-Policy meta tag and no inline script or
 // style, and read completely without JavaScript; only search and the
-// playground need it.
+// playground need it. The playground's policy adds 'wasm-unsafe-eval' to
+// script-src, the one thing WebAssembly needs, and keeps connect-src 'self'.
 package site

@@ -15,8 +15,9 @@ import (
 // CheckLinks checks every href, src and absolute meta URL in the HTML files
 // of a built site: internal URLs must lie under the base path and name a
 // file of the site, and a #fragment must name an element of the target page.
-// The playground's state fragments (#example=<key>, #input=...) are checked
-// against the examples file at examplesPath. External URLs are not fetched.
+// The playground's state fragments (#example=<key>, #input=..., #v1=...)
+// must be on the playground, and an example must be in the examples file at
+// examplesPath. External URLs are not fetched.
 // It returns one line per problem, sorted.
 func CheckLinks(files map[string][]byte, urls siteurl.URLs, examplesPath string) []string {
 	ids := map[string]map[string]bool{}
@@ -103,9 +104,9 @@ func CheckLinks(files map[string][]byte, urls siteurl.URLs, examplesPath string)
 				if _, ok := examples[strings.TrimPrefix(frag, "example=")]; !ok || rel != playPath {
 					bad("no such playground example")
 				}
-			case strings.HasPrefix(frag, "input="):
+			case strings.HasPrefix(frag, "input=") || strings.HasPrefix(frag, "v1="):
 				if rel != playPath {
-					bad("input fragment off the playground")
+					bad("playground fragment off the playground")
 				}
 			case !strings.HasSuffix(target, ".html"):
 				bad("fragment on a non-HTML file")

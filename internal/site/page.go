@@ -199,4 +199,24 @@ type MatrixRow struct {
 type PlayData struct {
 	Providers []ProviderRef
 	Examples  string // root-relative URL of the examples file
+	Wasm      string // root-relative URL of the classifier's js/wasm binary
+	WasmExec  string // root-relative URL of Go's wasm_exec.js
+	WasmSize  string // the binary's size in words, "2.8 MB", for the loading message
+	Base      string // root-relative URL of the site root: references are relative to it
+	SiteURL   string // absolute URL of the site root, for links that leave the site (Markdown)
+	Gallery   []ExampleGroup
+}
+
+// ExampleGroup is one provider's documented example responses.
+type ExampleGroup struct {
+	Provider ProviderRef
+	Count    int
+	Items    []GalleryItem
+}
+
+// GalleryItem is one example in the playground's gallery.
+type GalleryItem struct {
+	Code  string
+	Title string // the code's title, and the example's when it has several
+	Href  string // the playground with #example=<key>
 }

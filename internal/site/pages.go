@@ -194,7 +194,7 @@ func (b *builder) homePage(ids *render.IDs) (*Page, error) {
 }
 
 func (b *builder) providerPage(p *content.Provider, ids *render.IDs) (*Page, error) {
-	for _, id := range []string{"at-a-glance", "glance-title", "codes", "codes-title", "results", "results-title"} {
+	for _, id := range []string{"at-a-glance", "glance-title", "error-format", "codes", "codes-title", "results", "results-title"} {
 		ids.Put([]byte(id))
 	}
 	page := catalog.ProviderPath(p.ID)
@@ -428,20 +428,48 @@ func (b *builder) matrixPage(ids *render.IDs) (*Page, error) {
 }
 
 func (b *builder) playPage(ids *render.IDs) (*Page, error) {
-	d := &PlayData{Examples: b.urls.Path(b.out.Examples)}
+	wasm := b.out.Assets["errdex.wasm"]
+	d := &PlayData{
+		Examples: b.urls.Path(b.out.Examples),
+		Wasm:     b.urls.Path(wasm),
+		WasmExec: b.urls.Path(b.out.Assets["wasm_exec.js"]),
+		WasmSize: megabytes(len(b.out.Files[wasm])),
+		Base:     b.urls.Path(homePath),
+		SiteURL:  b.urls.Abs(homePath),
+	}
 	for _, p := range b.cat.Providers {
 		d.Providers = append(d.Providers, b.providerRef(p))
+		g := ExampleGroup{Provider: b.providerRef(p)}
+		for _, e := range p.Entries {
+			for i, x := range e.Examples {
+				title := e.Title
+				if len(e.Examples) > 1 && x.Title != "" {
+					title += ": " + x.Title
+				}
+				g.Items = append(g.Items, GalleryItem{Code: e.Code.Code, Title: title,
+					Href: b.urls.Path(playPath + "#example=" + ExampleKey(p.ID, e.Slug, i))})
+			}
+		}
+		g.Count = len(g.Items)
+		if g.Count > 0 {
+			d.Gallery = append(d.Gallery, g)
+		}
 	}
 	return &Page{
 		Kind:        "play",
 		Title:       "Playground",
-		Description: "Paste an API error response. It stays in your browser tab.",
+		Description: "Paste an API error response and get the provider, the code, whether and when to retry, and how to fix it. The classifier runs in your browser tab; nothing is sent anywhere.",
 		OGType:      "website",
 		CSP:         cspPlay,
 		Scripts:     []string{"play.js"},
 		Crumbs:      []Link{{Title: "Home", Href: b.urls.Path(homePath)}},
 		Data:        d,
 	}, nil
+}
+
+// megabytes is a size for people: "2.8 MB".
+func megabytes(n int) string {
+	return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
 }
 
 func (b *builder) notFoundPage(ids *render.IDs) (*Page, error) {

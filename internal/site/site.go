@@ -26,6 +26,16 @@ type Options struct {
 	URLs    siteurl.URLs
 	SiteDir string // the site/ directory: templates/, ts/, css/
 	Workers int    // pages rendered at once; 0 means GOMAXPROCS
+	Engine  Engine // the playground's classifier; required
+}
+
+// Engine is the playground's classifier: package ./wasm compiled for
+// js/wasm, and the wasm_exec.js of the Go release that compiled it (package
+// wasmbin makes both). They become hashed assets that only the playground
+// loads.
+type Engine struct {
+	Wasm     []byte
+	WasmExec []byte
 }
 
 // Output is a built site, in memory.
@@ -50,7 +60,10 @@ func Build(cat *content.Catalog, opt Options) (*Output, error) {
 		out:  &Output{Files: map[string][]byte{}},
 	}
 	b.index()
-	if err := b.assets(opt.SiteDir); err != nil {
+	if len(opt.Engine.Wasm) == 0 || len(opt.Engine.WasmExec) == 0 {
+		return nil, errors.New("no playground engine: Options.Engine needs the js/wasm binary of ./wasm and its wasm_exec.js (see package wasmbin)")
+	}
+	if err := b.assets(opt.SiteDir, opt.Engine); err != nil {
 		return nil, err
 	}
 	if err := b.data(); err != nil {
@@ -109,7 +122,7 @@ func (b *builder) add(p string, data []byte) error {
 }
 
 // assets bundles the TypeScript and CSS with the chroma stylesheet.
-func (b *builder) assets(siteDir string) error {
+func (b *builder) assets(siteDir string, engine Engine) error {
 	css, err := render.StyleCSS()
 	if err != nil {
 		return err
@@ -129,7 +142,28 @@ func (b *builder) assets(siteDir string) error {
 		}
 	}
 	b.out.Assets = res.Names
-	return b.static(filepath.Join(siteDir, "static"))
+	if err := b.static(filepath.Join(siteDir, "static")); err != nil {
+		return err
+	}
+	return b.engine(engine)
+}
+
+// engine adds the playground's binary and wasm_exec.js under hashed names.
+func (b *builder) engine(opt Engine) error {
+	for _, f := range []struct {
+		name, stem, ext string
+		data            []byte
+	}{
+		{"errdex.wasm", "assets/errdex", ".wasm", opt.Wasm},
+		{"wasm_exec.js", "assets/wasm_exec", ".js", opt.WasmExec},
+	} {
+		p := hashed(f.stem, f.ext, f.data)
+		if err := b.add(p, f.data); err != nil {
+			return err
+		}
+		b.out.Assets[f.name] = p
+	}
+	return nil
 }
 
 // static copies site/static (the favicon) into assets/ under hashed names.

@@ -28,6 +28,10 @@ const siteDir = "../../site"
 
 var urls = siteurl.MustNew("/errdex/", "https://errdex.github.io")
 
+// testEngine stands in for the playground binary: the page tests need its
+// asset names, not a classifier (internal/browsertest runs the real one).
+var testEngine = Engine{Wasm: []byte("\x00asm\x01\x00\x00\x00"), WasmExec: []byte("// wasm_exec.js stand-in\n")}
+
 // real is the site built from the repository's content, once per test binary.
 var (
 	realCat *content.Catalog
@@ -41,7 +45,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "content has %d problems, e.g. %s\n", len(problems), problems[0])
 		os.Exit(1)
 	}
-	out, err := Build(cat, Options{URLs: urls, SiteDir: siteDir})
+	out, err := Build(cat, Options{Engine: testEngine, URLs: urls, SiteDir: siteDir})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
@@ -76,7 +80,7 @@ func fixture(t *testing.T, archive []byte) *content.Catalog {
 
 func buildFixture(t *testing.T, archive []byte, u siteurl.URLs) *Output {
 	t.Helper()
-	out, err := Build(fixture(t, archive), Options{URLs: u, SiteDir: siteDir})
+	out, err := Build(fixture(t, archive), Options{Engine: testEngine, URLs: u, SiteDir: siteDir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +144,7 @@ func firstDiff(want, got []byte) string {
 }
 
 func TestDeterministic(t *testing.T) {
-	again, err := Build(realCat, Options{URLs: urls, SiteDir: siteDir, Workers: 1})
+	again, err := Build(realCat, Options{Engine: testEngine, URLs: urls, SiteDir: siteDir, Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +201,7 @@ func TestPages(t *testing.T) {
 func TestManifestAssertion(t *testing.T) {
 	cat := fixture(t, readFile(t, "testdata/site.txtar"))
 	cat.Manifest = append(cat.Manifest, "acme/gone_code/")
-	_, err := Build(cat, Options{URLs: urls, SiteDir: siteDir})
+	_, err := Build(cat, Options{Engine: testEngine, URLs: urls, SiteDir: siteDir})
 	if err == nil || !strings.Contains(err.Error(), "/acme/gone_code/") {
 		t.Fatalf("Build with a manifest entry that has no page: err = %v", err)
 	}

@@ -1,0 +1,74 @@
+package browsertest
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// axePath is axe-core as `npm ci --prefix site` installs it (.ci/run does).
+const axePath = "../../site/node_modules/axe-core/axe.min.js"
+
+// axeViolation is one rule axe-core found broken, with where.
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// TestAccessibility runs axe-core (WCAG 2.1 A and AA, and best practices)
+// on one page of each type and on the playground with a diagnosis shown,
+// in the light and the dark colour scheme. A serious or critical violation
+// fails; lesser ones are logged. Without site/node_modules the test skips,
+// except with CI=true, where it fails.
+func TestAccessibility(t *testing.T) {
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("axe-core is missing (%v): run npm ci --prefix site", err)
+		}
+		t.Skipf("axe-core is missing (%v): run npm ci --prefix site", err)
+	}
+	tb := newTab(t)
+	checked := 0
+	for _, scheme := range []string{"light", "dark"} {
+		if scheme == "dark" {
+			if _, err := callEmulatedMedia(tb, darkMode()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, p := range []string{"", "clore/", "clore/not_enough_balance/", "categories/rate_limit/", "categories/", "no/such/page/", "play/", "play/#example=clore/can_lower_every_600_seconds/0"} {
+			tb.open(p)
+			if strings.HasPrefix(p, "play/#") {
+				tb.waitFor(`document.getElementById('diagnosis').dataset.state === 'done'`)
+				// Open every disclosure so that axe sees their contents.
+				_ = eval[bool](tb, `(document.querySelectorAll('#play details').forEach(d => d.open = true), true)`)
+			}
+			if eval[bool](tb, `typeof window.axe === 'undefined'`) {
+				_ = eval[bool](tb, string(src)+";\ntrue")
+			}
+			res := eval[axeResult](tb, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
+			  .then(r => ({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))}))`)
+			if res.Passes < 10 {
+				t.Errorf("/%s (%s): axe passed only %d rules; did it run?", p, scheme, res.Passes)
+			}
+			checked++
+			for _, v := range res.Violations {
+				msg := fmt.Sprintf("/%s (%s): %s [%s] %s: %s", p, scheme, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, ", "))
+				if v.Impact == "serious" || v.Impact == "critical" {
+					t.Error(msg)
+				} else {
+					t.Log(msg)
+				}
+			}
+		}
+	}
+	t.Logf("axe-core checked %d pages", checked)
+}
+
+type axeResult struct {
+	Passes     int            `json:"passes"`
+	Violations []axeViolation `json:"violations"`
+}

@@ -1,0 +1,64 @@
+// "Copy as Markdown": a diagnosis as a block to paste into a support ticket.
+// Only the redacted input goes in, fenced so that nothing in it renders.
+// Text from the paste (codes, request ids) is put in code spans, and prose
+// is escaped so that a message cannot turn into a link, an image or HTML
+// in the ticket.
+import { type Diagnosis, refURL, retryWord, waitWords } from './diagnosis'
+
+/** A code span that holds s whatever backticks it contains. */
+export function codeSpan(s: string): string {
+  s = s.replace(/[\r\n]+/g, ' ')
+  const runs = s.match(/`+/g) ?? []
+  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1)
+  const pad = s.startsWith('`') || s.endsWith('`') || s === '' ? ' ' : ''
+  return fence + pad + s + pad + fence
+}
+
+/** A fenced code block for text: the fence is longer than any backtick run in it. */
+export function fenced(text: string, info = 'text'): string {
+  const runs = text.match(/`{3,}/g) ?? []
+  const fence = '`'.repeat(Math.max(2, ...runs.map((r) => r.length)) + 1)
+  return fence + info + '\n' + text.replace(/\n?$/, '\n') + fence
+}
+
+/** Escapes Markdown outside `code spans`: no links, images, HTML or emphasis from prose. */
+export function prose(s: string): string {
+  return s
+    .replace(/[\r\n]+/g, ' ')
+    .split(/(`[^`]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/([\\<>[\]!*_|#~])/g, '\\$1')))
+    .join('')
+}
+
+/** The whole block. siteURL is the absolute URL of the site root. */
+export function toMarkdown(d: Diagnosis, siteURL: string, names: Map<string, string>): string {
+  const lines: string[] = []
+  lines.push(`### ${prose(d.title)}`, '')
+  if (d.provider) {
+    lines.push(`- **Provider:** ${prose(d.provider_name ?? d.provider)} (${codeSpan(d.provider)}), confidence ${Math.round(d.confidence * 100)}%`)
+  } else if (d.candidates.length > 0) {
+    const c = d.candidates.map((c) => `${prose(names.get(c.provider) ?? c.provider)} ${Math.round(c.confidence * 100)}%`).join(', ')
+    lines.push(`- **Provider:** not decided (candidates: ${c})`)
+  } else {
+    lines.push('- **Provider:** not identified')
+  }
+  lines.push(`- **Code:** ${d.code !== null ? codeSpan(d.code) : 'none found'}${d.variant ? ` (variant ${codeSpan(d.variant)})` : ''}`)
+  lines.push(`- **HTTP status:** ${d.status ?? 'not in the response'}`)
+  lines.push(`- **Category:** ${codeSpan(d.category)}`)
+  const verdict = { yes: 'Yes', no: 'No', unknown: 'Unknown' }[retryWord(d.retry.retryable)]
+  const wait = d.retry.wait_seconds !== null ? `, wait ${waitWords(d.retry.wait_seconds)}` : ''
+  lines.push(`- **Retryable:** ${verdict}${wait}. ${prose(d.retry.reason)}`)
+  lines.push(`- **Request ID:** ${d.request_id !== null ? codeSpan(d.request_id) : 'none in the response'}`)
+  const ref = refURL(siteURL, d.reference)
+  if (ref) lines.push(`- **Reference:** ${ref}`)
+  const flags = [d.mid_stream && 'the error came mid-stream, after HTTP 200', d.partial_output && 'output was already produced', d.truncated && 'the response was cut off'].filter(Boolean)
+  if (flags.length > 0) lines.push(`- **Notes:** ${flags.join('; ')}`)
+  lines.push('', `**What happened:** ${prose(d.explanation)}`)
+  if (d.fix.length > 0) {
+    lines.push('', '**How to fix it:**', '')
+    d.fix.forEach((f, i) => lines.push(`${i + 1}. ${prose(f)}`))
+  }
+  const masked = d.redactions.length > 0 ? `, ${d.redactions.length} secret${d.redactions.length > 1 ? 's' : ''} masked` : ''
+  lines.push('', `**Response** (as pasted${masked}):`, '', fenced(d.redacted_input), '', `Diagnosed with errdex: ${siteURL}play/`)
+  return lines.join('\n') + '\n'
+}
