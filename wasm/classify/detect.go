@@ -2,8 +2,6 @@ package classify
 
 import (
 	"math"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/errdex/errdex/wasm/catalog"
@@ -45,16 +43,20 @@ const (
 
 // scored is one provider's evidence.
 type scored struct {
-	p        *catalog.Provider
+	pi       int // the provider's index in catalog.Providers
 	score    float64
 	evidence []string
 	conf     float64
 	textCode string // a code of this provider found in plain text
 }
 
+// p returns the provider. (An index, not a pointer, keeps the catalog's
+// types out of the binary's type data.)
+func (s *scored) p() *catalog.Provider { return &catalog.Providers[s.pi] }
+
 func (s *scored) add(w float64, why string) {
 	s.score += w
-	s.evidence = append(s.evidence, why)
+	push(&s.evidence, why)
 }
 
 // pasteText is the redacted paste, with its lower-case form made once.
@@ -62,107 +64,139 @@ type pasteText struct {
 	text, low string
 }
 
-// detect scores every catalog provider for the document doc of artefact a.
-// shape is the outside-catalog shape doc was recognised as, if any.
-func detect(a *artefact, l *layer, sh shapeMark, t *pasteText) []scored {
-	var out []scored
-	for i := range catalog.Providers {
-		p := &catalog.Providers[i]
-		s := scored{p: p}
-		var doc *node
-		if l != nil {
-			doc = l.doc
-		}
-		status := a.status
-		if l != nil && l.status != 0 {
-			status = l.status // an upstream error carries its own status
-		}
-		scoreEnvelope(&s, doc, status, sh)
-		scoreForeign(&s, a)
-		scoreLoose(&s, a, doc, t)
-		scoreHeaders(&s, a)
-		scoreHosts(&s, a)
-		scoreText(&s, t)
-		if s.score >= minListed {
-			out = append(out, s)
+// detect scores every catalog provider for the document doc of artefact
+// a, which came with HTTP status status. sh is the outside-catalog shape
+// doc was recognised as, if any.
+func detect(a *artefact, doc *node, status int, sh shapeMark, t *pasteText) []scored {
+	// A host or header of an API outside the catalog counts against all.
+	outside := ""
+	for _, seen := range a.hosts {
+		if outside == "" && onHost(seen, foreignHosts) {
+			outside = "the paste names " + seen + ", an API outside the catalog"
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
+	for _, h := range foreignHeaders {
+		if outside == "" && a.headers.has(h) {
+			outside = "header " + h + " belongs to an API outside the catalog"
 		}
-		return out[i].p.ID < out[j].p.ID
-	})
-	confidence(out)
-	return out
-}
-
-// confidence turns scores into 0..1: the strength of a provider's evidence
-// (1-e^(-score/4): 3 → 0.53, 6 → 0.78, 10 → 0.92) times its share of all
-// the evidence. Two providers with equal evidence therefore each get less
-// than half of it.
-func confidence(list []scored) {
+	}
+	var out []scored
 	total := 0.0
-	for _, s := range list {
-		if s.score > 0 {
+	for i := range catalog.Providers {
+		s := scored{pi: i}
+		scoreEnvelope(&s, doc, status, sh)
+		if outside != "" {
+			s.add(wForeignHost, outside)
+		}
+		if doc == nil {
+			scoreLoose(&s, a, t)
+		}
+		scorePaste(&s, a, t)
+		if s.score >= minListed {
+			out = append(out, s)
 			total += s.score
 		}
 	}
-	for i := range list {
-		s := &list[i]
-		if s.score <= 0 || total == 0 {
-			continue
+	// Best first; equal scores by provider id. An insertion sort: the list
+	// is short, and sort.SliceStable would pull reflection into the binary.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && (out[j].score > out[j-1].score || out[j].score == out[j-1].score && less(out[j].p().ID, out[j-1].p().ID)); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
 		}
-		strength := 1 - math.Exp(-s.score/confidenceUnit)
-		s.conf = math.Round(strength*s.score/total*100) / 100
 	}
+	// Confidence is the strength of a provider's evidence (1-e^(-score/4):
+	// 3 → 0.53, 6 → 0.78, 10 → 0.92) times its share of all the evidence.
+	// Two providers with equal evidence therefore each get less than half
+	// of it.
+	for i := range out {
+		s := &out[i]
+		strength := 1 - expNeg(-s.score/confidenceUnit)
+		x := strength * s.score / total * 100 // in 0..100
+		r := float64(int64(x))
+		if x-r >= 0.5 { // rounded half up, as math.Round does
+			r++
+		}
+		s.conf = r / 100
+	}
+	return out
+}
+
+// less is a < b for strings: the bytes compared in order. (This is the
+// package's only ordering of strings, and < would bring the runtime's
+// string comparison into the WebAssembly binary.)
+func less(a, b string) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return len(a) < len(b)
+}
+
+// expNeg returns e^x for a negative x of moderate size (a score's: not
+// below -700), with the reduction and polynomial of math.Exp's portable
+// code, which is what js/wasm runs; math.Exp's special cases for NaN,
+// infinities and subnormal results cannot occur, and leaving them out
+// keeps math.Exp's code out of the WebAssembly binary.
+func expNeg(x float64) float64 {
+	const (
+		ln2Hi = 6.93147180369123816490e-01
+		ln2Lo = 1.90821492927058770002e-10
+		log2e = 1.44269504088896338700e+00
+		p1    = 1.66666666666666657415e-01
+		p2    = -2.77777777770155933842e-03
+		p3    = 6.61375632143793436117e-05
+		p4    = -1.65339022054652515390e-06
+		p5    = 4.13813679705723846039e-08
+	)
+	k := int(log2e*x - 0.5)
+	hi := x - float64(k)*ln2Hi
+	lo := float64(k) * ln2Lo
+	r := hi - lo
+	t := r * r
+	c := r - t*(p1+t*(p2+t*(p3+t*(p4+t*p5))))
+	y := 1 - ((lo - (r*c)/(2-c)) - hi)
+	return y * math.Float64frombits(uint64(1023+k)<<52) // y·2^k, a normal number
 }
 
 // scoreEnvelope weighs the document against the provider's envelope.
 func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark) {
-	if doc == nil || doc.kind != kindObject {
-		if doc != nil && doc.kind == kindArray && len(doc.vals) > 0 {
-			doc = doc.vals[0]
-		} else {
-			return
-		}
+	if doc != nil && doc.kind == kindArray && len(doc.vals) > 0 {
+		doc = doc.vals[0]
 	}
-	p := s.p
+	if doc == nil || doc.kind != kindObject {
+		return
+	}
+	p := s.p()
+	owner := poss(p.Name)
 	env := &p.Envelope
 	path, raw, ok := firstScalar(doc, env.Code)
 	if !ok {
 		return
 	}
 	s.add(wCodePath, "the body has "+path+", where "+p.Name+" keeps its error code")
-	code := raw
 	var entry *catalog.Code
 	if ind := env.Indirect; ind != nil && sameNumber(raw, ind.When) {
 		if real, ok := resolve(doc, ind.Field); ok {
 			if v, ok := real.n.str(); ok {
-				code = v
 				if c, ok := p.Code(v); ok {
 					entry = c
-					s.add(wIndirectCode, path+" "+raw+" points to "+ind.Field+" \""+v+"\", one of "+poss(p.Name)+" codes")
+					s.add(wIndirectCode, path+" "+raw+" points to "+ind.Field+" \""+v+"\", one of "+owner+" codes")
 				}
 			}
 		}
 	} else if c, ok := p.Code(raw); ok {
 		entry = c
-		if isNumeric(raw) {
-			s.add(wNumericCode, path+" "+raw+" is one of "+poss(p.Name)+" codes (numbers are common, so this is weak)")
-		} else {
-			s.add(wCode, "\""+raw+"\" is one of "+poss(p.Name)+" codes")
-		}
+		s.addCode(wCode, path, raw)
 	}
 	if entry == nil {
-		for _, r := range p.Results {
-			if r.Code != "" && sameNumber(raw, r.Code) {
-				s.add(wResult, path+" "+raw+" is "+poss(p.Name)+" \""+r.Title+"\" marker")
+		for i := range p.Results {
+			if r := &p.Results[i]; r.Code != "" && sameNumber(raw, r.Code) {
+				s.add(wResult, path+" "+raw+" is "+owner+" \""+r.Title+"\" marker")
 				break
 			}
 		}
 	}
-	_ = code
 	for _, f := range []struct {
 		paths []string
 		what  string
@@ -170,16 +204,27 @@ func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark) {
 		{env.Message, "message"}, {env.Type, "type"}, {env.Details, "details"},
 		{env.RequestID, "request id"}, {env.RetryAfter, "retry-after"},
 	} {
-		if fp, ok := firstPresent(doc, f.paths); ok {
-			s.add(wField, "the body has "+fp+", "+poss(p.Name)+" "+f.what+" field")
+		if l, ok := firstPresent(doc, f.paths); ok {
+			s.add(wField, "the body has "+l.path+", "+owner+" "+f.what+" field")
 		}
 	}
 	// Keys the envelope does not explain count against the provider; a body
 	// made only of envelope fields counts for it.
-	known := envelopePaths(p, entry)
+	var known []string // every body path the envelope explains
+	for _, l := range [][]string{env.Code, env.Message, env.RequestID, env.Details, env.Type, env.RetryAfter} {
+		pushAll(&known, l)
+	}
+	if env.Indirect != nil {
+		push(&known, env.Indirect.Field)
+	}
+	if entry != nil {
+		pushAll(&known, entry.Retry.WaitFields)
+	}
 	unexplained := 0
 	var firstUnexplained string
-	for _, lp := range leafPaths(doc) {
+	var leaves []string
+	walkLeaves(&leaves, doc, "", 0)
+	for _, lp := range leaves {
 		if !covered(lp, known) {
 			if unexplained == 0 {
 				firstUnexplained = lp
@@ -188,53 +233,50 @@ func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark) {
 		}
 	}
 	if unexplained == 0 && (entry != nil || s.score >= wCodePath+wResult) {
-		s.add(wExplained, "every field of the body is named in "+poss(p.Name)+" envelope")
+		s.add(wExplained, "every field of the body is named in "+owner+" envelope")
 	} else {
-		w := math.Max(wUnexplained*float64(unexplained), -1)
-		s.add(w, "the body has fields "+poss(p.Name)+" envelope does not name (e.g. "+firstUnexplained+")")
+		w := wUnexplained * float64(unexplained)
+		if w < -1 {
+			w = -1
+		}
+		s.add(w, "the body has fields "+owner+" envelope does not name (e.g. "+firstUnexplained+")")
 	}
 	if sh.shape != "" && !covered(sh.key, known) {
-		s.add(wForeignShape, "the body is shaped like "+sh.shape+", with "+sh.key+", which "+poss(p.Name)+" envelope does not name")
+		s.add(wForeignShape, "the body is shaped like "+sh.shape+", with "+sh.key+", which "+owner+" envelope does not name")
 	}
 	if entry != nil && status != 0 && entry.Signal == catalog.SignalHTTP && len(entry.Statuses) > 0 {
-		fits := false
+		w, is := float64(wStatusClash), " is not the status "
 		for _, st := range entry.Statuses {
-			fits = fits || st == status
+			if st == status {
+				w, is = wStatusFits, " is the status "
+			}
 		}
-		if fits {
-			s.add(wStatusFits, "HTTP "+strconv.Itoa(status)+" is the status "+p.Name+" documents for it")
-		} else {
-			s.add(wStatusClash, "HTTP "+strconv.Itoa(status)+" is not the status "+p.Name+" documents for it")
-		}
+		s.add(w, "HTTP "+itoa(status)+is+p.Name+" documents for it")
+	}
+}
+
+// addCode credits a code of the provider's vocabulary found at where
+// (an envelope path, or "code" in text). Numbers are weak evidence.
+func (s *scored) addCode(w float64, where, code string) {
+	if isNumeric(code) {
+		s.add(wNumericCode, where+" "+code+" is one of "+poss(s.p().Name)+" codes (numbers are common, so this is weak)")
+	} else {
+		s.add(w, "\""+code+"\" is one of "+poss(s.p().Name)+" codes")
 	}
 }
 
 // scoreLoose weighs a code read from text (an SDK string, a log line, a
-// docs page) against the provider's vocabulary.
-func scoreLoose(s *scored, a *artefact, doc *node, t *pasteText) {
-	if doc != nil {
-		return
-	}
+// docs page) against the provider's vocabulary: the loose code, or else
+// the first word of the text that is one of its distinctive codes
+// (snake_case or kebab-case words of six or more letters).
+func scoreLoose(s *scored, a *artefact, t *pasteText) {
 	if a.looseCode != "" {
-		if _, ok := s.p.Code(a.looseCode); ok {
-			if isNumeric(a.looseCode) {
-				s.add(wNumericCode, "code "+a.looseCode+" is one of "+poss(s.p.Name)+" codes (numbers are common, so this is weak)")
-			} else {
-				s.add(wLooseCode, "\""+a.looseCode+"\" is one of "+poss(s.p.Name)+" codes")
-			}
+		if _, ok := s.p().Code(a.looseCode); ok {
+			s.addCode(wLooseCode, "code", a.looseCode)
 		}
 		return
 	}
-	if code, ok := textCode(t.text, s.p); ok {
-		s.textCode = code
-		s.add(wTextCode, "the text mentions \""+code+"\", one of "+poss(s.p.Name)+" codes")
-	}
-}
-
-// textCode finds the first word of text that is one of p's distinctive codes
-// (snake_case or kebab-case words of six or more letters).
-func textCode(text string, p *catalog.Provider) (string, bool) {
-	text = text[:min(len(text), 1<<16)]
+	text := t.text[:min(len(t.text), 1<<16)]
 	for i := 0; i < len(text); {
 		if !isTokenChar(text[i]) {
 			i++
@@ -246,14 +288,15 @@ func textCode(text string, p *catalog.Provider) (string, bool) {
 		}
 		w := text[i:j]
 		i = j
-		if len(w) < 6 || !strings.ContainsAny(w, "_-") || isNumeric(w) {
+		if len(w) < 6 || indexAny(w, "_-") < 0 || isNumeric(w) {
 			continue
 		}
-		if _, ok := p.Code(w); ok {
-			return w, true
+		if _, ok := s.p().Code(w); ok {
+			s.textCode = w
+			s.add(wTextCode, "the text mentions \""+w+"\", one of "+poss(s.p().Name)+" codes")
+			return
 		}
 	}
-	return "", false
 }
 
 // shapeMark is a distinctive outside-catalog shape and the body path that
@@ -280,182 +323,125 @@ var foreignHeaders = []string{
 
 const wForeignHost = -3
 
-func scoreForeign(s *scored, a *artefact) {
-	for _, seen := range a.hosts {
-		for _, h := range foreignHosts {
-			if seen == h || strings.HasSuffix(seen, "."+h) {
-				s.add(wForeignHost, "the paste names "+seen+", an API outside the catalog")
-				return
-			}
-		}
-	}
-	for _, h := range foreignHeaders {
-		if a.headers.has(h) {
-			s.add(wForeignHost, "header "+h+" belongs to an API outside the catalog")
-			return
-		}
-	}
-}
-
-func scoreHeaders(s *scored, a *artefact) {
-	n := 0
-	for _, h := range s.p.Detect.Headers {
-		if n >= 2 {
-			break
-		}
-		if a.headers.has(h) || a.reqHeaders.has(h) {
-			s.add(wHeader, "header "+h+" is one "+s.p.Name+" uses")
-			n++
-		}
-	}
-	m := 0
-	for _, h := range s.p.RateLimit.Headers {
-		if m >= 2 {
-			break
-		}
-		if a.headers.has(h) {
-			s.add(wRateHeader, "header "+h+" is a rate-limit header "+s.p.Name+" sends")
-			m++
-		}
-	}
-}
-
-func scoreHosts(s *scored, a *artefact) {
-	hosts := append([]string(nil), s.p.Detect.Hosts...)
-	if h := hostOf(s.p.BaseURL); h != "" {
-		hosts = append(hosts, h)
-	}
-	for _, seen := range a.hosts {
-		for _, h := range hosts {
-			if seen == h || strings.HasSuffix(seen, "."+h) {
-				s.add(wHost, "the paste names the host "+seen)
-				return
-			}
-		}
-	}
-}
-
-func scoreText(s *scored, t *pasteText) {
-	for _, pre := range s.p.Auth.KeyPrefixes {
-		if pre != "" && strings.Contains(t.text, pre) {
-			s.add(wKeyPrefix, "a key with "+poss(s.p.Name)+" prefix "+pre)
-			break
-		}
-	}
-	n := 0
-	for _, w := range s.p.Detect.SDK {
-		if n >= 2 || len(w) < 4 {
-			continue
-		}
-		if containsWord(t.low, strings.ToLower(w)) {
-			s.add(wSDK, "the text mentions "+w)
-			n++
-		}
-	}
-}
-
-// containsWord reports whether w occurs in s with no letter or digit
-// directly before or after it. Both are lower case.
-func containsWord(s, w string) bool {
-	for off := 0; ; {
-		i := strings.Index(s[off:], w)
-		if i < 0 {
-			return false
-		}
-		at := off + i
-		end := at + len(w)
-		if (at == 0 || !isAlnum(s[at-1])) && (end == len(s) || !isAlnum(s[end])) {
-			return true
-		}
-		off = at + 1
-	}
-}
-
-func hostOf(url string) string {
-	i := strings.Index(url, "://")
-	if i < 0 {
-		return ""
-	}
-	h := url[i+3:]
-	if j := strings.IndexAny(h, "/:?#"); j >= 0 {
-		h = h[:j]
-	}
-	return strings.ToLower(h)
-}
-
-// envelopePaths lists every body path the provider's envelope explains.
-func envelopePaths(p *catalog.Provider, c *catalog.Code) []string {
-	e := &p.Envelope
-	var out []string
-	for _, l := range [][]string{e.Code, e.Message, e.RequestID, e.Details, e.Type, e.RetryAfter} {
-		out = append(out, l...)
-	}
-	if e.Indirect != nil {
-		out = append(out, e.Indirect.Field)
-	}
-	if c != nil {
-		out = append(out, c.Retry.WaitFields...)
-	}
-	return out
-}
-
-// covered reports whether leaf path lp lies at or under one of the paths.
-func covered(lp string, paths []string) bool {
-	for _, p := range paths {
-		if lp == p || strings.HasPrefix(lp, p+".") || strings.HasPrefix(lp, p+"[]") {
+// onHost reports whether host is one of hosts or a subdomain of one.
+func onHost(host string, hosts []string) bool {
+	for _, h := range hosts {
+		if n := len(host) - len(h); n >= 0 && host[n:] == h && (n == 0 || host[n-1] == '.') {
 			return true
 		}
 	}
 	return false
 }
 
-// leafPaths lists the paths of n's scalar leaves, array indexes written
-// as "[]", empty objects as leaves. At most 64 are listed.
-func leafPaths(n *node) []string {
-	var out []string
-	var walk func(n *node, path string, depth int)
-	walk = func(n *node, path string, depth int) {
-		if len(out) >= 64 || depth > 16 {
-			return
-		}
-		switch n.kind {
-		case kindObject:
-			if len(n.keys) == 0 && path != "" {
-				out = append(out, path)
-			}
-			for i, k := range n.keys {
-				walk(n.vals[i], joinPath(path, k), depth+1)
-			}
-		case kindArray:
-			seen := len(out)
-			for _, v := range n.vals {
-				walk(v, path+"[]", depth+1)
-			}
-			// keep each distinct path once
-			out = append(out[:seen], dedupe(out[seen:])...)
-			if len(n.vals) == 0 {
-				out = append(out, path)
-			}
-		default:
-			out = append(out, path)
+// scorePaste weighs what surrounds the body: the provider's own headers
+// and rate-limit headers, its hosts, its key prefixes and the names its
+// SDK prints.
+func scorePaste(s *scored, a *artefact, t *pasteText) {
+	p := s.p()
+	n := 0
+	for _, h := range p.Detect.Headers {
+		if n < 2 && (a.headers.has(h) || a.reqHeaders.has(h)) {
+			s.add(wHeader, "header "+h+" is one "+p.Name+" uses")
+			n++
 		}
 	}
-	walk(n, "", 0)
-	return out
+	n = 0
+	for _, h := range p.RateLimit.Headers {
+		if n < 2 && a.headers.has(h) {
+			s.add(wRateHeader, "header "+h+" is a rate-limit header "+p.Name+" sends")
+			n++
+		}
+	}
+	var base []string // the host of the documented base URL
+	if i := index(p.BaseURL, "://"); i >= 0 {
+		h := p.BaseURL[i+3:]
+		if j := indexAny(h, "/:?#"); j >= 0 {
+			h = h[:j]
+		}
+		if h != "" {
+			base = []string{toLower(h)}
+		}
+	}
+	for _, seen := range a.hosts {
+		if onHost(seen, p.Detect.Hosts) || onHost(seen, base) {
+			s.add(wHost, "the paste names the host "+seen)
+			break
+		}
+	}
+	for _, pre := range p.Auth.KeyPrefixes {
+		if pre != "" && within(t.text, pre) {
+			s.add(wKeyPrefix, "a key with "+poss(p.Name)+" prefix "+pre)
+			break
+		}
+	}
+	n = 0
+	for _, w := range p.Detect.SDK {
+		if n >= 2 || len(w) < 4 {
+			continue
+		}
+		// w as a word: no letter or digit directly before or after it
+		lw := toLower(w)
+		for off := 0; ; {
+			i := index(t.low[off:], lw)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			end := at + len(lw)
+			if (at == 0 || !isAlnum(t.low[at-1])) && (end == len(t.low) || !isAlnum(t.low[end])) {
+				s.add(wSDK, "the text mentions "+w)
+				n++
+				break
+			}
+			off = at + 1
+		}
+	}
 }
 
-func dedupe(list []string) []string {
-	var out []string
-	for _, s := range list {
-		dup := false
-		for _, o := range out {
-			dup = dup || o == s
-		}
-		if !dup {
-			out = append(out, s)
+// covered reports whether leaf path lp lies at or under one of the paths.
+func covered(lp string, paths []string) bool {
+	for _, p := range paths {
+		if rest := lp[min(len(p), len(lp)):]; strings.HasPrefix(lp, p) && (rest == "" || rest[0] == '.' || strings.HasPrefix(rest, "[]")) {
+			return true
 		}
 	}
-	return out
+	return false
+}
+
+// walkLeaves lists in out the paths of n's scalar leaves, array indexes
+// written as "[]", empty objects as leaves. At most 64 are listed.
+func walkLeaves(out *[]string, n *node, path string, depth int) {
+	if len(*out) >= 64 || depth > 16 {
+		return
+	}
+	switch n.kind {
+	case kindObject:
+		if len(n.keys) == 0 && path != "" {
+			push(out, path)
+		}
+		for i, k := range n.keys {
+			walkLeaves(out, n.vals[i], joinPath(path, k), depth+1)
+		}
+	case kindArray:
+		seen := len(*out)
+		for _, v := range n.vals {
+			walkLeaves(out, v, path+"[]", depth+1)
+		}
+		// keep each distinct path once
+		k := seen
+		for _, p := range (*out)[seen:] {
+			if !contains((*out)[seen:k], p) {
+				(*out)[k] = p
+				k++
+			}
+		}
+		*out = (*out)[:k]
+		if len(n.vals) == 0 {
+			push(out, path)
+		}
+	default:
+		push(out, path)
+	}
 }
 
 func isNumeric(s string) bool {

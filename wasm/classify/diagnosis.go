@@ -2,7 +2,6 @@ package classify
 
 import (
 	"math"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/errdex/errdex/wasm/catalog"
@@ -69,152 +68,129 @@ type Field struct {
 
 // JSON returns d as one JSON object with the keys in the documented order.
 // The CLI's --json output and the playground's data both come from here.
+// Each key is written together with the separator before it.
 func (d *Diagnosis) JSON() []byte {
-	b := make([]byte, 0, 1024+len(d.RedactedInput)+len(d.Message))
-	b = append(b, '{')
-	b = key(b, "provider", true)
-	b = nullString(b, d.Provider)
-	b = key(b, "provider_name", false)
-	b = nullString(b, d.ProviderName)
-	b = key(b, "confidence", false)
-	b = appendFloat(b, d.Confidence)
-	b = key(b, "candidates", false)
-	b = append(b, '[')
+	w := &jsonWriter{b: make([]byte, 0, 1024+len(d.RedactedInput)+len(d.Message))}
+	w.nullable(`{"provider":`, d.Provider)
+	w.nullable(`,"provider_name":`, d.ProviderName)
+	w.number(`,"confidence":`, d.Confidence, true)
+	w.raw(`,"candidates":[`)
 	for i, c := range d.Candidates {
 		if i > 0 {
-			b = append(b, ',')
+			w.raw(",")
 		}
-		b = append(b, '{')
-		b = key(b, "provider", true)
-		b = appendJSONString(b, c.Provider)
-		b = key(b, "confidence", false)
-		b = appendFloat(b, c.Confidence)
-		b = key(b, "evidence", false)
-		b = stringList(b, c.Evidence)
-		b = append(b, '}')
+		w.str(`{"provider":`, c.Provider)
+		w.number(`,"confidence":`, c.Confidence, true)
+		w.list(`,"evidence":`, c.Evidence)
+		w.raw(`}`)
 	}
-	b = append(b, ']')
-	b = key(b, "evidence", false)
-	b = stringList(b, d.Evidence)
-	b = key(b, "form", false)
-	b = appendJSONString(b, d.Form)
-	b = key(b, "status", false)
-	if d.Status == 0 {
-		b = append(b, "null"...)
-	} else {
-		b = strconv.AppendInt(b, int64(d.Status), 10)
-	}
-	b = key(b, "code", false)
-	b = nullString(b, d.Code)
-	b = key(b, "message", false)
-	b = nullString(b, d.Message)
-	b = key(b, "request_id", false)
-	b = nullString(b, d.RequestID)
-	b = key(b, "category", false)
-	b = appendJSONString(b, d.Category)
-	b = key(b, "variant", false)
-	b = nullString(b, d.Variant)
-	b = key(b, "mid_stream", false)
-	b = strconv.AppendBool(b, d.MidStream)
-	b = key(b, "partial_output", false)
-	b = strconv.AppendBool(b, d.PartialOutput)
-	b = key(b, "truncated", false)
-	b = strconv.AppendBool(b, d.Truncated)
-	b = key(b, "retry", false)
-	b = append(b, '{')
-	b = key(b, "retryable", true)
+	w.list(`],"evidence":`, d.Evidence)
+	w.str(`,"form":`, d.Form)
+	w.number(`,"status":`, float64(d.Status), d.Status != 0)
+	w.nullable(`,"code":`, d.Code)
+	w.nullable(`,"message":`, d.Message)
+	w.nullable(`,"request_id":`, d.RequestID)
+	w.str(`,"category":`, d.Category)
+	w.nullable(`,"variant":`, d.Variant)
+	w.bool(`,"mid_stream":`, d.MidStream)
+	w.bool(`,"partial_output":`, d.PartialOutput)
+	w.bool(`,"truncated":`, d.Truncated)
+	w.raw(`,"retry":{"retryable":`)
 	switch d.Retry.Retryable {
 	case catalog.RetryYes:
-		b = append(b, "true"...)
+		w.raw("true")
 	case catalog.RetryNo:
-		b = append(b, "false"...)
+		w.raw("false")
 	default:
-		b = append(b, "null"...)
+		w.raw("null")
 	}
-	b = key(b, "wait_seconds", false)
-	if d.Retry.HasWait {
-		b = appendFloat(b, d.Retry.WaitSeconds)
-	} else {
-		b = append(b, "null"...)
-	}
-	b = key(b, "reason", false)
-	b = appendJSONString(b, d.Retry.Reason)
-	b = append(b, '}')
-	b = key(b, "title", false)
-	b = appendJSONString(b, d.Title)
-	b = key(b, "explanation", false)
-	b = appendJSONString(b, d.Explanation)
-	b = key(b, "fix", false)
-	b = stringList(b, d.Fix)
-	b = key(b, "reference", false)
-	b = nullString(b, d.Reference)
-	b = key(b, "redactions", false)
-	b = append(b, '[')
+	w.number(`,"wait_seconds":`, d.Retry.WaitSeconds, d.Retry.HasWait)
+	w.str(`,"reason":`, d.Retry.Reason)
+	w.str(`},"title":`, d.Title)
+	w.str(`,"explanation":`, d.Explanation)
+	w.list(`,"fix":`, d.Fix)
+	w.nullable(`,"reference":`, d.Reference)
+	w.raw(`,"redactions":[`)
 	for i, r := range d.Redactions {
 		if i > 0 {
-			b = append(b, ',')
+			w.raw(",")
 		}
-		b = append(b, '{')
-		b = key(b, "kind", true)
-		b = appendJSONString(b, r.Kind)
-		b = key(b, "where", false)
-		b = appendJSONString(b, r.Where)
-		b = append(b, '}')
+		w.str(`{"kind":`, r.Kind)
+		w.str(`,"where":`, r.Where)
+		w.raw(`}`)
 	}
-	b = append(b, ']')
-	b = key(b, "fields", false)
-	b = append(b, '[')
+	w.raw(`],"fields":[`)
 	for i, f := range d.Fields {
 		if i > 0 {
-			b = append(b, ',')
+			w.raw(",")
 		}
-		b = append(b, '{')
-		b = key(b, "path", true)
-		b = appendJSONString(b, f.Path)
-		b = key(b, "value", false)
-		b = appendJSONString(b, f.Value)
-		b = key(b, "role", false)
-		b = appendJSONString(b, f.Role)
-		b = append(b, '}')
+		w.str(`{"path":`, f.Path)
+		w.str(`,"value":`, f.Value)
+		w.str(`,"role":`, f.Role)
+		w.raw(`}`)
 	}
-	b = append(b, ']')
-	b = key(b, "notes", false)
-	b = stringList(b, d.Notes)
-	b = key(b, "redacted_input", false)
-	b = appendJSONString(b, d.RedactedInput)
-	b = append(b, '}')
-	return b
+	w.list(`],"notes":`, d.Notes)
+	w.str(`,"redacted_input":`, d.RedactedInput)
+	w.raw(`}`)
+	return w.b
 }
 
-func key(b []byte, k string, first bool) []byte {
-	if !first {
-		b = append(b, ',')
-	}
-	b = appendJSONString(b, k)
-	return append(b, ':')
+// jsonWriter writes the Diagnosis JSON. Each method writes the literal
+// text before a value (a key with its separators), then the value.
+type jsonWriter struct{ b []byte }
+
+func (w *jsonWriter) raw(s string) { w.b = append(w.b, s...) }
+
+func (w *jsonWriter) str(key, s string) {
+	w.raw(key)
+	w.b = appendJSONString(w.b, s)
 }
 
-func nullString(b []byte, s string) []byte {
+// nullable writes s, or null when it is empty.
+func (w *jsonWriter) nullable(key, s string) {
 	if s == "" {
-		return append(b, "null"...)
+		w.raw(key)
+		w.raw("null")
+		return
 	}
-	return appendJSONString(b, s)
+	w.str(key, s)
 }
 
-func stringList(b []byte, list []string) []byte {
-	b = append(b, '[')
+// number writes f (see appendFloat), or null when ok is false.
+func (w *jsonWriter) number(key string, f float64, ok bool) {
+	w.raw(key)
+	if !ok {
+		w.raw("null")
+		return
+	}
+	w.b = appendFloat(w.b, f)
+}
+
+func (w *jsonWriter) bool(key string, v bool) {
+	w.raw(key)
+	if v {
+		w.raw("true")
+	} else {
+		w.raw("false")
+	}
+}
+
+func (w *jsonWriter) list(key string, list []string) {
+	w.raw(key)
+	w.raw("[")
 	for i, s := range list {
 		if i > 0 {
-			b = append(b, ',')
+			w.raw(",")
 		}
-		b = appendJSONString(b, s)
+		w.b = appendJSONString(w.b, s)
 	}
-	return append(b, ']')
+	w.raw("]")
 }
 
-// appendFloat writes f with at most three decimals, as an integer when whole.
+// appendFloat writes f with at most three decimals, as an integer when
+// whole; NaN and infinities, which JSON lacks, as null.
 func appendFloat(b []byte, f float64) []byte {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
+	if f != f || f > math.MaxFloat64 || f < -math.MaxFloat64 { // NaN or infinite
 		return append(b, "null"...)
 	}
 	return appendDecimal(b, f)

@@ -1,140 +1,114 @@
 package classify
 
-import (
-	"strconv"
-	"strings"
-
-	"github.com/errdex/errdex/wasm/catalog"
-)
+import "github.com/errdex/errdex/wasm/catalog"
 
 // This file is the last stage: a title, what happened, the fix steps and
 // the reference page. Catalog codes bring their own words; everything else
 // is explained from its category (catalog Categories) and what was read.
 
-type explainCtx struct {
-	a        *artefact
-	fgn      *foreign
-	fok      bool
-	tie      []scored
-	tieReads []reading
-}
-
-func explain(d *Diagnosis, ctx explainCtx, p *catalog.Provider, entry *catalog.Code, variant *catalog.Variant, result *catalog.Result) {
-	a := ctx.a
+// explain returns the title, explanation, fix steps and reference page
+// for d, which holds the category; p and r are the attributed provider and
+// its reading.
+func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *reading) (title, explanation string, fix []string, ref string) {
+	var entry *catalog.Code
+	var variant *catalog.Variant
+	var result *catalog.Result
+	if r != nil {
+		entry, variant, result = r.entry, r.variant, r.documented(p)
+	}
+	tie := len(at.top) > 1
 	var what []string
 	if d.MidStream {
 		w := "The stream had already started (HTTP 200) when this error arrived, so output may already have been produced."
 		if d.PartialOutput {
 			w = "The stream had already started (HTTP 200) and produced output before this error arrived."
 		}
-		what = append(what, w)
+		push(&what, w)
 	}
 	cat, hasCat := catalog.CategoryByName(d.Category)
 	switch {
 	case entry != nil:
-		d.Title, d.Fix = entry.Title, entry.Fix
-		what = append(what, entry.Meaning)
+		title, fix, ref = entry.Title, entry.Fix, catalog.Path(p.ID, entry.Slug)
+		meaning := entry.Meaning
 		if variant != nil {
-			d.Title = variant.Title
-			what[len(what)-1] = variant.Meaning
+			title, meaning = variant.Title, variant.Meaning
 			if len(variant.Fix) > 0 {
-				d.Fix = variant.Fix
+				fix = variant.Fix
 			}
 		}
-		d.Reference = catalog.Path(p.ID, entry.Slug)
+		push(&what, meaning)
 	case result != nil:
-		d.Title = "Not an error: " + result.Title
-		what = append(what, result.Meaning)
-		d.Reference = catalog.ProviderPath(p.ID)
-	case len(ctx.tie) > 0:
-		var parts, refs []string
-		for i, s := range ctx.tie {
-			r := ctx.tieReads[i]
-			if r.entry != nil {
-				parts = append(parts, s.p.Name+" (\""+r.entry.Code+"\": "+lowerFirst(r.entry.Title)+")")
-				refs = append(refs, catalog.Path(s.p.ID, r.entry.Slug))
-			} else {
-				parts = append(parts, s.p.Name)
-			}
-		}
-		d.Title = categoryTitle(d.Category)
-		what = append(what, "The "+pasteWord(a)+" fits "+strings.Join(parts, " and ")+" equally well.")
-		if hasCat {
-			what = append(what, cat.Summary)
-			d.Fix = append(d.Fix, cat.Advice)
-		}
-		d.Fix = append(d.Fix, "Check which API answered (the request URL or the key's prefix tells them apart), then read that provider's page: "+strings.Join(refs, " or ")+".")
-		d.Reference = categoryRef(d.Category)
-	case d.Category == "success":
-		d.Title = "Not an error"
+		title, ref = "Not an error: "+result.Title, catalog.ProviderPath(p.ID)
+		push(&what, result.Meaning)
+	case !tie && d.Category == "success":
+		title = "Not an error"
 		if d.Status != 0 {
-			what = append(what, "HTTP "+strconv.Itoa(d.Status)+" with no error in the body: the call worked.")
+			push(&what, "HTTP "+itoa(d.Status)+" with no error in the body: the call worked.")
 		} else {
-			what = append(what, "The stream finished without an error event: the call worked.")
+			push(&what, "The stream finished without an error event: the call worked.")
 		}
-	case d.Category == "unknown":
-		d.Title = "No API error found"
+	case !tie && d.Category == "unknown":
+		title = "No API error found"
 		switch a.form {
-		case "empty":
-			what = append(what, "The input is empty.")
-		case "binary":
-			what = append(what, "The input is binary data, not text: there is nothing to read.")
+		case formEmpty:
+			push(&what, "The input is empty.")
+		case formBinary:
+			push(&what, "The input is binary data, not text: there is nothing to read.")
 		default:
-			what = append(what, "Nothing in the paste could be read as an API error: no error body, HTTP status or known error code.")
+			push(&what, "Nothing in the paste could be read as an API error: no error body, HTTP status or known error code.")
 		}
-		d.Fix = []string{"Paste the whole response: the status line, the headers and the body (curl -i shows all three), or the full SDK exception."}
-	default:
-		d.Title = categoryTitle(d.Category)
-		if d.Code != "" && d.Code != d.Category {
-			d.Title += " (" + cutUTF8(d.Code, 60) + ")"
+		fix = []string{"Paste the whole response: the status line, the headers and the body (curl -i shows all three), or the full SDK exception."}
+	default: // explained by the category
+		title = d.Category
+		if hasCat {
+			title, ref = cat.Title, catalog.CategoryPath(d.Category)
 		}
+		var parts, refs []string
 		switch {
+		case tie:
+			for i, s := range at.top {
+				if e := at.readTop(a, i).entry; e != nil {
+					push(&parts, s.p().Name+" (\""+e.Code+"\": "+lowerFirst(e.Title)+")")
+					push(&refs, catalog.Path(s.p().ID, e.Slug))
+				} else {
+					push(&parts, s.p().Name)
+				}
+			}
+			word := "body" // what was read: the body, or the text when there was no JSON
+			if len(a.layers) == 0 {
+				word = "text"
+			}
+			push(&what, "The "+word+" fits "+join(parts, " and ")+" equally well.")
 		case a.html != "":
-			who := "A proxy or gateway"
-			if a.htmlVendor != "" {
-				who = a.htmlVendor
+			who := a.htmlVendor
+			if who == "" {
+				who = "A proxy or gateway"
 			}
-			what = append(what, who+" answered with an HTML error page (\""+a.html+"\") instead of the API's JSON, so the request may not have reached the API.")
-		case ctx.fok:
-			s := "The body is " + ctx.fgn.shape + ", from an API outside the catalog"
-			if ctx.fgn.rule != "" {
-				s += "; " + ctx.fgn.rule
+			push(&what, who+" answered with an HTML error page (\""+a.html+"\") instead of the API's JSON, so the request may not have reached the API.")
+		case at.fok:
+			s := "The body is " + at.fgn.shape + ", from an API outside the catalog"
+			if at.fgn.rule != "" {
+				s += "; " + at.fgn.rule
 			}
-			what = append(what, s+".")
+			push(&what, s+".")
 		case d.Status != 0:
-			what = append(what, "Only the HTTP status "+strconv.Itoa(d.Status)+" could be read; the category follows from it.")
+			push(&what, "Only the HTTP status "+itoa(d.Status)+" could be read; the category follows from it.")
 		}
-		if p != nil {
-			what = append(what, "The paste comes from "+p.Name+", but not with one of its documented codes.")
+		if !tie {
+			if d.Code != "" && d.Code != d.Category {
+				title += " (" + cutUTF8(d.Code, 60) + ")"
+			}
+			if p != nil {
+				push(&what, "The paste comes from "+p.Name+", but not with one of its documented codes.")
+			}
 		}
 		if hasCat {
-			what = append(what, cat.Summary)
-			d.Fix = append(d.Fix, cat.Advice)
+			push(&what, cat.Summary)
+			push(&fix, cat.Advice)
 		}
-		d.Reference = categoryRef(d.Category)
+		if tie {
+			push(&fix, "Check which API answered (the request URL or the key's prefix tells them apart), then read that provider's page: "+join(refs, " or ")+".")
+		}
 	}
-	d.Explanation = strings.Join(what, " ")
-}
-
-func categoryTitle(name string) string {
-	if c, ok := catalog.CategoryByName(name); ok {
-		return c.Title
-	}
-	return name
-}
-
-func categoryRef(name string) string {
-	if _, ok := catalog.CategoryByName(name); ok {
-		return catalog.CategoryPath(name)
-	}
-	return ""
-}
-
-// pasteWord names what was read: the body, or the text when there was no
-// JSON.
-func pasteWord(a *artefact) string {
-	if len(a.layers) == 0 {
-		return "text"
-	}
-	return "body"
+	return title, join(what, " "), fix, ref
 }

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/errdex/errdex/wasm/catalog"
@@ -27,19 +26,14 @@ const (
 
 // foreign is what a well-known shape says about an error.
 type foreign struct {
-	shape     string
-	code      string
-	message   string
-	typ       string
-	requestID string
-	status    int    // a status stated in the body
-	category  string // from the type or code vocabulary; "" when none applies
-	rule      string // the rule that set category, in words
-	retry     catalog.Retryable
-	why       string // reason for retry, when the shape fixes it
-	wait      bodyWait
-	fields    []Field
-	strong    bool // the shape is distinctive (penalises catalog providers)
+	errorFields
+	shape    string
+	status   int    // a status stated in the body
+	category string // from the type or code vocabulary; "" when none applies
+	rule     string // the rule that set category, in words
+	retry    catalog.Retryable
+	why      string // reason for retry, when the shape fixes it
+	mark     string // the body path of a distinctive shape (it penalises catalog providers), or ""
 }
 
 // vocabulary maps the type and code values of widely used APIs to
@@ -115,14 +109,11 @@ var googleReasons = []struct{ reason, category string }{
 	{"BILLING_DISABLED", "payment"},
 }
 
-func vocab(v string) (string, bool) {
-	l := strings.ToLower(v)
-	for _, e := range vocabulary {
-		if e.value == l {
-			return e.category, true
-		}
-	}
-	return "", false
+// problemTypes are RFC 9457 problem types whose category is known.
+var problemTypes = []struct{ part, category string }{
+	{"quota-exceeded", "quota"},
+	{"temporary-reduced-capacity", "unavailable"},
+	{"abnormal-usage-detected", "rate_limit"},
 }
 
 // readForeign recognises doc as a well-known shape. ok is false when doc
@@ -136,84 +127,75 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 	}
 	var f foreign
 	e := doc.get("error")
-	switch {
-	case e != nil && e.kind == kindObject && isGoogleStatus(e):
-		f.google(e)
-	case e != nil && e.kind == kindObject && strOf(doc.get("type")) == "error":
-		f.shape, f.strong = shapeAnthropic, true
-		f.typ = strOf(e.get("type"))
-		f.message = strOf(e.get("message"))
-		f.requestID = strOf(doc.get("request_id"))
-		f.code = f.typ
-		f.add("type", "error.type", f.typ)
-		f.add("message", "error.message", f.message)
-		f.add("request_id", "request_id", f.requestID)
-		if d := e.get("details"); d != nil && d.kind == kindObject {
-			if c := strOf(d.get("error_code")); c != "" {
-				f.code = c
-				f.add("code", "error.details.error_code", c)
-			}
+	errors := doc.get("errors")
+	googleCode := false // error.status is a google.rpc.Code name
+	if e.isObject() {
+		st := e.strAt("status")
+		for _, g := range googleStatus {
+			googleCode = googleCode || g.name == st
 		}
-	case e != nil && e.kind == kindObject:
+	}
+	switch {
+	case googleCode:
+		f = google(doc, e)
+	case e.isObject() && strOf(doc.get("type")) == "error":
+		f.shape, f.mark = shapeAnthropic, "type"
+		f.typ = f.take(doc, "type", "error.type", false)
+		f.message = f.take(doc, "message", "error.message", false)
+		f.requestID = f.take(doc, "request_id", "request_id", false)
+		f.code = f.typ
+		if c := f.take(doc, "code", "error.details.error_code", false); c != "" {
+			f.code = c
+		}
+	case e.isObject():
 		f.shape = shapeOpenAI
-		f.message = strOf(e.get("message"))
-		f.typ = strOf(e.get("type"))
-		code, _ := e.get("code").scalar()
+		code := f.take(doc, "code", "error.code", true)
+		f.message = f.take(doc, "message", "error.message", false)
+		f.typ = f.take(doc, "type", "error.type", false)
 		if code == "" {
 			code = f.typ
 		}
 		f.code = code
-		if st, ok := e.get("status").num(); ok && st >= 100 && st < 600 {
-			f.status = int(st)
-		} else if isNumeric(code) {
-			if st, ok := e.get("code").num(); ok && st >= 100 && st < 600 {
-				f.status = int(st)
+		if f.status = httpStatus(e.get("status")); f.status == 0 && isNumeric(code) {
+			f.status = httpStatus(e.get("code"))
+		}
+		if p := e.get("param"); p != nil {
+			if p.kind != kindNull {
+				f.add("details", "error.param", compact(p, 200))
+			}
+			if f.typ != "" {
+				f.mark = "error.type"
 			}
 		}
-		f.add("code", "error.code", scalarOf(e.get("code")))
-		f.add("message", "error.message", f.message)
-		f.add("type", "error.type", f.typ)
-		if p := e.get("param"); p != nil && p.kind != kindNull {
-			f.add("details", "error.param", compact(p, 200))
-		}
-		f.strong = e.get("param") != nil && f.typ != ""
 	case e != nil && e.kind == kindString:
 		f.shape = shapeOAuth
-		f.code = e.text
-		f.message = strOf(doc.get("error_description"))
+		f.code = f.take(doc, "code", "error", false)
+		f.message = f.take(doc, "message", "error_description", false)
 		if f.message == "" {
 			f.message = strOf(doc.get("message"))
-			if f.message == "" {
-				f.message = e.text
-			}
 		}
-		f.add("code", "error", f.code)
-		f.add("message", "error_description", strOf(doc.get("error_description")))
-	case strOf(doc.get("type")) != "" && (doc.get("title") != nil || doc.get("detail") != nil) ||
-		strings.Contains(contentType, "problem+json"):
-		f.shape, f.strong = shapeProblem, true
-		f.code = strOf(doc.get("type"))
-		if f.code == "about:blank" {
-			f.code = ""
-		}
-		f.message = strOf(doc.get("detail"))
 		if f.message == "" {
-			f.message = strOf(doc.get("title"))
+			f.message = e.text
 		}
-		if st, ok := doc.get("status").num(); ok && st >= 100 && st < 600 {
-			f.status = int(st)
+	case strOf(doc.get("type")) != "" && (doc.get("title") != nil || doc.get("detail") != nil) ||
+		within(contentType, "problem+json"):
+		f.shape, f.mark = shapeProblem, "title"
+		if f.status = httpStatus(doc.get("status")); f.status != 0 {
 			f.add("status", "status", doc.get("status").text)
 		}
-		f.add("type", "type", strOf(doc.get("type")))
-		f.add("message", "title", strOf(doc.get("title")))
-		f.add("message", "detail", strOf(doc.get("detail")))
-		switch t := strings.ToLower(f.code); {
-		case strings.Contains(t, "quota-exceeded"):
-			f.category, f.rule = "quota", "problem type "+f.code
-		case strings.Contains(t, "temporary-reduced-capacity"):
-			f.category, f.rule = "unavailable", "problem type "+f.code
-		case strings.Contains(t, "abnormal-usage-detected"):
-			f.category, f.rule = "rate_limit", "problem type "+f.code
+		if t := f.take(doc, "type", "type", false); t != "about:blank" {
+			f.code = t
+		}
+		title := f.take(doc, "message", "title", false)
+		if f.message = f.take(doc, "message", "detail", false); f.message == "" {
+			f.message = title
+		}
+		t := toLower(f.code)
+		for _, p := range problemTypes {
+			if within(t, p.part) {
+				f.category, f.rule = p.category, "problem type "+f.code
+				break
+			}
 		}
 		return f, true
 	case doc.get("detail") != nil:
@@ -225,14 +207,14 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 			f.message = strOf(d.vals[0].get("msg"))
 		}
 		f.add("message", "detail", compact(d, 300))
-	case doc.get("errors") != nil && doc.get("errors").kind == kindArray && len(doc.get("errors").vals) > 0:
+	case errors != nil && errors.kind == kindArray && len(errors.vals) > 0:
 		f.shape = shapeGeneric
-		first := doc.get("errors").vals[0]
+		first := errors.vals[0]
 		if s, ok := first.str(); ok {
 			f.message = s
 		} else {
 			f.message = strOf(first.get("message"))
-			f.code, _ = first.get("code").scalar()
+			f.code = scalarOf(first.get("code"))
 		}
 		if f.message == "" {
 			f.message = strOf(doc.get("message"))
@@ -240,62 +222,61 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		f.add("message", "errors[0]", compact(first, 300))
 	case doc.get("message") != nil:
 		f.shape = shapeGeneric
-		f.message = strOf(doc.get("message"))
-		f.code, _ = doc.get("code").scalar()
-		f.add("code", "code", f.code)
-		f.add("message", "message", f.message)
-		if st, ok := doc.get("status").num(); ok && st >= 100 && st < 600 {
-			f.status = int(st)
-		}
+		f.code = f.take(doc, "code", "code", true)
+		f.message = f.take(doc, "message", "message", false)
+		f.status = httpStatus(doc.get("status"))
 	default:
 		return foreign{}, false
 	}
-	if f.category == "" {
-		for _, v := range []string{f.code, f.typ} {
-			if v == "" {
-				continue
-			}
-			if c, ok := vocab(v); ok {
-				f.category, f.rule = c, "\""+v+"\" is a widely used "+c+" code"
-				break
+	for _, v := range []string{f.code, f.typ} {
+		l := toLower(v)
+		for _, e := range vocabulary {
+			if f.category == "" && e.value == l {
+				f.category, f.rule = e.category, "\""+v+"\" is a widely used "+e.category+" code"
 			}
 		}
 	}
 	return f, true
 }
 
+// take returns the string (or, with scalar, any scalar) at path in doc and
+// lists it among the fields under role.
+func (f *foreign) take(doc *node, role, path string, scalar bool) string {
+	l, _ := resolve(doc, path)
+	var v string
+	if scalar {
+		v = scalarOf(l.n)
+	} else {
+		v = strOf(l.n)
+	}
+	f.add(role, path, v)
+	return v
+}
+
 func (f *foreign) add(role, path, value string) {
 	if value != "" {
-		f.fields = append(f.fields, Field{Path: path, Value: value, Role: role})
+		addField(&f.fields, path, value, role)
 	}
 }
 
-func isGoogleStatus(e *node) bool {
-	s, ok := e.get("status").str()
-	if !ok {
-		return false
+// httpStatus reads a status from a number (or numeric string) node: 0
+// unless it lies in 100..599.
+func httpStatus(n *node) int {
+	if st, ok := n.num(); ok && st >= 100 && st < 600 {
+		return int(st)
 	}
-	for _, g := range googleStatus {
-		if g.name == s {
-			return true
-		}
-	}
-	return false
+	return 0
 }
 
-// google reads a google.rpc.Status error: error.status is the canonical
-// code, error.code the HTTP status, details may hold ErrorInfo, RetryInfo
-// and QuotaFailure.
-func (f *foreign) google(e *node) {
-	f.shape, f.strong = shapeGoogle, true
-	st := strOf(e.get("status"))
-	f.code, f.message = st, strOf(e.get("message"))
-	if n, ok := e.get("code").num(); ok && n >= 100 && n < 600 {
-		f.status = int(n)
-	}
-	f.add("status", "error.code", scalarOf(e.get("code")))
-	f.add("message", "error.message", f.message)
-	f.add("code", "error.status", st)
+// google reads a google.rpc.Status error e in doc: error.status is the
+// canonical code, error.code the HTTP status, details may hold ErrorInfo,
+// RetryInfo and QuotaFailure.
+func google(doc, e *node) foreign {
+	f := foreign{shape: shapeGoogle, mark: "error.status"}
+	f.take(doc, "status", "error.code", true)
+	f.message = f.take(doc, "message", "error.message", false)
+	st := f.take(doc, "code", "error.status", false)
+	f.code, f.status = st, httpStatus(e.get("code"))
 	for _, g := range googleStatus {
 		if g.name == st {
 			f.category, f.retry = g.category, g.retry
@@ -306,7 +287,7 @@ func (f *foreign) google(e *node) {
 	if d := e.get("details"); d != nil && d.kind == kindArray {
 		for i, det := range d.vals {
 			t := strOf(det.get("@type"))
-			at := "error.details[" + strconv.Itoa(i) + "]"
+			at := "error.details[" + itoa(i) + "]"
 			switch {
 			case strings.HasSuffix(t, "ErrorInfo"):
 				if r := strOf(det.get("reason")); r != "" {
@@ -319,9 +300,22 @@ func (f *foreign) google(e *node) {
 					}
 				}
 			case strings.HasSuffix(t, "RetryInfo"):
-				if s, ok := googleDuration(det.get("retryDelay")); ok {
+				// a protobuf Duration in JSON ("37s", "1.5s") or as {seconds, nanos}
+				rd := det.get("retryDelay")
+				var s float64
+				ok := false
+				if str, isStr := rd.str(); isStr {
+					if str = trimSpace(str); strings.HasSuffix(str, "s") {
+						s, ok = parseDecimal(str[:len(str)-1])
+						ok = ok && s >= 0
+					}
+				} else if sec, isNum := rd.get("seconds").num(); isNum {
+					nanos, _ := rd.get("nanos").num()
+					s, ok = sec+nanos/1e9, true
+				}
+				if ok {
 					f.wait = bodyWait{seconds: s, from: at + ".retryDelay", ok: true}
-					f.add("retry_after", at+".retryDelay", scalarOf(det.get("retryDelay")))
+					f.add("retry_after", f.wait.from, scalarOf(rd))
 				}
 			case strings.HasSuffix(t, "QuotaFailure"):
 				if v := det.get("violations"); v != nil && v.kind == kindArray {
@@ -332,12 +326,10 @@ func (f *foreign) google(e *node) {
 						}
 						f.add("details", at+".violations[].quotaId", id)
 						switch {
-						case strings.Contains(id, "PerDay") || strings.Contains(id, "PerMonth") || strings.Contains(id, "FreeTier") && !strings.Contains(id, "PerMinute"):
+						case within(id, "PerDay") || within(id, "PerMonth") || within(id, "FreeTier") && !within(id, "PerMinute"):
 							window = "day"
-						case strings.Contains(id, "PerMinute") || strings.Contains(id, "PerSecond"):
-							if window == "" {
-								window = "minute"
-							}
+						case window == "" && (within(id, "PerMinute") || within(id, "PerSecond")):
+							window = "minute"
 						}
 					}
 				}
@@ -356,27 +348,7 @@ func (f *foreign) google(e *node) {
 			f.why = "google.rpc RESOURCE_EXHAUSTED covers both short rate limits and spent quotas, and the body does not say which window ran out; AIP-194 calls it generally not retryable."
 		}
 	}
-}
-
-// googleDuration reads a protobuf Duration in JSON ("37s", "1.5s") or as
-// {seconds, nanos}.
-func googleDuration(n *node) (float64, bool) {
-	if n == nil {
-		return 0, false
-	}
-	if s, ok := n.str(); ok {
-		s = strings.TrimSpace(s)
-		if v, ok := strings.CutSuffix(s, "s"); ok {
-			f, ok := parseDecimal(v)
-			return f, ok && f >= 0
-		}
-		return 0, false
-	}
-	if sec, ok := n.get("seconds").num(); ok {
-		nanos, _ := n.get("nanos").num()
-		return sec + nanos/1e9, true
-	}
-	return 0, false
+	return f
 }
 
 func strOf(n *node) string {
@@ -391,31 +363,14 @@ func scalarOf(n *node) string {
 
 // statusCategory is the category HTTP semantics give a status.
 func statusCategory(st int) string {
+	for _, c := range statusCategories {
+		if c.status == st {
+			return c.category
+		}
+	}
 	switch {
 	case st >= 200 && st < 300:
 		return "success"
-	case st == 401, st == 407:
-		return "auth"
-	case st == 402:
-		return "payment"
-	case st == 403:
-		return "permission"
-	case st == 404:
-		return "not_found"
-	case st == 408:
-		return "timeout"
-	case st == 409:
-		return "conflict"
-	case st == 410:
-		return "gone"
-	case st == 429:
-		return "rate_limit"
-	case st == 502:
-		return "upstream"
-	case st == 503, st == 529:
-		return "unavailable"
-	case st == 504, st == 524:
-		return "timeout"
 	case st >= 520 && st <= 527:
 		return "upstream"
 	case st >= 400 && st < 500:
@@ -424,4 +379,14 @@ func statusCategory(st int) string {
 		return "server"
 	}
 	return ""
+}
+
+// statusCategories are the categories of single statuses.
+var statusCategories = []struct {
+	status   int
+	category string
+}{
+	{401, "auth"}, {407, "auth"}, {402, "payment"}, {403, "permission"}, {404, "not_found"},
+	{408, "timeout"}, {409, "conflict"}, {410, "gone"}, {429, "rate_limit"}, {502, "upstream"},
+	{503, "unavailable"}, {529, "unavailable"}, {504, "timeout"}, {524, "timeout"},
 }

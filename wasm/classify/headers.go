@@ -25,26 +25,29 @@ func (h headerList) get(name string) (string, bool) {
 	return "", false
 }
 
-// has reports whether a header called name is present.
-func (h headerList) has(name string) bool {
-	_, ok := h.get(name)
-	return ok
-}
-
-// parseHeaderLine reads "Name: value". The name is a token: letters,
-// digits and "-_". It does not accept a line with a space before the colon.
-func parseHeaderLine(line string) (header, bool) {
+// add adds the header on line, "Name: value", if it is one. The name is a
+// token: letters, digits and "-_". A line with a space before the colon
+// is not a header.
+func (h *headerList) add(line string) {
 	colon := strings.IndexByte(line, ':')
 	if colon <= 0 || colon > 100 {
-		return header{}, false
+		return
 	}
 	name := line[:colon]
 	for i := 0; i < len(name); i++ {
 		if !isTokenChar(name[i]) {
-			return header{}, false
+			return
 		}
 	}
-	return header{name: name, value: strings.TrimSpace(line[colon+1:])}, true
+	h.put(name, trimSpace(line[colon+1:]))
+}
+
+func (h *headerList) put(name, value string) { *h = append(*h, header{name: name, value: value}) }
+
+// has reports whether a header called name is present.
+func (h headerList) has(name string) bool {
+	_, ok := h.get(name)
+	return ok
 }
 
 func isTokenChar(c byte) bool {
@@ -72,37 +75,31 @@ func statusLine(line string) (int, string, bool) {
 	if !ok {
 		return 0, "", false
 	}
-	return st, strings.TrimSpace(rest[3:]), true
+	return st, trimSpace(rest[3:]), true
 }
 
 // statusAt reads a three-digit HTTP status at s[i:], not followed by another
 // digit.
 func statusAt(s string, i int) (int, bool) {
-	if i+3 > len(s) {
+	if i < 0 || i+3 > len(s) || i > 0 && s[i-1]-'0' <= 9 || i+3 < len(s) && s[i+3]-'0' <= 9 {
 		return 0, false
 	}
-	for j := i; j < i+3; j++ {
-		if s[j] < '0' || s[j] > '9' {
+	st := 0
+	for _, c := range []byte(s[i : i+3]) {
+		if c-'0' > 9 {
 			return 0, false
 		}
+		st = st*10 + int(c-'0')
 	}
-	if i+3 < len(s) && s[i+3] >= '0' && s[i+3] <= '9' {
-		return 0, false
-	}
-	if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
-		return 0, false
-	}
-	st := int(s[i]-'0')*100 + int(s[i+1]-'0')*10 + int(s[i+2]-'0')
 	if st < 100 || st > 599 {
 		return 0, false
 	}
 	return st, true
 }
 
-// curlHeaderFlags reads the headers a curl command line sends with -H or
+// addCurlFlags adds the headers a curl command line sends with -H or
 // --header, e.g. `curl https://api.example -H 'auth: KEY'`.
-func curlHeaderFlags(line string) headerList {
-	var out headerList
+func (h *headerList) addCurlFlags(line string) {
 	for i := 0; i < len(line); i++ {
 		var rest string
 		switch {
@@ -116,7 +113,9 @@ func curlHeaderFlags(line string) headerList {
 		if i > 0 && line[i-1] != ' ' && line[i-1] != '\t' {
 			continue
 		}
-		rest = strings.TrimLeft(rest, " ")
+		for rest != "" && rest[0] == ' ' {
+			rest = rest[1:]
+		}
 		if rest == "" {
 			break
 		}
@@ -136,26 +135,26 @@ func curlHeaderFlags(line string) headerList {
 			}
 			val = rest[:end]
 		}
-		if h, ok := parseHeaderLine(val); ok {
-			out = append(out, h)
-		}
+		h.add(val)
 	}
-	return out
 }
 
-// reasonPhrases are the standard HTTP reason phrases of the error statuses
-// that text often quotes ("429 Too Many Requests").
-var reasonPhrases = []struct {
-	status int
-	phrase string
+// statusClues are what states a status in text, in the order statusNear
+// tries them: words before it, "[", then the standard HTTP reason phrases
+// of the error statuses after it ("429 Too Many Requests").
+var statusClues = []struct {
+	text   string
+	status int // the status a reason phrase follows
 }{
-	{400, "bad request"}, {401, "unauthorized"}, {402, "payment required"},
-	{403, "forbidden"}, {404, "not found"}, {405, "method not allowed"},
-	{408, "request timeout"}, {409, "conflict"}, {410, "gone"},
-	{413, "payload too large"}, {413, "request entity too large"},
-	{422, "unprocessable entity"}, {422, "unprocessable content"},
-	{429, "too many requests"}, {500, "internal server error"},
-	{501, "not implemented"}, {502, "bad gateway"},
-	{503, "service unavailable"}, {503, "service temporarily unavailable"},
-	{504, "gateway timeout"}, {504, "gateway time-out"},
+	{"http/1.0 ", 0}, {"http/1.1 ", 0}, {"http/2 ", 0}, {"http/3 ", 0}, {"http ", 0},
+	{"status", 0}, {"error code", 0}, {"returned", 0}, {"statuscode", 0}, {"[", 0},
+	{"bad request", 400}, {"unauthorized", 401}, {"payment required", 402},
+	{"forbidden", 403}, {"not found", 404}, {"method not allowed", 405},
+	{"request timeout", 408}, {"conflict", 409}, {"gone", 410},
+	{"payload too large", 413}, {"request entity too large", 413},
+	{"unprocessable entity", 422}, {"unprocessable content", 422},
+	{"too many requests", 429}, {"internal server error", 500},
+	{"not implemented", 501}, {"bad gateway", 502},
+	{"service unavailable", 503}, {"service temporarily unavailable", 503},
+	{"gateway timeout", 504}, {"gateway time-out", 504},
 }

@@ -1,9 +1,6 @@
 package classify
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // This file reads and writes the few time formats that rate-limit headers
 // use, without package time: on js/wasm, time's parsing and formatting pull
@@ -58,28 +55,18 @@ func civilFromDays(z int64) (y, m, d int64) {
 	return y, m, d
 }
 
-func daysIn(y, m int64) int64 {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
 // makeInstant validates a UTC date and time and returns it as an instant.
+// A date is valid when it survives the trip to a day number and back.
 func makeInstant(y, mo, d, h, mi, s int64, frac float64) (instant, bool) {
-	if mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 60 {
+	days := daysFromCivil(y, mo, d)
+	if y2, mo2, d2 := civilFromDays(days); y2 != y || mo2 != mo || d2 != d || h > 23 || mi > 59 || s > 60 {
 		return 0, false
 	}
-	return instant(float64(daysFromCivil(y, mo, d)*86400+h*3600+mi*60+s) + frac), true
+	return instant(float64(days*86400+h*3600+mi*60+s) + frac), true
 }
 
-// dateScanner reads a date string field by field.
+// dateScanner reads a date string field by field. Once a field is missing
+// it stays !ok and reads nothing more.
 type dateScanner struct {
 	s  string
 	ok bool
@@ -93,23 +80,17 @@ func (p *dateScanner) lit(want string) {
 	p.ok = false
 }
 
-func (p *dateScanner) spaces() {
-	for p.ok && strings.HasPrefix(p.s, " ") {
-		p.s = p.s[1:]
-	}
-}
-
 // num reads between min and max digits.
 func (p *dateScanner) num(min, max int) int64 {
+	var n int64
 	i := 0
-	for i < len(p.s) && i < max && p.s[i] >= '0' && p.s[i] <= '9' {
-		i++
+	for ; i < len(p.s) && i < max && p.s[i] >= '0' && p.s[i] <= '9'; i++ {
+		n = n*10 + int64(p.s[i]-'0')
 	}
 	if !p.ok || i < min {
 		p.ok = false
 		return 0
 	}
-	n, _ := strconv.ParseInt(p.s[:i], 10, 64)
 	p.s = p.s[i:]
 	return n
 }
@@ -149,31 +130,22 @@ func (p *dateScanner) clock() (h, m, s int64) {
 	return
 }
 
-// zone reads "GMT"-style letters (every abbreviation counts as UTC, as HTTP
-// dates are always GMT) or a numeric "+hhmm" offset, returned in seconds.
-func (p *dateScanner) zone() int64 {
-	if !p.ok || p.s == "" {
-		p.ok = false
-		return 0
+// offset reads a numeric zone, "+hhmm" or, with colon, "+hh:mm", in
+// seconds; its sign has been read.
+func (p *dateScanner) offset(sign byte, colon string) int64 {
+	hh := p.num(2, 2)
+	p.lit(colon)
+	off := hh*3600 + p.num(2, 2)*60
+	if sign == '-' {
+		off = -off
 	}
-	if c := p.s[0]; c == '+' || c == '-' {
-		p.s = p.s[1:]
-		hh := p.num(2, 2)
-		mm := p.num(2, 2)
-		off := hh*3600 + mm*60
-		if c == '-' {
-			off = -off
-		}
-		return off
-	}
-	p.word()
-	return 0
+	return off
 }
 
 // parseHTTPDate reads an HTTP date in any of the forms RFC 9110 allows
 // (IMF-fixdate, RFC 850, asctime), plus a numeric zone and a one-digit day.
 func parseHTTPDate(s string) (instant, bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	p := &dateScanner{s: s, ok: true}
 	p.word() // day name
 	var y, mo, d, h, mi, sec, off int64
@@ -200,11 +172,24 @@ func parseHTTPDate(s string) (instant, bool) {
 		p.lit(" ")
 		h, mi, sec = p.clock()
 		p.lit(" ")
-		off = p.zone()
+		// the zone: "GMT"-style letters (every abbreviation counts as
+		// UTC, as HTTP dates are always GMT) or a numeric "+hhmm"
+		switch {
+		case !p.ok || p.s == "":
+			p.ok = false
+		case p.s[0] == '+' || p.s[0] == '-':
+			c := p.s[0]
+			p.s = p.s[1:]
+			off = p.offset(c, "")
+		default:
+			p.word()
+		}
 	case p.ok: // asctime: Sun Nov  6 08:49:37 1994
 		p.lit(" ")
 		mo = p.month()
-		p.spaces()
+		for p.ok && strings.HasPrefix(p.s, " ") {
+			p.s = p.s[1:]
+		}
 		d = p.num(1, 2)
 		p.lit(" ")
 		h, mi, sec = p.clock()
@@ -221,7 +206,7 @@ func parseHTTPDate(s string) (instant, bool) {
 // parseRFC3339 reads 2026-11-23T10:00:00Z, with optional fraction and a
 // numeric offset.
 func parseRFC3339(s string) (instant, bool) {
-	p := &dateScanner{s: strings.TrimSpace(s), ok: true}
+	p := &dateScanner{s: trimSpace(s), ok: true}
 	y := p.num(4, 4)
 	p.lit("-")
 	mo := p.num(2, 2)
@@ -242,23 +227,19 @@ func parseRFC3339(s string) (instant, bool) {
 		if i == 1 {
 			return 0, false
 		}
-		f, _ := parseDecimal("0" + p.s[:i])
-		frac, p.s = f, p.s[i:]
+		frac, _ = parseDecimal("0" + p.s[:i])
+		p.s = p.s[i:]
 	}
 	var off int64
-	if p.ok && (p.s == "Z" || p.s == "z") {
+	switch {
+	case !p.ok:
+	case p.s == "Z" || p.s == "z":
 		p.s = ""
-	} else if p.ok && p.s != "" && (p.s[0] == '+' || p.s[0] == '-') {
-		sign := p.s[0]
+	case p.s != "" && (p.s[0] == '+' || p.s[0] == '-'):
+		c := p.s[0]
 		p.s = p.s[1:]
-		hh := p.num(2, 2)
-		p.lit(":")
-		mm := p.num(2, 2)
-		off = hh*3600 + mm*60
-		if sign == '-' {
-			off = -off
-		}
-	} else {
+		off = p.offset(c, ":")
+	default:
 		p.ok = false
 	}
 	if !p.ok || p.s != "" {
@@ -268,10 +249,18 @@ func parseRFC3339(s string) (instant, bool) {
 	return t - instant(off), ok
 }
 
+// durationUnits are the units of a Go duration, in seconds.
+var durationUnits = []struct {
+	name    string
+	seconds float64
+}{
+	{"ns", 1e-9}, {"us", 1e-6}, {"µs", 1e-6}, {"μs", 1e-6}, {"ms", 1e-3}, {"s", 1}, {"m", 60}, {"h", 3600},
+}
+
 // parseGoDuration reads a Go-style duration ("6m0s", "12ms", "1.5h") as
 // seconds, the format of OpenAI's x-ratelimit-reset-* headers.
 func parseGoDuration(s string) (float64, bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if s == "0" {
 		return 0, true
 	}
@@ -296,21 +285,13 @@ func parseGoDuration(s string) (float64, bool) {
 		for j < len(s) && !(s[j] >= '0' && s[j] <= '9' || s[j] == '.') {
 			j++
 		}
-		var unit float64
-		switch s[:j] {
-		case "ns":
-			unit = 1e-9
-		case "us", "µs", "μs":
-			unit = 1e-6
-		case "ms":
-			unit = 1e-3
-		case "s":
-			unit = 1
-		case "m":
-			unit = 60
-		case "h":
-			unit = 3600
-		default:
+		unit := 0.0
+		for _, u := range durationUnits {
+			if u.name == s[:j] {
+				unit = u.seconds
+			}
+		}
+		if unit == 0 {
 			return 0, false
 		}
 		total += n * unit
@@ -319,59 +300,49 @@ func parseGoDuration(s string) (float64, bool) {
 	return total, true
 }
 
-// formatClock writes t as "2006-01-02 15:04:05".
-func (t instant) formatClock() string {
+// days returns t's days since 1970-01-01 and seconds into that day, both
+// rounded down.
+func (t instant) days() (days, rem int64) {
 	sec := int64(t)
 	if float64(sec) > float64(t) {
 		sec-- // floor for times before 1970
 	}
-	days := sec / 86400
-	rem := sec % 86400
+	days, rem = sec/86400, sec%86400
 	if rem < 0 {
 		rem += 86400
 		days--
 	}
+	return days, rem
+}
+
+// formatClock writes t as "2006-01-02 15:04:05".
+func (t instant) formatClock() string {
+	days, rem := t.days()
 	y, m, d := civilFromDays(days)
-	b := make([]byte, 0, 19)
-	b = pad(b, y, 4)
-	b = append(b, '-')
-	b = pad(b, m, 2)
-	b = append(b, '-')
-	b = pad(b, d, 2)
-	b = append(b, ' ')
-	b = pad(b, rem/3600, 2)
-	b = append(b, ':')
-	b = pad(b, rem/60%60, 2)
-	b = append(b, ':')
-	b = pad(b, rem%60, 2)
+	b := pad(nil, y, 4, 0)
+	b = pad(b, m, 2, '-')
+	b = pad(b, d, 2, '-')
+	b = pad(b, rem/3600, 2, ' ')
+	b = pad(b, rem/60%60, 2, ':')
+	b = pad(b, rem%60, 2, ':')
 	return string(b)
 }
 
-// formatHTTP writes t as "Mon, 02 Jan 2006 15:04:05 UTC".
+// formatHTTP writes t, a whole second, as "Mon, 02 Jan 2006 15:04:05 UTC".
 func (t instant) formatHTTP() string {
-	sec := int64(t)
-	days := sec / 86400
-	if sec%86400 < 0 {
-		days--
-	}
-	wd := (days%7 + 11) % 7 // 1970-01-01 was a Thursday
-	clock := t.formatClock()
+	days, _ := t.days()
 	y, m, d := civilFromDays(days)
-	b := make([]byte, 0, 29)
-	b = append(b, dayNames[wd]...)
-	b = append(b, ", "...)
-	b = pad(b, d, 2)
-	b = append(b, ' ')
-	b = append(b, monthNames[m-1]...)
-	b = append(b, ' ')
-	b = pad(b, y, 4)
-	b = append(b, clock[10:]...)
-	b = append(b, " UTC"...)
-	return string(b)
+	return dayNames[(days%7+11)%7] + ", " + // 1970-01-01 was a Thursday
+		string(pad(nil, d, 2, 0)) + " " + monthNames[m-1] + " " +
+		string(pad(nil, y, 4, 0)) + t.formatClock()[10:] + " UTC"
 }
 
-func pad(b []byte, n int64, width int) []byte {
-	s := strconv.FormatInt(n, 10)
+// pad writes sep (unless 0), then n with at least width digits.
+func pad(b []byte, n int64, width int, sep byte) []byte {
+	if sep != 0 {
+		b = append(b, sep)
+	}
+	s := itoa(int(n))
 	for i := len(s); i < width; i++ {
 		b = append(b, '0')
 	}
@@ -475,7 +446,7 @@ func appendDecimal(b []byte, f float64) []byte {
 		if f != f {
 			return append(b, "null"...)
 		}
-		return strconv.AppendInt(b, int64(f), 10)
+		return appendInt(b, int64(f))
 	}
 	neg := f < 0
 	if neg {
@@ -485,13 +456,35 @@ func appendDecimal(b []byte, f float64) []byte {
 	if neg && n != 0 {
 		b = append(b, '-')
 	}
-	b = strconv.AppendInt(b, n/1000, 10)
+	b = appendInt(b, n/1000)
 	if frac := n % 1000; frac != 0 {
-		d := []byte{'.', byte('0' + frac/100), byte('0' + frac/10%10), byte('0' + frac%10)}
-		for d[len(d)-1] == '0' {
-			d = d[:len(d)-1]
+		b = append(b, '.')
+		for ; frac != 0; frac = frac % 100 * 10 { // the digits up to the last that is not 0
+			b = append(b, byte('0'+frac/100))
 		}
-		b = append(b, d...)
 	}
 	return b
 }
+
+// appendInt writes n in decimal, as strconv.AppendInt(b, n, 10) does; the
+// package does without strconv, whose error values bring in its quoting
+// tables.
+func appendInt(b []byte, n int64) []byte {
+	u := uint64(n)
+	if n < 0 {
+		b = append(b, '-')
+		u = -u
+	}
+	var buf [20]byte
+	i := len(buf) - 1
+	for u >= 10 {
+		buf[i] = byte('0' + u%10)
+		u /= 10
+		i--
+	}
+	buf[i] = byte('0' + u)
+	return append(b, buf[i:]...)
+}
+
+// itoa is strconv.Itoa.
+func itoa(n int) string { return string(appendInt(nil, int64(n))) }

@@ -1,9 +1,6 @@
 package classify
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // This file is the tolerant reader: it turns JSON, Python reprs
 // ({'a': True, 'b': None}), Node's util.inspect output ({ a: 'x' }) and
@@ -52,6 +49,17 @@ func (n *node) get(key string) *node {
 
 func (n *node) isObject() bool { return n != nil && n.kind == kindObject }
 
+// items returns the elements of an array, nil for anything else.
+func (n *node) items() []*node {
+	if n == nil || n.kind != kindArray {
+		return nil
+	}
+	return n.vals
+}
+
+// strAt returns the string value of the member key, or "".
+func (n *node) strAt(key string) string { return strOf(n.get(key)) }
+
 // scalar returns the text of a string, number or bool.
 func (n *node) scalar() (string, bool) {
 	if n == nil {
@@ -77,7 +85,7 @@ func (n *node) num() (float64, bool) {
 	if n == nil || (n.kind != kindNumber && n.kind != kindString) {
 		return 0, false
 	}
-	f, ok := parseDecimal(strings.TrimSpace(n.text))
+	f, ok := parseDecimal(trimSpace(n.text))
 	if !ok {
 		return 0, false
 	}
@@ -160,9 +168,9 @@ func (r *reader) value(depth int) *node {
 	c := r.s[r.i]
 	switch {
 	case c == '{':
-		return r.object(depth)
+		return r.container(depth, '}')
 	case c == '[':
-		return r.array(depth)
+		return r.container(depth, ']')
 	case c == '"' || c == '\'':
 		s, ok := r.str()
 		if !ok {
@@ -170,23 +178,43 @@ func (r *reader) value(depth int) *node {
 		}
 		return &node{kind: kindString, text: s}
 	case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'):
-		return r.number()
+		start := r.i
+		for r.i < len(r.s) && strings.IndexByte("0123456789.-+eE_", r.s[r.i]) >= 0 {
+			r.i++
+		}
+		if !r.b.spend(r.i - start) {
+			return r.fail()
+		}
+		lit := r.s[start:r.i]
+		if _, ok := parseDecimal(replaceAll(lit, "_", "")); !ok {
+			if r.i < len(r.s) {
+				return r.fail()
+			}
+			// "12e" at the end of input: cut off
+			r.truncated = true
+			lit = trimRight(lit, "eE+-.")
+		}
+		return &node{kind: kindNumber, text: lit}
 	case isIdentStart(c):
 		return r.bare(depth)
 	}
 	return r.fail()
 }
 
-func (r *reader) object(depth int) *node {
-	r.i++ // {
-	n := &node{kind: kindObject}
+// container reads an object (close is '}') or an array (close is ']').
+func (r *reader) container(depth int, close byte) *node {
+	r.i++ // { or [
+	n := &node{kind: kindArray}
+	if close == '}' {
+		n.kind = kindObject
+	}
 	for {
 		r.skipSpace()
 		if r.eof() {
 			return n
 		}
 		c := r.s[r.i]
-		if c == '}' {
+		if c == close {
 			r.i++
 			return n
 		}
@@ -194,24 +222,27 @@ func (r *reader) object(depth int) *node {
 			r.i++
 			continue
 		}
-		key, ok := r.key()
-		if !ok {
-			if r.truncated {
+		var key string
+		if n.kind == kindObject {
+			var ok bool
+			if key, ok = r.key(); !ok {
+				if r.truncated {
+					return n
+				}
+				return r.fail()
+			}
+			r.skipSpace()
+			if r.eof() {
 				return n
 			}
-			return r.fail()
-		}
-		r.skipSpace()
-		if r.eof() {
-			return n
-		}
-		switch {
-		case r.s[r.i] == ':':
-			r.i++
-		case strings.HasPrefix(r.s[r.i:], "=>"):
-			r.i += 2
-		default:
-			return r.fail()
+			switch {
+			case r.s[r.i] == ':':
+				r.i++
+			case strings.HasPrefix(r.s[r.i:], "=>"):
+				r.i += 2
+			default:
+				return r.fail()
+			}
 		}
 		v := r.value(depth + 1)
 		if r.failed {
@@ -220,7 +251,9 @@ func (r *reader) object(depth int) *node {
 		if v == nil { // input ended before the value
 			return n
 		}
-		n.keys = append(n.keys, key)
+		if n.kind == kindObject {
+			n.keys = append(n.keys, key)
+		}
 		n.vals = append(n.vals, v)
 		if r.truncated {
 			return n
@@ -232,7 +265,7 @@ func (r *reader) object(depth int) *node {
 		switch r.s[r.i] {
 		case ',':
 			r.i++
-		case '}':
+		case close:
 			r.i++
 			return n
 		default:
@@ -259,7 +292,7 @@ func (r *reader) key() (string, bool) {
 			return "", false
 		}
 		// b'...' is a Python bytes key
-		if r.i-start == 1 && (r.s[r.i] == '\'' || r.s[r.i] == '"') && strings.ContainsRune("bBuU", rune(c)) {
+		if r.i-start == 1 && (r.s[r.i] == '\'' || r.s[r.i] == '"') && strings.IndexByte("bBuU", c) >= 0 {
 			return r.str()
 		}
 		return r.s[start:r.i], true
@@ -267,72 +300,17 @@ func (r *reader) key() (string, bool) {
 	return "", false
 }
 
-func (r *reader) array(depth int) *node {
-	r.i++ // [
-	n := &node{kind: kindArray}
-	for {
-		r.skipSpace()
-		if r.eof() {
-			return n
-		}
-		c := r.s[r.i]
-		if c == ']' {
-			r.i++
-			return n
-		}
-		if c == ',' {
-			r.i++
-			continue
-		}
-		v := r.value(depth + 1)
-		if r.failed {
-			return nil
-		}
-		if v == nil {
-			return n
-		}
-		n.vals = append(n.vals, v)
-		if r.truncated {
-			return n
-		}
-		r.skipSpace()
-		if r.eof() {
-			return n
-		}
-		switch r.s[r.i] {
-		case ',':
-			r.i++
-		case ']':
-			r.i++
-			return n
-		default:
-			return r.fail()
-		}
-	}
-}
-
-func (r *reader) number() *node {
-	start := r.i
-	for r.i < len(r.s) {
-		c := r.s[r.i]
-		if (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E' || c == '_' {
-			r.i++
-			continue
-		}
-		break
-	}
-	if !r.b.spend(r.i - start) {
-		return r.fail()
-	}
-	lit := r.s[start:r.i]
-	if _, ok := parseDecimal(strings.ReplaceAll(lit, "_", "")); !ok {
-		if r.i >= len(r.s) { // "12e" at the end of input: cut off
-			r.truncated = true
-			return &node{kind: kindNumber, text: strings.TrimRight(lit, "eE+-.")}
-		}
-		return r.fail()
-	}
-	return &node{kind: kindNumber, text: lit}
+// bareWords are the literals of JSON, Python and JavaScript, and what
+// they read as.
+var bareWords = []struct {
+	word string
+	kind nodeKind
+	text string
+}{
+	{"true", kindBool, "true"}, {"True", kindBool, "true"},
+	{"false", kindBool, "false"}, {"False", kindBool, "false"},
+	{"null", kindNull, ""}, {"None", kindNull, ""}, {"undefined", kindNull, ""}, {"nil", kindNull, ""},
+	{"NaN", kindNumber, "NaN"}, {"Infinity", kindNumber, "Infinity"},
 }
 
 // bare reads true/false/null and their Python and JavaScript spellings,
@@ -341,7 +319,7 @@ func (r *reader) number() *node {
 func (r *reader) bare(depth int) *node {
 	start := r.i
 	// Python string prefixes: b'..', u"..", rb'..'
-	for r.i < len(r.s) && r.i-start < 2 && strings.ContainsRune("bBuUrRfF", rune(r.s[r.i])) {
+	for r.i < len(r.s) && r.i-start < 2 && strings.IndexByte("bBuUrRfF", r.s[r.i]) >= 0 {
 		r.i++
 	}
 	if r.i < len(r.s) && r.i > start && (r.s[r.i] == '\'' || r.s[r.i] == '"') {
@@ -359,15 +337,10 @@ func (r *reader) bare(depth int) *node {
 		return r.fail()
 	}
 	word := r.s[start:r.i]
-	switch word {
-	case "true", "True":
-		return &node{kind: kindBool, text: "true"}
-	case "false", "False":
-		return &node{kind: kindBool, text: "false"}
-	case "null", "None", "undefined", "nil":
-		return &node{kind: kindNull}
-	case "NaN", "Infinity":
-		return &node{kind: kindNumber, text: word}
+	for _, w := range bareWords {
+		if w.word == word {
+			return &node{kind: w.kind, text: w.text}
+		}
 	}
 	// Class-named values: `Headers({...})`, `APIError { ... }`.
 	j := r.i
@@ -395,7 +368,7 @@ func (r *reader) bare(depth int) *node {
 	}
 	if j < len(r.s) && r.s[j] == '{' && j > r.i {
 		r.i = j
-		return r.object(depth)
+		return r.container(depth, '}')
 	}
 	return &node{kind: kindString, text: word}
 }
@@ -407,45 +380,39 @@ func (r *reader) str() (string, bool) {
 	q := r.s[r.i]
 	r.i++
 	start := r.i
-	// Fast path: no escapes.
-	for r.i < len(r.s) {
-		c := r.s[r.i]
-		if c == q {
-			s := r.s[start:r.i]
-			r.i++
-			return s, r.b.spend(r.i - start)
-		}
-		if c == '\\' {
-			break
-		}
-		if c == '\n' && q == '\'' { // Python strings do not span lines
-			return "", false
-		}
-		r.i++
-	}
-	if r.i >= len(r.s) {
-		r.truncated = true
-		return r.s[start:], r.b.spend(r.i - start)
-	}
-	var b strings.Builder
-	b.WriteString(r.s[start:r.i])
+	var b strings.Builder // the decoded text, once there is an escape
+	plain := true         // no escape yet: the text is r.s[start:r.i]
 	for r.i < len(r.s) {
 		c := r.s[r.i]
 		switch {
 		case c == q:
+			s := r.s[start:r.i]
+			if !plain {
+				s = b.String()
+			}
 			r.i++
-			return b.String(), r.b.spend(r.i - start)
-		case c == '\\':
-			r.escape(&b)
-		case c == '\n' && q == '\'':
+			return s, r.b.spend(r.i - start)
+		case c == '\n' && q == '\'': // Python strings do not span lines
 			return "", false
+		case c == '\\':
+			if plain {
+				b.WriteString(r.s[start:r.i])
+				plain = false
+			}
+			r.escape(&b)
 		default:
-			b.WriteByte(c)
+			if !plain {
+				b.WriteByte(c)
+			}
 			r.i++
 		}
 	}
 	r.truncated = true
-	return b.String(), r.b.spend(r.i - start)
+	s := r.s[start:]
+	if !plain {
+		s = b.String()
+	}
+	return s, r.b.spend(r.i - start)
 }
 
 // escape decodes one backslash escape at r.i into b.
@@ -456,19 +423,12 @@ func (r *reader) escape(b *strings.Builder) {
 	}
 	c := r.s[r.i]
 	r.i++
+	// \n \t \r \b \f \0, and the characters that stand for themselves
+	if k := strings.IndexByte("ntrbf0\"'\\/", c); k >= 0 {
+		b.WriteByte("\n\t\r\b\f\x00\"'\\/"[k])
+		return
+	}
 	switch c {
-	case 'n':
-		b.WriteByte('\n')
-	case 't':
-		b.WriteByte('\t')
-	case 'r':
-		b.WriteByte('\r')
-	case 'b':
-		b.WriteByte('\b')
-	case 'f':
-		b.WriteByte('\f')
-	case '0':
-		b.WriteByte(0)
 	case 'u':
 		if v, ok := hexAt(r.s, r.i, 4); ok {
 			r.i += 4
@@ -493,8 +453,6 @@ func (r *reader) escape(b *strings.Builder) {
 			return
 		}
 		b.WriteString("\\x")
-	case '"', '\'', '\\', '/':
-		b.WriteByte(c)
 	case '\n': // line continuation
 	default:
 		b.WriteByte('\\')
@@ -509,15 +467,8 @@ func hexAt(s string, i, n int) (int, bool) {
 	v := 0
 	for j := i; j < i+n; j++ {
 		c := s[j]
-		var d int
-		switch {
-		case c >= '0' && c <= '9':
-			d = int(c - '0')
-		case c >= 'a' && c <= 'f':
-			d = int(c-'a') + 10
-		case c >= 'A' && c <= 'F':
-			d = int(c-'A') + 10
-		default:
+		d := strings.IndexByte("0123456789abcdef", c|0x20) // A-F as a-f
+		if d < 0 || c < '0' {
 			return 0, false
 		}
 		v = v*16 + d
@@ -571,53 +522,44 @@ func unescapeLevel(s string) string {
 // compact renders n as one line of JSON-like text, at most max bytes, for
 // the field-by-field breakdown.
 func compact(n *node, max int) string {
-	var b strings.Builder
-	writeCompact(&b, n, max, 0)
-	s := b.String()
+	s := string(writeCompact(nil, n, max, 0))
 	if len(s) > max {
 		s = cutUTF8(s, max) + "…"
 	}
 	return s
 }
 
-func writeCompact(b *strings.Builder, n *node, max, depth int) {
-	if b.Len() > max || depth > maxDepth {
-		return
+func writeCompact(b []byte, n *node, max, depth int) []byte {
+	if len(b) > max || depth > maxDepth {
+		return b
 	}
 	switch n.kind {
 	case kindNull:
-		b.WriteString("null")
+		b = append(b, "null"...)
 	case kindBool, kindNumber:
-		b.WriteString(n.text)
+		b = append(b, n.text...)
 	case kindString:
-		b.Write(appendJSONString(nil, cutUTF8(n.text, max)))
-	case kindObject:
-		b.WriteByte('{')
-		for i, k := range n.keys {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.Write(appendJSONString(nil, k))
-			b.WriteByte(':')
-			writeCompact(b, n.vals[i], max, depth+1)
-			if b.Len() > max {
-				return
-			}
+		b = appendJSONString(b, cutUTF8(n.text, max))
+	default: // an object or an array
+		open, close := byte('['), byte(']')
+		if n.kind == kindObject {
+			open, close = '{', '}'
 		}
-		b.WriteByte('}')
-	case kindArray:
-		b.WriteByte('[')
+		b = append(b, open)
 		for i, v := range n.vals {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			writeCompact(b, v, max, depth+1)
-			if b.Len() > max {
-				return
+			if n.kind == kindObject {
+				b = append(appendJSONString(b, n.keys[i]), ':')
+			}
+			if b = writeCompact(b, v, max, depth+1); len(b) > max {
+				return b
 			}
 		}
-		b.WriteByte(']')
+		b = append(b, close)
 	}
+	return b
 }
 
 // cutUTF8 returns at most n bytes of s, not splitting a UTF-8 sequence.
@@ -625,7 +567,7 @@ func cutUTF8(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
+	for n > 0 && s[n]&0xC0 == 0x80 { // not the start of a rune
 		n--
 	}
 	return s[:n]

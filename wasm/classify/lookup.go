@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/errdex/errdex/wasm/catalog"
@@ -14,17 +13,23 @@ import (
 
 // reading is what a provider's envelope finds in a document.
 type reading struct {
-	code        string // the code as sent (after an Indirect pointer)
+	errorFields // code is the code as sent (after an Indirect pointer)
 	entry       *catalog.Code
 	variant     *catalog.Variant
-	result      *catalog.Result
+	result      int    // 1 + the index in the provider's Results of the documented result found, 0 for none
 	unknownCode string // a code at the envelope path the catalog lacks
 	byStatus    bool   // entry chosen by the HTTP status alone
-	message     string
-	requestID   string
-	typ         string
-	wait        bodyWait
-	fields      []Field
+}
+
+// errorFields are what a reading of an error document finds, through a
+// catalog envelope (reading) or a well-known shape (foreign).
+type errorFields struct {
+	code      string
+	message   string
+	typ       string
+	requestID string
+	wait      bodyWait
+	fields    []Field
 }
 
 // bodyWait is a wait in seconds read from the body.
@@ -46,37 +51,42 @@ func resolve(doc *node, path string) (located, bool) {
 	if path == "" {
 		return located{}, false
 	}
-	return resolveFrom(doc, strings.Split(path, "."), "")
+	return resolveFrom(doc, path, "")
 }
 
-func resolveFrom(n *node, segs []string, at string) (located, bool) {
-	if n == nil {
+// resolveFrom follows path from n; at is the concrete path of n.
+func resolveFrom(n *node, path, at string) (located, bool) {
+	seg, rest := path, ""
+	more := false
+	if i := strings.IndexByte(path, '.'); i >= 0 {
+		seg, rest, more = path[:i], path[i+1:], true
+	}
+	name := seg
+	each := strings.HasSuffix(seg, "[]")
+	if each {
+		name = seg[:len(seg)-2]
+	}
+	v := n.get(name)
+	if v == nil || each && v.kind != kindArray {
 		return located{}, false
 	}
-	if len(segs) == 0 {
-		return located{n: n, path: at}, true
-	}
-	seg := segs[0]
-	if name, ok := strings.CutSuffix(seg, "[]"); ok {
-		arr := n.get(name)
-		if arr == nil || arr.kind != kindArray {
-			return located{}, false
+	at = joinPath(at, name)
+	if !each {
+		if !more {
+			return located{n: v, path: at}, true
 		}
-		for i, v := range arr.vals {
-			if i >= 64 {
-				break
-			}
-			if l, ok := resolveFrom(v, segs[1:], joinPath(at, name)+"["+strconv.Itoa(i)+"]"); ok {
-				return l, true
-			}
+		return resolveFrom(v, rest, at)
+	}
+	for i, x := range v.vals[:min(len(v.vals), 64)] {
+		p := at + "[" + itoa(i) + "]"
+		if !more {
+			return located{n: x, path: p}, true
 		}
-		return located{}, false
+		if l, ok := resolveFrom(x, rest, p); ok {
+			return l, true
+		}
 	}
-	v := n.get(seg)
-	if v == nil {
-		return located{}, false
-	}
-	return resolveFrom(v, segs[1:], joinPath(at, seg))
+	return located{}, false
 }
 
 // firstScalar returns the first of paths present in doc with a scalar value.
@@ -91,14 +101,14 @@ func firstScalar(doc *node, paths []string) (string, string, bool) {
 	return "", "", false
 }
 
-// firstPresent returns the concrete path of the first of paths present.
-func firstPresent(doc *node, paths []string) (string, bool) {
+// firstPresent returns the first of paths present in doc and not null.
+func firstPresent(doc *node, paths []string) (located, bool) {
 	for _, p := range paths {
 		if l, ok := resolve(doc, p); ok && l.n.kind != kindNull {
-			return l.path, true
+			return l, true
 		}
 	}
-	return "", false
+	return located{}, false
 }
 
 // read reads doc through p's envelope. status is the HTTP status, used
@@ -111,100 +121,111 @@ func read(p *catalog.Provider, doc *node, status int, looseCode, looseMsg string
 		doc = doc.vals[0]
 	}
 	if doc != nil {
-		if path, raw, ok := firstScalar(doc, env.Code); ok {
-			r.code = raw
-			r.fields = append(r.fields, Field{Path: path, Value: raw, Role: "code"})
-			if ind := env.Indirect; ind != nil && sameNumber(raw, ind.When) {
-				if l, ok := resolve(doc, ind.Field); ok {
-					if v, ok := l.n.str(); ok {
-						r.code = v
-						r.fields = append(r.fields, Field{Path: l.path, Value: v, Role: "code"})
-					}
+		r.code = r.take(doc, env.Code, "code", false)
+		if ind := env.Indirect; ind != nil && r.code != "" && sameNumber(r.code, ind.When) {
+			if l, ok := resolve(doc, ind.Field); ok {
+				if v, ok := l.n.str(); ok {
+					r.code = v
+					addField(&r.fields, l.path, v, "code")
 				}
 			}
 		}
-		if path, v, ok := firstScalar(doc, env.Message); ok {
-			r.message = v
-			if !hasField(r.fields, path) {
-				r.fields = append(r.fields, Field{Path: path, Value: v, Role: "message"})
-			}
-		}
-		if path, v, ok := firstScalar(doc, env.Type); ok {
-			r.typ = v
-			r.fields = append(r.fields, Field{Path: path, Value: v, Role: "type"})
-		}
-		if path, v, ok := firstScalar(doc, env.RequestID); ok {
-			r.requestID = v
-			r.fields = append(r.fields, Field{Path: path, Value: v, Role: "request_id"})
-		}
-		for _, dp := range env.Details {
-			if l, ok := resolve(doc, dp); ok && l.n.kind != kindNull {
-				r.fields = append(r.fields, Field{Path: l.path, Value: compact(l.n, 300), Role: "details"})
-				break
-			}
+		r.message = r.take(doc, env.Message, "message", true)
+		r.typ = r.take(doc, env.Type, "type", false)
+		r.requestID = r.take(doc, env.RequestID, "request_id", false)
+		if l, ok := firstPresent(doc, env.Details); ok {
+			addField(&r.fields, l.path, compact(l.n, 300), "details")
 		}
 	} else {
 		r.code, r.message = looseCode, looseMsg
 		if looseCode != "" {
-			r.fields = append(r.fields, Field{Path: "(text)", Value: looseCode, Role: "code"})
-		}
-		if looseMsg != "" && looseCode != "" {
-			r.fields = append(r.fields, Field{Path: "(text)", Value: looseMsg, Role: "message"})
+			addField(&r.fields, "(text)", looseCode, "code")
+			if looseMsg != "" {
+				addField(&r.fields, "(text)", looseMsg, "message")
+			}
 		}
 	}
-	if r.code != "" {
+	switch {
+	case r.code != "":
 		if c, ok := p.Code(r.code); ok {
 			r.entry = c
-		} else {
-			for i := range p.Results {
-				if p.Results[i].Code != "" && sameNumber(r.code, p.Results[i].Code) {
-					r.result = &p.Results[i]
-				}
-			}
-			if r.result == nil {
-				r.unknownCode = r.code
+			break
+		}
+		for i := range p.Results {
+			if p.Results[i].Code != "" && sameNumber(r.code, p.Results[i].Code) {
+				r.result = i + 1
 			}
 		}
-	} else if status >= 400 {
+		if r.result == 0 {
+			r.unknownCode = r.code
+		}
+	case status >= 400:
 		if c, ok := p.CodeForStatus(status); ok {
 			r.entry, r.byStatus = c, true
 			r.code = c.Code
 		}
 	}
-	if r.entry == nil && r.result == nil && r.code == "" && status > 0 {
+	if r.entry == nil && r.result == 0 && r.code == "" && status > 0 {
 		for i := range p.Results {
 			if p.Results[i].Status == status {
-				r.result = &p.Results[i]
+				r.result = i + 1
 			}
 		}
 	}
-	if r.entry != nil {
-		r.variant = matchVariant(r.entry, r.message)
-		if doc != nil {
-			r.wait = readWait(doc, append(append([]string(nil), env.RetryAfter...), r.entry.Retry.WaitFields...), &r.fields)
+	if r.entry != nil && r.message != "" {
+		// the first variant whose match substrings occur in the message
+		// field; only the message is searched, never the whole paste
+		low := toLower(r.message)
+	variants:
+		for i := range r.entry.Variants {
+			v := &r.entry.Variants[i]
+			for _, m := range v.Match {
+				if m != "" && within(low, toLower(m)) {
+					r.variant = v
+					break variants
+				}
+			}
 		}
-	} else if doc != nil {
+	}
+	if doc != nil {
+		// the envelope's wait fields, then the code's own
 		r.wait = readWait(doc, env.RetryAfter, &r.fields)
+		if !r.wait.ok && r.entry != nil {
+			r.wait = readWait(doc, r.entry.Retry.WaitFields, &r.fields)
+		}
 	}
 	return r
 }
 
-// matchVariant returns the first variant whose match substrings occur in
-// the message field. Only the message is searched, never the whole paste.
-func matchVariant(c *catalog.Code, message string) *catalog.Variant {
-	if message == "" {
+// documented returns the documented result r found, or nil. (An index, not
+// a pointer, keeps the catalog's types out of the binary's type data.)
+func (r *reading) documented(p *catalog.Provider) *catalog.Result {
+	if r.result == 0 {
 		return nil
 	}
-	low := strings.ToLower(message)
-	for i := range c.Variants {
-		v := &c.Variants[i]
-		for _, m := range v.Match {
-			if m != "" && strings.Contains(low, strings.ToLower(m)) {
-				return v
-			}
+	return &p.Results[r.result-1]
+}
+
+// take returns the first scalar of paths in doc and lists it among the
+// fields under role; once only, when once is set and a field already has
+// that path.
+func (r *reading) take(doc *node, paths []string, role string, once bool) string {
+	path, v, ok := firstScalar(doc, paths)
+	if !ok {
+		return ""
+	}
+	for _, f := range r.fields {
+		if once && f.Path == path {
+			return v
 		}
 	}
-	return nil
+	addField(&r.fields, path, v, role)
+	return v
+}
+
+// addField lists one field of the error.
+func addField(fields *[]Field, path, value, role string) {
+	*fields = append(*fields, Field{Path: path, Value: value, Role: role})
 }
 
 // readWait reads the first body field of paths that holds a number of
@@ -213,7 +234,7 @@ func readWait(doc *node, paths []string, fields *[]Field) bodyWait {
 	for _, p := range paths {
 		if l, ok := resolve(doc, p); ok {
 			if f, ok := l.n.num(); ok {
-				*fields = append(*fields, Field{Path: l.path, Value: l.n.text, Role: "retry_after"})
+				addField(fields, l.path, l.n.text, "retry_after")
 				return bodyWait{seconds: f, from: l.path, ok: true}
 			}
 		}
@@ -221,25 +242,6 @@ func readWait(doc *node, paths []string, fields *[]Field) bodyWait {
 	return bodyWait{}
 }
 
-func hasField(fs []Field, path string) bool {
-	for _, f := range fs {
-		if f.Path == path {
-			return true
-		}
-	}
-	return false
-}
-
 // requestIDHeaders are the response headers that carry a request id, in
 // order of preference.
 var requestIDHeaders = []string{"x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"}
-
-// headerRequestID returns a request id from the response headers.
-func headerRequestID(h headerList) (string, string, bool) {
-	for _, name := range requestIDHeaders {
-		if v, ok := h.get(name); ok && v != "" {
-			return name, v, true
-		}
-	}
-	return "", "", false
-}

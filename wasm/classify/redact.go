@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/errdex/errdex/wasm/catalog"
@@ -61,6 +60,9 @@ var genericPrefixes = []keyPrefix{
 	{prefix: "eyJ", min: 16}, // a JWT; its dots are followed below
 }
 
+// schemeWords are the authorization schemes kept before a masked value.
+var schemeWords = []string{"bearer", "basic", "key", "token", "digest", "apikey"}
+
 // credentialHeaders are header names whose value is always a credential.
 var credentialHeaders = []string{
 	"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey",
@@ -68,60 +70,53 @@ var credentialHeaders = []string{
 	"ocp-apim-subscription-key", "x-amz-security-token",
 }
 
-// keyPrefixes returns the catalog's documented prefixes, then the generic
-// shapes.
-func keyPrefixes() []keyPrefix {
-	var out []keyPrefix
+// The catalog is fixed at build time, so the lists are made once: the key
+// prefixes (the catalog's documented ones, then the generic shapes) and
+// the credential header names, lower case, with every provider's
+// documented auth headers added. looseHeaders are the added names whose
+// value must also look like a key before it is masked (a header called
+// "auth" is also an English word).
+var (
+	allHeaders   []string
+	looseHeaders []string
+)
+
+func init() {
+	allHeaders = append(allHeaders, credentialHeaders...)
 	for i := range catalog.Providers {
 		p := &catalog.Providers[i]
-		for _, pre := range p.Auth.KeyPrefixes {
-			if pre != "" {
-				out = append(out, keyPrefix{prefix: pre, min: 6, provider: p.ID})
-			}
+		addAuthHeader(p.Auth.Header)
+		for _, h := range p.Auth.AltHeaders {
+			addAuthHeader(h)
 		}
 	}
-	return append(out, genericPrefixes...)
 }
 
-// authHeaders returns the credential header names, lower case, with every
-// provider's documented auth headers added. The bool is true for names
-// whose value must also look like a key before it is masked (a header
-// called "auth" is also an English word).
-func authHeaders() (names []string, loose []string) {
-	names = append(names, credentialHeaders...)
-	add := func(h string) {
-		h = strings.ToLower(h)
-		if h == "" {
-			return
-		}
-		for _, n := range names {
-			if n == h {
-				return
-			}
-		}
-		if len(h) <= 5 {
-			loose = append(loose, h)
-		}
-		names = append(names, h)
+func addAuthHeader(h string) {
+	if h = toLower(h); h == "" || contains(allHeaders, h) {
+		return
 	}
-	for i := range catalog.Providers {
-		p := &catalog.Providers[i]
-		add(p.Auth.Header)
-		for _, h := range p.Auth.AltHeaders {
-			add(h)
+	if len(h) <= 5 {
+		looseHeaders = append(looseHeaders, h)
+	}
+	allHeaders = append(allHeaders, h)
+}
+
+// contains reports whether s is one of list.
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
 		}
 	}
-	return names, loose
+	return false
 }
 
 type redactor struct {
-	prefixes []keyPrefix
-	headers  []string
-	loose    []string
-	record   bool
-	found    []Redaction
-	extra    int
-	values   []string // distinct masked values, to mask their other occurrences
+	record bool
+	found  []Redaction
+	extra  int
+	values []string // distinct masked values, to mask their other occurrences
 
 	// line tracking
 	src     string
@@ -131,25 +126,13 @@ type redactor struct {
 	copied  int
 }
 
-// The catalog is fixed at build time, so the lists are made once.
-var (
-	allPrefixes             = keyPrefixes()
-	allHeaders, looseHeader = authHeaders()
-)
-
-func newRedactor() *redactor {
-	return &redactor{prefixes: allPrefixes, headers: allHeaders, loose: looseHeader}
-}
-
 // redactText masks secrets in s and returns the masked text, what was
 // masked, and the masked values (for scrubbing text decoded later).
 func redactText(s string) (string, []Redaction, []string) {
-	r := newRedactor()
-	r.record = true
-	out := r.run(s)
-	out = r.repeats(out)
+	r := &redactor{record: true, lineNo: 1}
+	out := r.repeats(r.run(s))
 	if r.extra > 0 {
-		r.found = append(r.found, Redaction{Kind: "more", Where: strconv.Itoa(r.extra) + " more masked values"})
+		r.found = append(r.found, Redaction{Kind: "more", Where: itoa(r.extra) + " more masked values"})
 	}
 	return out, r.found, r.values
 }
@@ -161,33 +144,29 @@ func scrub(s string, values []string) string {
 	if s == "" {
 		return s
 	}
-	r := newRedactor()
-	r.values = values
-	out := r.run(s)
-	return r.repeats(out)
+	r := &redactor{values: values}
+	return r.repeats(r.run(s))
 }
 
-func (r *redactor) line(pos int) int {
-	if r.lineNo == 0 {
-		r.lineNo = 1
-	}
-	if pos < r.linePos {
-		return r.lineNo
-	}
-	r.lineNo += strings.Count(r.src[r.linePos:pos], "\n")
-	r.linePos = pos
-	return r.lineNo
-}
-
+// note records a redaction at byte pos of the input, by its line.
 func (r *redactor) note(pos int, kind, what string) {
 	if !r.record {
 		return
 	}
+	if pos >= r.linePos {
+		r.lineNo += count(r.src[r.linePos:pos], "\n")
+		r.linePos = pos
+	}
+	r.add(kind, "line "+itoa(r.lineNo)+": "+what)
+}
+
+// add lists one redaction, or counts it once maxRedactions are listed.
+func (r *redactor) add(kind, where string) {
 	if len(r.found) >= maxRedactions {
 		r.extra++
 		return
 	}
-	r.found = append(r.found, Redaction{Kind: kind, Where: "line " + strconv.Itoa(r.line(pos)) + ": " + what})
+	r.found = append(r.found, Redaction{Kind: kind, Where: where})
 }
 
 // replace writes repl in place of src[start:end].
@@ -199,12 +178,7 @@ func (r *redactor) replace(start, end int, repl string) {
 	r.out.WriteString(repl)
 	r.copied = end
 	v := r.src[start:end]
-	if len(v) >= 8 && len(r.values) < 32 && !strings.Contains(v, mask) {
-		for _, x := range r.values {
-			if x == v {
-				return
-			}
-		}
+	if len(v) >= 8 && len(r.values) < 32 && !within(v, mask) && !contains(r.values, v) {
 		r.values = append(r.values, v)
 	}
 }
@@ -223,60 +197,87 @@ func (r *redactor) run(s string) string {
 		for j < len(s) && isTokenChar(s[j]) {
 			j++
 		}
-		if next, ok := r.prefixed(i, j); ok {
-			i = next
-			continue
+		next, ok := r.prefixed(i, j)
+		if !ok {
+			next, ok = r.named(i, j)
 		}
-		if next, ok := r.named(i, j); ok {
-			i = next
-			continue
+		if !ok {
+			next, ok = r.bearer(i, j)
 		}
-		if next, ok := r.bearer(i, j); ok {
-			i = next
-			continue
+		if !ok {
+			next = j
 		}
-		i = j
+		i = next
 	}
 	r.out.WriteString(s[r.copied:])
 	return r.out.String()
 }
 
-// prefixed masks a key with a known prefix in s[i:j].
+// prefixed masks a key with a known prefix in s[i:j]: a prefix the
+// catalog documents, or a generic shape.
 func (r *redactor) prefixed(i, j int) (int, bool) {
 	w := r.src[i:j]
-	for _, p := range r.prefixes {
-		if !strings.HasPrefix(w, p.prefix) || len(w)-len(p.prefix) < p.min {
-			continue
-		}
-		rest := w[len(p.prefix):]
-		if p.digit && !strings.ContainsAny(rest, "0123456789") {
-			continue
-		}
-		end := j
-		kind, what := "key_shape", p.prefix+"… key"
-		if p.provider != "" {
-			kind, what = "key_prefix", p.prefix+"… key ("+p.provider+")"
-		}
-		if p.prefix == "eyJ" { // header.payload.signature; base64 JSON alone is not a token
-			dots := 0
-			for end < len(r.src) && (isTokenChar(r.src[end]) || r.src[end] == '.') {
-				if r.src[end] == '.' {
-					dots++
-				}
-				end++
-			}
-			if dots < 2 {
+	for k := range catalog.Providers {
+		p := &catalog.Providers[k]
+		for _, pre := range p.Auth.KeyPrefixes {
+			if pre == "" || !strings.HasPrefix(w, pre) {
 				continue
 			}
-			kind, what = "jwt", "JSON web token"
-			r.replace(i, end, mask)
-		} else {
-			r.replace(i+len(p.prefix), end, mask)
+			if end, ok := r.prefix(i, j, &keyPrefix{prefix: pre, min: 6, provider: p.ID}); ok {
+				return end, true
+			}
 		}
-		r.note(i, kind, what)
-		return end, true
+	}
+	for k := range genericPrefixes {
+		if p := &genericPrefixes[k]; strings.HasPrefix(w, p.prefix) {
+			if end, ok := r.prefix(i, j, p); ok {
+				return end, true
+			}
+		}
 	}
 	return 0, false
+}
+
+// prefix masks the key in s[i:j], which starts with p.prefix.
+func (r *redactor) prefix(i, j int, p *keyPrefix) (int, bool) {
+	w := r.src[i:j]
+	if len(w)-len(p.prefix) < p.min {
+		return 0, false
+	}
+	if p.digit && indexAny(w[len(p.prefix):], "0123456789") < 0 {
+		return 0, false
+	}
+	end := j
+	kind, what := "key_shape", p.prefix+"… key"
+	if p.provider != "" {
+		kind, what = "key_prefix", p.prefix+"… key ("+p.provider+")"
+	}
+	start := i + len(p.prefix)
+	if p.prefix == "eyJ" { // header.payload.signature; base64 JSON alone is not a token
+		dots := 0
+		for end < len(r.src) && (isTokenChar(r.src[end]) || r.src[end] == '.') {
+			if r.src[end] == '.' {
+				dots++
+			}
+			end++
+		}
+		if dots < 2 {
+			return 0, false
+		}
+		kind, what, start = "jwt", "JSON web token", i
+	}
+	r.replace(start, end, mask)
+	r.note(i, kind, what)
+	return end, true
+}
+
+// skip returns the first index from k on, before end, whose byte is not
+// one of set.
+func skip(s string, k, end int, set string) int {
+	for k < end && strings.IndexByte(set, s[k]) >= 0 {
+		k++
+	}
+	return k
 }
 
 // named masks the value after a credential header or secret field name in
@@ -284,18 +285,8 @@ func (r *redactor) prefixed(i, j int) (int, bool) {
 // `{"name": "X-Api-Key", "value": "x"}`.
 func (r *redactor) named(i, j int) (int, bool) {
 	s := r.src
-	name := strings.ToLower(s[i:j])
-	header, loose := false, false
-	for _, h := range r.headers {
-		if name == h {
-			header = true
-		}
-	}
-	for _, h := range r.loose {
-		if name == h {
-			loose = true
-		}
-	}
+	name := toLower(s[i:j])
+	header, loose := contains(allHeaders, name), contains(looseHeaders, name)
 	field := !header && secretFieldName(name)
 	if !header && !field {
 		if name == "cookies" {
@@ -303,14 +294,9 @@ func (r *redactor) named(i, j int) (int, bool) {
 		}
 		return 0, false
 	}
-	k := j
 	// closing quote of the name: ", ', \" or \\\"
-	for n := 0; k < len(s) && n < 8 && (s[k] == '"' || s[k] == '\'' || s[k] == '\\'); n++ {
-		k++
-	}
-	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
-		k++
-	}
+	k := skip(s, j, min(len(s), j+8), `"'\`)
+	k = skip(s, k, len(s), " \t")
 	if k >= len(s) {
 		return 0, false
 	}
@@ -325,18 +311,11 @@ func (r *redactor) named(i, j int) (int, bool) {
 			return 0, false
 		}
 	case sep == ',' && k > j: // HAR: "name": "X", "value": "v"
-		k++
-		limit := min(len(s), k+200)
-		for k < limit && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r' || s[k] == '"' || s[k] == '\\') {
-			k++
-		}
+		k = skip(s, k+1, min(len(s), k+201), " \t\n\r\"\\")
 		if !strings.HasPrefix(s[k:], "value") {
 			return 0, false
 		}
-		k += len("value")
-		for k < len(s) && (s[k] == '"' || s[k] == '\\' || s[k] == ' ') {
-			k++
-		}
+		k = skip(s, k+len("value"), len(s), `"\ `)
 		if k >= len(s) || s[k] != ':' {
 			return 0, false
 		}
@@ -344,9 +323,7 @@ func (r *redactor) named(i, j int) (int, bool) {
 	default:
 		return 0, false
 	}
-	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
-		k++
-	}
+	k = skip(s, k, len(s), " \t")
 	limit := 4096 // a credential header's value is masked whole
 	if field || loose {
 		limit = 256 // checked, and skipped when it does not look like a key
@@ -359,42 +336,31 @@ func (r *redactor) named(i, j int) (int, bool) {
 	if placeholder(v) {
 		return next, true
 	}
-	display := s[i:j]
-	switch {
-	case header && !loose:
-		kind := "credential_header"
-		if strings.Contains(name, "cookie") {
+	kind, what := "secret_field", "value of "+s[i:j]
+	if header && !loose {
+		kind, what = "credential_header", s[i:j]+" value"
+		if within(name, "cookie") {
 			kind = "cookie"
 		}
 		// keep the scheme word: "Bearer [redacted]"
-		if sp := strings.IndexByte(v, ' '); sp > 0 && sp < 12 && isSchemeWord(v[:sp]) {
-			vs += sp + 1
-			for vs < ve && s[vs] == ' ' {
-				vs++
-			}
+		if sp := strings.IndexByte(v, ' '); sp > 0 && sp < 12 && contains(schemeWords, toLower(v[:sp])) {
+			vs = skip(s, vs+sp+1, ve, " ")
 			if vs >= ve || placeholder(s[vs:ve]) {
 				return next, true
 			}
 		}
-		r.replace(vs, ve, r.keepPrefix(s[vs:ve]))
-		r.note(i, kind, display+" value")
-	default:
-		if !secretLike(v) && !(strings.Contains(name, "password") || strings.Contains(name, "secret")) {
-			return 0, false
-		}
-		r.replace(vs, ve, r.keepPrefix(v))
-		r.note(i, "secret_field", "value of "+display)
+	} else if !secretLike(v) && !within(name, "password") && !within(name, "secret") {
+		return 0, false
 	}
+	r.replace(vs, ve, keepPrefix(s[vs:ve]))
+	r.note(i, kind, what)
 	return next, true
 }
 
 // cookieArray masks the values in a HAR "cookies": [...] array after s[j].
 func (r *redactor) cookieArray(j int) (int, bool) {
 	s := r.src
-	k := j
-	for k < len(s) && (s[k] == '"' || s[k] == ' ' || s[k] == ':' || s[k] == '\\') {
-		k++
-	}
+	k := skip(s, j, len(s), `" :\`)
 	if k >= len(s) || s[k] != '[' {
 		return 0, false
 	}
@@ -413,14 +379,11 @@ func (r *redactor) cookieArray(j int) (int, bool) {
 	span := s[k:end]
 	masked := false
 	for off := 0; ; {
-		at := strings.Index(span[off:], "\"value\"")
+		at := index(span[off:], `"value"`)
 		if at < 0 {
 			break
 		}
-		p := k + off + at + len("\"value\"")
-		for p < end && (s[p] == ' ' || s[p] == ':') {
-			p++
-		}
+		p := skip(s, k+off+at+len(`"value"`), end, " :")
 		vs, ve, _ := valueSpan(s, p, true, 4096)
 		if ve > vs && ve <= end {
 			r.replace(vs, ve, mask)
@@ -443,28 +406,30 @@ func (r *redactor) bearer(i, j int) (int, bool) {
 	if !strings.EqualFold(s[i:j], "bearer") {
 		return 0, false
 	}
-	k := j
-	for k < len(s) && s[k] == ' ' {
-		k++
-	}
-	if k == j {
-		return 0, false
-	}
+	k := skip(s, j, len(s), " ")
 	e := k
-	for e < len(s) && isKeyChar(s[e]) {
+	// the token: base64url, base64 or JWT characters
+	for e < len(s) && (isTokenChar(s[e]) || strings.IndexByte(".~+/=", s[e]) >= 0) {
 		e++
 	}
-	if e-k < 8 || placeholder(s[k:e]) {
+	if k == j || e-k < 8 || placeholder(s[k:e]) {
 		return 0, false
 	}
-	r.replace(k, e, r.keepPrefix(s[k:e]))
+	r.replace(k, e, keepPrefix(s[k:e]))
 	r.note(i, "bearer_token", "Bearer token")
 	return e, true
 }
 
 // keepPrefix returns the mask for v, keeping a known key prefix.
-func (r *redactor) keepPrefix(v string) string {
-	for _, p := range r.prefixes {
+func keepPrefix(v string) string {
+	for k := range catalog.Providers {
+		for _, pre := range catalog.Providers[k].Auth.KeyPrefixes {
+			if pre != "" && pre != "eyJ" && strings.HasPrefix(v, pre) && len(v) > len(pre) {
+				return pre + mask
+			}
+		}
+	}
+	for _, p := range genericPrefixes {
 		if p.prefix != "eyJ" && strings.HasPrefix(v, p.prefix) && len(v) > len(p.prefix) {
 			return p.prefix + mask
 		}
@@ -475,14 +440,10 @@ func (r *redactor) keepPrefix(v string) string {
 // repeats masks every other occurrence of a value masked before.
 func (r *redactor) repeats(s string) string {
 	for _, v := range r.values {
-		if n := strings.Count(s, v); n > 0 {
-			s = strings.ReplaceAll(s, v, mask)
+		if n := count(s, v); n > 0 {
+			s = replaceAll(s, v, mask)
 			if r.record {
-				if len(r.found) >= maxRedactions {
-					r.extra++
-				} else {
-					r.found = append(r.found, Redaction{Kind: "repeat", Where: strconv.Itoa(n) + " more occurrence(s) of a masked value"})
-				}
+				r.add("repeat", itoa(n)+" more occurrence(s) of a masked value")
 			}
 		}
 	}
@@ -493,10 +454,7 @@ func (r *redactor) repeats(s string) string {
 // escaped \" at any depth) up to its closing quote, or an unquoted run. It
 // returns the value's bounds and where scanning continues.
 func valueSpan(s string, k int, short bool, max int) (vs, ve, next int) {
-	q := k
-	for q < len(s) && s[q] == '\\' && q-k < 8 {
-		q++
-	}
+	q := skip(s, k, min(len(s), k+8), `\`)
 	if q < len(s) && (s[q] == '"' || s[q] == '\'') {
 		open := s[k : q+1] // e.g. `"` or `\"`
 		vs = q + 1
@@ -512,7 +470,7 @@ func valueSpan(s string, k int, short bool, max int) (vs, ve, next int) {
 			e = min(e, limit)
 			return vs, e, min(e+1, len(s))
 		}
-		e := strings.Index(s[vs:limit], open)
+		e := index(s[vs:limit], open)
 		if e < 0 {
 			e = strings.IndexByte(s[vs:limit], '\n')
 			if e < 0 {
@@ -521,17 +479,13 @@ func valueSpan(s string, k int, short bool, max int) (vs, ve, next int) {
 		}
 		return vs, vs + e, vs + e
 	}
+	stop := "\n\r\"'\\"
+	if short {
+		stop = "\n\r\"'\\ \t&,;)}]>"
+	}
 	vs = k
 	e := k
-	limit := min(len(s), k+max)
-	for e < limit {
-		c := s[e]
-		if c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '\\' {
-			break
-		}
-		if short && (c == ' ' || c == '\t' || c == '&' || c == ',' || c == ';' || c == ')' || c == '}' || c == ']' || c == '>') {
-			break
-		}
+	for limit := min(len(s), k+max); e < limit && strings.IndexByte(stop, s[e]) < 0; {
 		e++
 	}
 	// trim trailing spaces of a header line
@@ -549,7 +503,7 @@ func secretFieldName(name string) bool {
 		return true
 	}
 	for _, w := range []string{"token", "secret", "password", "passwd", "api_key", "api-key", "credential", "access_key", "private_key"} {
-		if strings.Contains(name, w) {
+		if within(name, w) {
 			return true
 		}
 	}
@@ -580,31 +534,12 @@ func secretLike(v string) bool {
 // placeholder reports values that are not real secrets: "$KEY", "<key>",
 // "***", an already masked value.
 func placeholder(v string) bool {
-	if v == "" {
+	if v == "" || strings.IndexByte("$<{*.[%", v[0]) >= 0 {
 		return true
 	}
-	switch v[0] {
-	case '$', '<', '{', '*', '.', '[', '%':
-		return true
-	}
-	l := strings.ToLower(v)
-	return strings.HasPrefix(l, "your") || strings.Contains(v, mask)
-}
-
-func isSchemeWord(w string) bool {
-	switch strings.ToLower(w) {
-	case "bearer", "basic", "key", "token", "digest", "apikey":
-		return true
-	}
-	return false
+	return strings.HasPrefix(toLower(v), "your") || within(v, mask)
 }
 
 func isAlnum(c byte) bool {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-}
-
-// isKeyChar reports characters that occur in keys and tokens (base64url,
-// base64, JWT dots).
-func isKeyChar(c byte) bool {
-	return isTokenChar(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '='
 }

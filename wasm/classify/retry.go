@@ -1,11 +1,6 @@
 package classify
 
-import (
-	"strconv"
-	"strings"
-
-	"github.com/errdex/errdex/wasm/catalog"
-)
+import "github.com/errdex/errdex/wasm/catalog"
 
 // This file decides whether to retry, and after how long. There is one wait
 // calculator (computeWait) for every source of a wait, tried in this order:
@@ -35,6 +30,9 @@ type waitInfo struct {
 	hasAt    bool
 	source   string   // what fixed it, in words
 	problems []string // values that could not be used, and why
+
+	date    instant // the response's Date header, when hasDate
+	hasDate bool
 }
 
 // waitSources are the inputs of computeWait.
@@ -48,171 +46,173 @@ type waitSources struct {
 	fixedWhy    string
 }
 
+// resetHeaders are the reset headers read after the provider's documented
+// one, in order, with their units.
+var resetHeaders = []struct{ name, unit string }{
+	{"x-ratelimit-reset", ""}, {"ratelimit-reset", "seconds"},
+	{"ratelimit", "structured"},
+	{"x-ratelimit-reset-requests", "duration"}, {"x-ratelimit-reset-tokens", "duration"},
+	{"anthropic-ratelimit-requests-reset", "rfc3339"}, {"anthropic-ratelimit-tokens-reset", "rfc3339"},
+	{"x-amz-retry-after", "ms"},
+}
+
 // computeWait finds the wait, trying each source in the documented order.
 func computeWait(in waitSources) waitInfo {
 	var w waitInfo
-	date, hasDate := instant(0), false
 	if v, ok := in.headers.get("date"); ok {
-		date, hasDate = parseHTTPDate(v)
-		if !hasDate {
-			w.problems = append(w.problems, "The Date header \""+cutUTF8(v, 60)+"\" is not an HTTP date, so times cannot be turned into waits.")
+		if w.date, w.hasDate = parseHTTPDate(v); !w.hasDate {
+			push(&w.problems, "The Date header \""+cutUTF8(v, 60)+"\" is not an HTTP date, so times cannot be turned into waits.")
 		}
-	}
-	// until sets the wait to the time t, measured against Date.
-	until := func(t instant, source string) {
-		w.source = source
-		if hasDate {
-			d := float64(t - date)
-			if d < 0 {
-				w.problems = append(w.problems, source+" is already past at the response's Date; no wait is left.")
-				d = 0
-			}
-			w.seconds, w.ok = d, true
-			w.source += ", measured against Date: " + date.formatHTTP()
-			return
-		}
-		w.at, w.hasAt = t, true
 	}
 	if v, ok := in.headers.get("retry-after-ms"); ok {
-		if f, ok := parseDecimal(strings.TrimSpace(v)); ok && f >= 0 && f < 1e12 {
-			w.seconds, w.ok, w.source = f/1000, true, "retry-after-ms: "+v
+		if f, ok := parseDecimal(trimSpace(v)); ok && f >= 0 && f < 1e12 {
+			w.fix(f/1000, "retry-after-ms: "+v)
 			return w
 		}
-		w.problems = append(w.problems, "retry-after-ms \""+cutUTF8(v, 40)+"\" is not a number of milliseconds; ignored.")
+		push(&w.problems, "retry-after-ms \""+cutUTF8(v, 40)+"\" is not a number of milliseconds; ignored.")
 	}
 	if v, ok := in.headers.get("retry-after"); ok {
-		v = strings.TrimSpace(v)
+		v = trimSpace(v)
+		label := "Retry-After: " + v
 		if f, ok := parseDecimal(v); ok {
 			switch {
 			case f < 0 || f != f:
-				w.problems = append(w.problems, "Retry-After: "+v+" is negative; ignored.")
+				push(&w.problems, label+" is negative; ignored.")
 			case f >= 1e9:
 				// Not a delay of decades: a Unix time sent by mistake.
-				w.problems = append(w.problems, "Retry-After: "+v+" is too large for a delay in seconds; it was read as a Unix time.")
-				until(unixTime(f), "Retry-After: "+v+" (a Unix time)")
+				push(&w.problems, label+" is too large for a delay in seconds; it was read as a Unix time.")
+				w.until(instant(f), label+" (a Unix time)")
 				return w
 			default:
-				w.seconds, w.ok, w.source = f, true, "Retry-After: "+v
+				w.fix(f, label)
 				return w
 			}
 		} else if t, ok := parseHTTPDate(v); ok {
-			until(t, "Retry-After: "+v)
+			w.until(t, label)
 			return w
 		} else {
-			w.problems = append(w.problems, "Retry-After \""+cutUTF8(v, 60)+"\" is neither a number of seconds nor an HTTP date; ignored.")
+			push(&w.problems, "Retry-After \""+cutUTF8(v, 60)+"\" is neither a number of seconds nor an HTTP date; ignored.")
 		}
 	}
-	if in.body.ok {
-		f := in.body.seconds
-		switch {
+	if b := &in.body; b.ok {
+		switch f := b.seconds; {
 		case f < 0:
-			w.problems = append(w.problems, "The body's "+in.body.from+" is negative; ignored.")
+			push(&w.problems, "The body's "+b.from+" is negative; ignored.")
 		case f >= 1e9:
-			until(unixTime(f), "the body's "+in.body.from+" (a Unix time)")
+			w.until(instant(f), "the body's "+b.from+" (a Unix time)")
 			return w
 		default:
-			w.seconds, w.ok, w.source = f, true, "the body's "+in.body.from+": "+formatSeconds(f)
+			w.fix(f, "the body's "+b.from+": "+formatSeconds(f))
 			return w
 		}
 	}
 	if in.useReset {
-		if readReset(&w, in, until) {
+		if in.resetHeader != "" && w.reset(in.headers, in.resetHeader, in.resetUnit) {
 			return w
+		}
+		for _, h := range resetHeaders {
+			if w.reset(in.headers, h.name, h.unit) {
+				return w
+			}
 		}
 	}
 	if in.fixed > 0 {
-		w.seconds, w.ok, w.source = in.fixed, true, in.fixedWhy
+		w.fix(in.fixed, in.fixedWhy)
 	}
 	return w
 }
 
-// readReset reads the first rate-limit reset header present.
-func readReset(w *waitInfo, in waitSources, until func(instant, string)) bool {
-	type src struct{ name, unit string }
-	var srcs []src
-	if in.resetHeader != "" {
-		srcs = append(srcs, src{in.resetHeader, in.resetUnit})
+// fix sets the wait to seconds.
+func (w *waitInfo) fix(seconds float64, source string) {
+	w.seconds, w.ok, w.source = seconds, true, source
+}
+
+// until sets the wait to the time t, measured against Date.
+func (w *waitInfo) until(t instant, source string) {
+	if !w.hasDate {
+		w.at, w.hasAt, w.source = t, true, source
+		return
 	}
-	srcs = append(srcs,
-		src{"x-ratelimit-reset", ""}, src{"ratelimit-reset", "seconds"},
-		src{"ratelimit", "structured"},
-		src{"x-ratelimit-reset-requests", "duration"}, src{"x-ratelimit-reset-tokens", "duration"},
-		src{"anthropic-ratelimit-requests-reset", "rfc3339"}, src{"anthropic-ratelimit-tokens-reset", "rfc3339"},
-		src{"x-amz-retry-after", "ms"},
-	)
-	for _, s := range srcs {
-		v, ok := in.headers.get(s.name)
-		if !ok {
-			continue
+	d := float64(t - w.date)
+	if d < 0 {
+		push(&w.problems, source+" is already past at the response's Date; no wait is left.")
+		d = 0
+	}
+	w.fix(d, source+", measured against Date: "+w.date.formatHTTP())
+}
+
+// reset reads the rate-limit reset header name, in unit, and reports
+// whether it fixed the wait.
+func (w *waitInfo) reset(h headerList, name, unit string) bool {
+	v, ok := h.get(name)
+	if !ok {
+		return false
+	}
+	v = trimSpace(v)
+	label := name + ": " + v
+	switch unit {
+	case "structured": // RateLimit: "default";r=0;t=30
+		i := index(v, ";t=")
+		if i < 0 {
+			return false
 		}
-		v = strings.TrimSpace(v)
-		label := s.name + ": " + v
-		switch s.unit {
-		case "structured": // RateLimit: "default";r=0;t=30
-			i := strings.Index(v, ";t=")
-			if i < 0 {
-				continue
-			}
-			num := v[i+3:]
-			if j := strings.IndexAny(num, ";, "); j >= 0 {
-				num = num[:j]
-			}
-			if f, ok := parseDecimal(num); ok && f >= 0 {
-				w.seconds, w.ok, w.source = f, true, "RateLimit t="+num+" (delta seconds)"
-				return true
-			}
-		case "duration":
-			if d, ok := parseGoDuration(v); ok {
-				w.seconds, w.ok, w.source = d, true, label
-				return true
-			}
-		case "rfc3339":
-			if t, ok := parseRFC3339(v); ok {
-				until(t, label)
-				return true
-			}
-		case "ms":
-			if f, ok := parseDecimal(v); ok && f >= 0 {
-				w.seconds, w.ok, w.source = f/1000, true, label+" ms"
-				return true
-			}
-		default:
-			f, ok := parseDecimal(v)
-			if !ok || f < 0 {
-				w.problems = append(w.problems, label+" is not a number; ignored.")
-				continue
-			}
-			epoch := f >= 1e9
-			if s.unit == "epoch" && !epoch {
-				w.problems = append(w.problems, s.name+" is documented as a Unix time, but "+v+" is a plausible delay in seconds, so it was read as one.")
-			}
-			if s.unit == "seconds" && epoch {
-				w.problems = append(w.problems, s.name+" is documented in seconds, but "+v+" is a Unix time, so it was read as one.")
-			}
-			if epoch {
-				if f >= 1e12 {
-					w.problems = append(w.problems, label+" looks like Unix milliseconds; read as such.")
-					f /= 1000
-				}
-				until(unixTime(f), label+" (Unix time "+unixTime(f).formatClock()+" UTC)")
-				return true
-			}
-			w.seconds, w.ok, w.source = f, true, label+" (seconds until the reset)"
+		num := v[i+3:]
+		if j := indexAny(num, ";, "); j >= 0 {
+			num = num[:j]
+		}
+		if f, ok := parseDecimal(num); ok && f >= 0 {
+			w.fix(f, "RateLimit t="+num+" (delta seconds)")
 			return true
 		}
+	case "duration":
+		if d, ok := parseGoDuration(v); ok {
+			w.fix(d, label)
+			return true
+		}
+	case "rfc3339":
+		if t, ok := parseRFC3339(v); ok {
+			w.until(t, label)
+			return true
+		}
+	case "ms":
+		if f, ok := parseDecimal(v); ok && f >= 0 {
+			w.fix(f/1000, label+" ms")
+			return true
+		}
+	default:
+		f, ok := parseDecimal(v)
+		if !ok || f < 0 {
+			push(&w.problems, label+" is not a number; ignored.")
+			return false
+		}
+		epoch := f >= 1e9
+		if unit == "epoch" && !epoch {
+			push(&w.problems, name+" is documented as a Unix time, but "+v+" is a plausible delay in seconds, so it was read as one.")
+		}
+		if unit == "seconds" && epoch {
+			push(&w.problems, name+" is documented in seconds, but "+v+" is a Unix time, so it was read as one.")
+		}
+		if !epoch {
+			w.fix(f, label+" (seconds until the reset)")
+			return true
+		}
+		if f >= 1e12 {
+			push(&w.problems, label+" looks like Unix milliseconds; read as such.")
+			f /= 1000
+		}
+		w.until(instant(f), label+" (Unix time "+instant(f).formatClock()+" UTC)")
+		return true
 	}
 	return false
 }
-
-func unixTime(f float64) instant { return instant(f) }
 
 // formatSeconds writes a wait for people: "12 s", "1.5 s", "10 min".
 func formatSeconds(f float64) string {
 	switch {
 	case f >= 3600 && float64(int64(f/3600))*3600 == f:
-		return strconv.FormatInt(int64(f/3600), 10) + " h"
+		return itoa(int(f/3600)) + " h"
 	case f >= 120 && float64(int64(f/60))*60 == f:
-		return strconv.FormatInt(int64(f/60), 10) + " min"
+		return itoa(int(f/60)) + " min"
 	}
 	return string(appendFloat(nil, f)) + " s"
 }
@@ -226,7 +226,6 @@ type verdict struct {
 	code           string
 	agreeing       []string // providers that tie and agree, by name
 	foreign        *foreign
-	status         int
 	upstreamStatus int
 	midStream      bool
 	partial        bool
@@ -238,7 +237,7 @@ type verdict struct {
 }
 
 // decide returns the retry verdict.
-func decide(v verdict) Retry {
+func decide(v *verdict) Retry {
 	var r Retry
 	var why []string
 	switch v.category {
@@ -246,10 +245,9 @@ func decide(v verdict) Retry {
 		r.Reason = "Nothing in the paste could be read as an error, so there is no retry advice."
 		return r
 	case "success":
-		if v.result != nil && v.result.Status >= 200 && v.result.Status < 300 && v.result.Status != 200 {
-			r.Reason = "Not an error: " + lowerFirst(v.result.Title) + ". Poll or read the result again later; nothing failed."
-		} else {
-			r.Reason = "Not an error, so there is nothing to retry."
+		r.Reason = "Not an error, so there is nothing to retry."
+		if st := v.result; st != nil && st.Status > 200 && st.Status < 300 {
+			r.Reason = "Not an error: " + lowerFirst(st.Title) + ". Poll or read the result again later; nothing failed."
 		}
 		return r
 	}
@@ -257,119 +255,118 @@ func decide(v verdict) Retry {
 	if v.provider != nil {
 		who = v.provider.Name
 	} else if len(v.agreeing) > 0 {
-		who, verb = strings.Join(v.agreeing, " and "), "document"
+		who, verb = join(v.agreeing, " and "), "document"
 	}
+	e, f := v.entry, v.foreign
 	switch {
-	case v.entry != nil:
-		rt := v.entry.Retry.Retryable
+	case e != nil:
+		rt := e.Retry.Retryable
 		if v.variant != nil && v.variant.Retryable != catalog.RetryUnknown {
 			rt = v.variant.Retryable
 		}
 		r.Retryable = rt
-		name := "\"" + v.entry.Code + "\""
+		code := e.Code
 		if len(v.agreeing) > 0 && v.code != "" {
-			name = "\"" + v.code + "\""
+			code = v.code
 		}
+		name := "\"" + code + "\""
 		if v.variant != nil {
 			name += " (" + v.variant.Name + ")"
 		}
 		switch rt {
-		case catalog.RetryYes:
-			why = append(why, who+" "+verb+" "+name+" as retryable.")
-		case catalog.RetryNo:
-			why = append(why, who+" "+verb+" "+name+" as not retryable.")
+		case catalog.RetryYes, catalog.RetryNo:
+			push(&why, who+" "+verb+" "+name+" as "+retryWord(rt)+".")
 		default:
-			why = append(why, poss(who)+" docs do not say whether "+name+" can be retried.")
+			push(&why, poss(who)+" docs do not say whether "+name+" can be retried.")
 		}
-		if n := v.entry.Retry.Note; n != "" {
-			why = append(why, n)
+		if n := e.Retry.Note; n != "" {
+			push(&why, n)
 		}
-		if rt == catalog.RetryUnknown && v.upstreamStatus != 0 {
-			up := statusCategory(v.upstreamStatus)
-			switch {
-			case v.upstreamStatus == 408 || v.upstreamStatus == 429 || v.upstreamStatus >= 500:
+		if up := v.upstreamStatus; rt == catalog.RetryUnknown && up >= 400 {
+			s := "The error embedded in it is an upstream " + itoa(up) + " (" + statusCategory(up) + ")"
+			if up == 408 || up == 429 || up >= 500 {
 				r.Retryable = catalog.RetryYes
-				why = append(why, "The error embedded in it is an upstream "+strconv.Itoa(v.upstreamStatus)+" ("+up+"), which is transient: retry with backoff.")
-			case v.upstreamStatus >= 400:
+				s += ", which is transient: retry with backoff."
+			} else {
 				r.Retryable = catalog.RetryNo
-				why = append(why, "The error embedded in it is an upstream "+strconv.Itoa(v.upstreamStatus)+" ("+up+"): the same request fails again until it is changed.")
+				s += ": the same request fails again until it is changed."
 			}
+			push(&why, s)
 		}
-	case v.foreign != nil && (v.foreign.retry != catalog.RetryUnknown || v.foreign.why != ""):
-		r.Retryable = v.foreign.retry
-		if v.foreign.why != "" {
-			why = append(why, v.foreign.why)
+	case f != nil && (f.retry != catalog.RetryUnknown || f.why != ""):
+		r.Retryable = f.retry
+		if f.why != "" {
+			push(&why, f.why)
 		} else {
-			why = append(why, "By "+v.foreign.rule+": "+retryWord(r.Retryable)+" (AIP-194).")
+			push(&why, "By "+f.rule+": "+retryWord(r.Retryable)+" (AIP-194).")
 		}
 	default:
 		if c, ok := catalog.CategoryByName(v.category); ok {
 			r.Retryable = c.Retryable
-			why = append(why, "No documented rule for this error; by its category ("+v.category+"): "+lowerFirst(c.Advice))
+			push(&why, "No documented rule for this error; by its category ("+v.category+"): "+lowerFirst(c.Advice))
 		}
 		if v.html {
-			what := "A proxy or gateway"
-			if v.vendor != "" {
-				what = v.vendor
+			who := v.vendor
+			if who == "" {
+				who = "A proxy or gateway"
 			}
-			why = append(why, what+" answered with an HTML page, so the request may never have reached the API.")
+			push(&why, who+" answered with an HTML page, so the request may never have reached the API.")
 		}
 	}
-	if s, ok := v.headers.get("x-should-retry"); ok && v.entry == nil {
-		switch strings.ToLower(strings.TrimSpace(s)) {
-		case "true":
-			r.Retryable = catalog.RetryYes
-			why = append(why, "The server sent x-should-retry: true.")
-		case "false":
+	if s, ok := v.headers.get("x-should-retry"); ok && e == nil {
+		switch s = toLower(trimSpace(s)); s {
+		case "true", "false":
 			r.Retryable = catalog.RetryNo
-			why = append(why, "The server sent x-should-retry: false.")
+			if s == "true" {
+				r.Retryable = catalog.RetryYes
+			}
+			push(&why, "The server sent x-should-retry: "+s+".")
 		}
 	}
-	// A spent quota or missing credit is never "retry in a second".
+	wait := &v.wait
 	if v.category == "quota" || v.category == "payment" {
+		// A spent quota or missing credit is never "retry in a second".
 		r.Retryable = catalog.RetryNo
-		what := "the account is out of credit or over its spending limit; it comes back only after a top-up"
+		msg := "Do not retry: the account is out of credit or over its spending limit; it comes back only after a top-up."
 		if v.category == "quota" {
-			what = "a quota for a longer period is used up; it comes back only when the period resets or the quota is raised"
+			msg = "Do not retry: a quota for a longer period is used up; it comes back only when the period resets or the quota is raised."
 		}
-		msg := "Do not retry: " + what + "."
-		if v.wait.ok && v.wait.source != "" {
-			msg += " " + v.wait.source + " does not change that: retrying after " + formatSeconds(v.wait.seconds) + " gets the same answer."
-		} else if v.wait.hasAt {
-			msg += " The reset time it gives is " + v.wait.at.formatClock() + " UTC; schedule one new attempt after it instead of a retry loop."
+		if wait.ok && wait.source != "" {
+			msg += " " + wait.source + " does not change that: retrying after " + formatSeconds(wait.seconds) + " gets the same answer."
+		} else if wait.hasAt {
+			msg += " The reset time it gives is " + wait.at.formatClock() + " UTC; schedule one new attempt after it instead of a retry loop."
 		}
-		why = append(why, msg)
-		r.Reason = strings.Join(why, " ")
-		return r
-	}
-	if r.Retryable != catalog.RetryNo {
-		switch {
-		case v.wait.ok:
-			r.WaitSeconds, r.HasWait = v.wait.seconds, true
-			why = append(why, "Wait "+formatSeconds(v.wait.seconds)+" ("+v.wait.source+").")
-			if v.wait.seconds > longWait {
-				why = append(why, "That is long: schedule the retry instead of blocking on it.")
+		push(&why, msg)
+	} else {
+		if r.Retryable != catalog.RetryNo {
+			switch {
+			case wait.ok:
+				r.WaitSeconds, r.HasWait = wait.seconds, true
+				push(&why, "Wait "+formatSeconds(wait.seconds)+" ("+wait.source+").")
+				if wait.seconds > longWait {
+					push(&why, "That is long: schedule the retry instead of blocking on it.")
+				}
+			case wait.hasAt:
+				push(&why, "Retry after "+wait.at.formatClock()+" UTC ("+wait.source+"). The paste has no Date header, so the wait counts from when the response arrived and cannot be given in seconds.")
+			case r.Retryable == catalog.RetryYes:
+				if e != nil && e.Retry.Backoff != "" {
+					push(&why, "Back off: "+e.Retry.Backoff+".")
+				} else {
+					push(&why, "No wait is given: back off exponentially with jitter (about 1, 2, 4, 8 s).")
+				}
 			}
-		case v.wait.hasAt:
-			why = append(why, "Retry after "+v.wait.at.formatClock()+" UTC ("+v.wait.source+"). The paste has no Date header, so the wait counts from when the response arrived and cannot be given in seconds.")
-		case r.Retryable == catalog.RetryYes:
-			if v.entry != nil && v.entry.Retry.Backoff != "" {
-				why = append(why, "Back off: "+v.entry.Retry.Backoff+".")
+		}
+		if v.midStream {
+			w := "The error arrived mid-stream after HTTP 200: a retry resends the whole request"
+			if v.partial {
+				w += ", and the output already streamed is generated (and billed) again; discard the partial output first."
 			} else {
-				why = append(why, "No wait is given: back off exponentially with jitter (about 1, 2, 4, 8 s).")
+				w += "; output streamed before the error would be generated again."
 			}
+			push(&why, w)
 		}
 	}
-	if v.midStream {
-		w := "The error arrived mid-stream after HTTP 200: a retry resends the whole request"
-		if v.partial {
-			w += ", and the output already streamed is generated (and billed) again; discard the partial output first."
-		} else {
-			w += "; output streamed before the error would be generated again."
-		}
-		why = append(why, w)
-	}
-	r.Reason = strings.Join(why, " ")
+	r.Reason = join(why, " ")
 	return r
 }
 
@@ -390,5 +387,11 @@ func lowerFirst(s string) string {
 	if len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z' { // an acronym
 		return s
 	}
-	return string(s[0]+'a'-'A') + s[1:]
+	return toLower(s[:1]) + s[1:]
 }
+
+// push appends s to *list.
+func push(list *[]string, s string) { *list = append(*list, s) }
+
+// pushAll appends more to *list.
+func pushAll(list *[]string, more []string) { *list = append(*list, more...) }

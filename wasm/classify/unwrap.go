@@ -1,8 +1,8 @@
 package classify
 
 import (
-	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -15,9 +15,8 @@ import (
 
 // artefact is what unwrap found in one (already redacted) paste.
 type artefact struct {
-	form       string
+	form       form
 	status     int
-	statusFrom string // "status line", "HAR entry", "SDK exception", "text", ...
 	headers    headerList
 	reqHeaders headerList
 	hosts      []string
@@ -25,45 +24,54 @@ type artefact struct {
 	truncated  bool
 	midStream  bool
 	partial    bool
-	sdk        string // SDK exception class, e.g. "openai.RateLimitError"
 	looseCode  string // a code read from text, not from JSON
 	looseMsg   string // a message read from text, not from JSON
 	html       string // title of an HTML error page
 	htmlVendor string // who served it: cloudflare, nginx, ...
-	stream     bool   // the body was an SSE stream
 	streamDone bool   // the stream ended normally without an error
 	notes      []string
-	text       string // the redacted input
+}
+
+// form is what the paste is: how it was pasted.
+type form uint8
+
+const (
+	formText form = iota
+	formJSON
+	formCurlI
+	formCurlV
+	formSSE
+	formSDK
+	formLog
+	formHAR
+	formEmpty
+	formBinary
+)
+
+// formNames are the forms as Diagnosis.Form names them.
+var formNames = [...]string{
+	formText: "text", formJSON: "json", formCurlI: "curl-i", formCurlV: "curl-v", formSSE: "sse",
+	formSDK: "sdk", formLog: "log", formHAR: "har", formEmpty: "empty", formBinary: "binary",
 }
 
 // layer is one error document: the outermost first, then each one found
 // escaped inside a string of the previous one.
 type layer struct {
 	doc    *node
-	status int    // a status read in the text just before the document
-	where  string // where the document was found
+	status int       // a status read in the text just before the document
+	where  string    // where the document was found
+	_      [0]func() // not comparable: no equality function in the binary
 }
-
-// doc returns the outermost error document, or nil.
-func (a *artefact) doc() *node {
-	if len(a.layers) == 0 {
-		return nil
-	}
-	return a.layers[0].doc
-}
-
-func (a *artefact) note(s string) { a.notes = append(a.notes, s) }
 
 // unwrap recognises the form of s and extracts the error document.
-func unwrap(s string) *artefact {
-	a := &artefact{text: s}
-	t := strings.TrimSpace(s)
+func unwrap(s string) (a artefact) {
+	t := trimSpace(s)
 	if t == "" {
-		a.form = "empty"
+		a.form = formEmpty
 		return a
 	}
 	if isBinary(s) {
-		a.form = "binary"
+		a.form = formBinary
 		return a
 	}
 	b := &budget{left: 16*len(s) + 1<<16}
@@ -72,7 +80,7 @@ func unwrap(s string) *artefact {
 	case a.curlVerbose(s, b):
 	case a.httpResponse(s, b):
 	case a.sse(s, b):
-		a.form = "sse"
+		a.form = formSSE
 	default:
 		a.plain(s, b)
 	}
@@ -108,8 +116,7 @@ func (a *artefact) har(t string, b *budget) bool {
 	if t[0] != '{' && t[0] != '[' {
 		return false
 	}
-	head := t[:min(len(t), 4096)]
-	if !strings.Contains(head, "\"log\"") && !(strings.Contains(t, "\"request\"") && strings.Contains(t, "\"response\"")) {
+	if !within(t[:min(len(t), 4096)], `"log"`) && !(within(t, `"request"`) && within(t, `"response"`)) {
 		return false
 	}
 	p, ok := readValue(t, 0, b)
@@ -118,14 +125,13 @@ func (a *artefact) har(t string, b *budget) bool {
 	}
 	root := p.n
 	var entries []*node
-	if l := root.get("log"); l != nil {
-		if e := l.get("entries"); e != nil && e.kind == kindArray {
-			entries = e.vals
-		}
-	} else if root.get("request").isObject() && root.get("response").isObject() {
+	switch {
+	case root.get("log") != nil:
+		entries = root.get("log").get("entries").items()
+	case root.get("request").isObject() && root.get("response").isObject():
 		entries = []*node{root}
-	} else if root.kind == kindArray {
-		for _, v := range root.vals {
+	default:
+		for _, v := range root.items() {
 			if v.get("response") != nil {
 				entries = append(entries, v)
 			}
@@ -134,43 +140,37 @@ func (a *artefact) har(t string, b *budget) bool {
 	if len(entries) == 0 {
 		return false
 	}
-	a.form = "har"
-	if p.truncated {
-		a.truncated = true
-	}
+	a.form, a.truncated = formHAR, p.truncated
 	// the last failed entry, else the last one
 	pick := len(entries) - 1
-	for i := len(entries) - 1; i >= 0; i-- {
+	for i := pick; i >= 0; i-- {
 		if st, ok := entries[i].get("response").get("status").num(); ok && st >= 400 {
 			pick = i
 			break
 		}
 	}
-	e := entries[pick]
-	req, resp := e.get("request"), e.get("response")
-	a.reqHeaders = harHeaders(req.get("headers"))
-	a.headers = harHeaders(resp.get("headers"))
-	if u, ok := req.get("url").str(); ok {
-		a.hosts = appendHosts(a.hosts, u)
-	}
-	if st, ok := resp.get("status").num(); ok && st >= 100 && st < 600 {
-		a.status, a.statusFrom = int(st), "HAR entry"
-	}
+	req, resp := entries[pick].get("request"), entries[pick].get("response")
+	a.reqHeaders, a.headers = harHeaders(req.get("headers")), harHeaders(resp.get("headers"))
+	u := req.strAt("url")
+	a.hosts = appendHosts(a.hosts, u)
+	a.status = httpStatus(resp.get("status"))
 	if len(entries) > 1 {
-		m, _ := req.get("method").str()
-		a.note("The HAR file has " + strconv.Itoa(len(entries)) + " entries; this is entry " + strconv.Itoa(pick+1) + " (" + strings.TrimSpace(m+" "+harURL(req)) + "), the last that failed.")
+		if len(u) > 120 {
+			u = cutUTF8(u, 120) + "…"
+		}
+		push(&a.notes, "The HAR file has "+itoa(len(entries))+" entries; this is entry "+itoa(pick+1)+" ("+trimSpace(req.strAt("method")+" "+u)+"), the last that failed.")
 	}
 	content := resp.get("content")
-	text, _ := content.get("text").str()
-	if enc, _ := content.get("encoding").str(); enc == "base64" {
+	text := content.strAt("text")
+	if content.strAt("encoding") == "base64" {
 		if d, ok := decodeBase64(text); ok {
 			text = d
 		} else {
-			a.note("The HAR body is base64 that could not be decoded.")
+			push(&a.notes, "The HAR body is base64 that could not be decoded.")
 		}
 	}
 	if mt, ok := content.get("mimeType").str(); ok && !a.headers.has("content-type") {
-		a.headers = append(a.headers, header{name: "content-type", value: mt})
+		a.headers.put("content-type", mt)
 	}
 	a.body(text, b, "HAR response body")
 	return true
@@ -178,83 +178,70 @@ func (a *artefact) har(t string, b *budget) bool {
 
 func harHeaders(n *node) headerList {
 	var out headerList
-	if n == nil || n.kind != kindArray {
-		return nil
-	}
-	for _, h := range n.vals {
-		name, ok1 := h.get("name").str()
-		value, _ := h.get("value").scalar()
-		if ok1 {
-			out = append(out, header{name: name, value: value})
+	for _, h := range n.items() {
+		if name, ok := h.get("name").str(); ok {
+			out.put(name, scalarOf(h.get("value")))
 		}
 	}
 	return out
 }
 
-func harURL(req *node) string {
-	u, _ := req.get("url").str()
-	if len(u) > 120 {
-		u = cutUTF8(u, 120) + "…"
-	}
-	return u
-}
-
 // ---- curl -v ----
 
 func (a *artefact) curlVerbose(s string, b *budget) bool {
-	if !strings.Contains(s, "< HTTP/") && !strings.Contains(s, "<HTTP/") {
+	if !within(s, "< HTTP/") && !within(s, "<HTTP/") {
 		return false
 	}
 	var body []string
 	inResponse := false
-	var reqLine string
 	for _, line := range lines(s) {
+		// curl marks lines with "< " (response), "> " (request), "* " (info)
+		var mark byte
+		if len(line) == 1 || len(line) > 1 && line[1] == ' ' {
+			mark = line[0]
+		}
+		l := ""
+		if mark != 0 {
+			if l = line[1:]; l != "" && l[0] == ' ' {
+				l = l[1:]
+			}
+		}
 		switch {
-		case strings.HasPrefix(line, "< ") || line == "<":
-			l := strings.TrimPrefix(strings.TrimPrefix(line, "<"), " ")
+		case mark == '<':
 			if st, _, ok := statusLine(l); ok {
-				a.status, a.statusFrom = st, "status line"
+				a.status = st
 				a.headers = nil
 				body = nil
 				inResponse = true
 				continue
 			}
-			if h, ok := parseHeaderLine(l); ok {
-				a.headers = append(a.headers, h)
-			}
-		case strings.HasPrefix(line, "> ") || line == ">":
-			l := strings.TrimPrefix(strings.TrimPrefix(line, ">"), " ")
-			if h, ok := parseHeaderLine(l); ok {
-				a.reqHeaders = append(a.reqHeaders, h)
-			} else if l != "" && reqLine == "" {
-				reqLine = l
-			}
-		case strings.HasPrefix(line, "* ") || line == "*":
-			if i := strings.Index(line, "Connected to "); i >= 0 {
+			a.headers.add(l)
+		case mark == '>':
+			a.reqHeaders.add(l)
+		case mark == '*':
+			if i := index(line, "Connected to "); i >= 0 {
 				host := line[i+len("Connected to "):]
-				if sp := strings.IndexAny(host, " ("); sp > 0 {
+				if sp := indexAny(host, " ("); sp > 0 {
 					host = host[:sp]
 				}
 				a.hosts = appendHost(a.hosts, host)
 			}
 		case strings.HasPrefix(line, "{ [") || strings.HasPrefix(line, "} ["):
 			// curl's "{ [5 bytes data]" transfer notes
+		case inResponse:
+			push(&body, line)
 		default:
-			if inResponse {
-				body = append(body, line)
-			} else {
-				a.reqHeaders = append(a.reqHeaders, curlHeaderFlags(line)...)
-			}
+			a.reqHeaders.addCurlFlags(line)
 		}
 	}
 	if a.status == 0 {
 		return false
 	}
-	a.form = "curl-v"
+	a.form = formCurlV
 	if h, ok := a.reqHeaders.get("host"); ok {
 		a.hosts = appendHost(a.hosts, h)
 	}
-	a.body(strings.Join(body, "\n"), b, "response body")
+	a.body(join(body, "\n"), b, "response body")
 	return true
 }
 
@@ -263,12 +250,9 @@ func (a *artefact) curlVerbose(s string, b *budget) bool {
 func (a *artefact) httpResponse(s string, b *budget) bool {
 	ls := lines(s)
 	start := -1
-	for i, line := range ls {
-		if _, _, ok := statusLine(strings.TrimSpace(line)); ok {
+	for i, line := range ls[:min(len(ls), 52)] {
+		if _, _, ok := statusLine(trimSpace(line)); ok {
 			start = i
-			break
-		}
-		if i > 50 {
 			break
 		}
 	}
@@ -276,38 +260,34 @@ func (a *artefact) httpResponse(s string, b *budget) bool {
 		return false
 	}
 	for _, line := range ls[:start] { // a curl command before the response
-		a.reqHeaders = append(a.reqHeaders, curlHeaderFlags(line)...)
+		a.reqHeaders.addCurlFlags(line)
 	}
 	i := start
 	for {
-		st, reason, _ := statusLine(strings.TrimSpace(ls[i]))
-		a.status, a.statusFrom = st, "status line"
+		st, reason, _ := statusLine(trimSpace(ls[i]))
+		a.status = st
 		a.headers = nil
-		i++
-		for i < len(ls) && strings.TrimSpace(ls[i]) != "" {
-			if h, ok := parseHeaderLine(strings.TrimSpace(ls[i])); ok {
-				a.headers = append(a.headers, h)
-			}
-			i++
+		for i++; i < len(ls) && trimSpace(ls[i]) != ""; i++ {
+			a.headers.add(trimSpace(ls[i]))
 		}
 		// skip the blank line; a 1xx or a proxy's "Connection established"
 		// is followed by the real response
 		j := i
-		for j < len(ls) && strings.TrimSpace(ls[j]) == "" {
+		for j < len(ls) && trimSpace(ls[j]) == "" {
 			j++
 		}
 		if j < len(ls) && (st < 200 || strings.EqualFold(reason, "connection established")) {
-			if _, _, ok := statusLine(strings.TrimSpace(ls[j])); ok {
+			if _, _, ok := statusLine(trimSpace(ls[j])); ok {
 				i = j
 				continue
 			}
 		}
 		break
 	}
-	a.form = "curl-i"
+	a.form = formCurlI
 	body := ""
 	if i < len(ls) {
-		body = strings.Join(ls[i+1:], "\n")
+		body = join(ls[i+1:], "\n")
 	}
 	a.body(body, b, "response body")
 	return true
@@ -317,25 +297,22 @@ func (a *artefact) httpResponse(s string, b *budget) bool {
 
 // body reads a response body: an SSE stream, an HTML page or JSON.
 func (a *artefact) body(body string, b *budget, where string) {
-	ct, _ := a.headers.get("content-type")
-	ct = strings.ToLower(ct)
-	if strings.Contains(ct, "text/event-stream") || looksLikeSSE(body) {
-		if a.sse(body, b) {
-			return
-		}
+	if a.sse(body, b) { // it checks that the body looks like SSE
+		return
 	}
-	if strings.Contains(ct, "text/html") || looksLikeHTML(body) {
+	ct, _ := a.headers.get("content-type")
+	if within(toLower(ct), "text/html") || looksLikeHTML(body) {
 		a.htmlPage(body)
 		return
 	}
 	if f, ok := bestDoc(body, b); ok {
 		a.addDoc(f, where, b)
-		if f.start > 0 && strings.TrimSpace(body[:f.start]) != "" {
-			a.note("The body has text before its JSON.")
+		if f.start > 0 && trimSpace(body[:f.start]) != "" {
+			push(&a.notes, "The body has text before its JSON.")
 		}
 		return
 	}
-	if t := strings.TrimSpace(body); t != "" {
+	if t := trimSpace(body); t != "" {
 		a.looseMsg = firstLine(t)
 	}
 }
@@ -343,61 +320,55 @@ func (a *artefact) body(body string, b *budget, where string) {
 // addDoc records f as the error document, and any documents escaped inside
 // its strings (up to three levels).
 func (a *artefact) addDoc(f found, where string, b *budget) {
-	a.layers = append(a.layers, layer{doc: f.n, where: where})
+	l := layer{doc: f.n, where: where}
 	if f.truncated {
 		a.truncated = true
 	}
 	if f.level > 0 {
-		a.note("The JSON was escaped " + strconv.Itoa(f.level) + " level(s) deep and was unescaped.")
+		push(&a.notes, "The JSON was escaped "+itoa(f.level)+" level(s) deep and was unescaped.")
 	}
-	n := f.n
+	a.layers = append(a.layers, l)
 	for level := 1; level <= 3; level++ {
-		inner, status, path, ok := embeddedDoc(n, b)
-		if !ok {
+		s := docSearch{b: b, score: 1}
+		s.walk(a.layers[len(a.layers)-1].doc, "", 0)
+		if s.best.doc == nil {
 			break
 		}
-		a.layers = append(a.layers, layer{doc: inner.n, status: status, where: path})
-		n = inner.n
+		a.layers = append(a.layers, s.best)
 	}
 }
 
-// embeddedDoc finds an error document written as text inside one of n's
-// strings: a proxy's message carrying the upstream body.
-func embeddedDoc(n *node, b *budget) (found, int, string, bool) {
-	var best found
-	var bestStatus int
-	var bestPath string
-	var walk func(n *node, path string, depth int)
-	walk = func(n *node, path string, depth int) {
-		if depth > 8 {
+// docSearch looks for an error document written as text inside the
+// strings of a document: a proxy's message carrying the upstream body.
+type docSearch struct {
+	b     *budget
+	best  layer
+	score int // the best document's errorScore; it must be 2 or more
+}
+
+func (s *docSearch) walk(n *node, path string, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch n.kind {
+	case kindString:
+		if len(n.text) < 8 || !within(n.text, "{") {
 			return
 		}
-		switch n.kind {
-		case kindString:
-			if len(n.text) < 8 || !strings.Contains(n.text, "{") {
-				return
-			}
-			f, ok := bestDoc(n.text, b)
-			if !ok || f.score < 2 || f.score <= best.score {
-				return
-			}
-			best, bestPath = f, path
-			bestStatus, _ = statusNear(n.text[:f.start])
-		case kindObject:
-			for i, k := range n.keys {
-				walk(n.vals[i], joinPath(path, k), depth+1)
-			}
-		case kindArray:
-			for i, v := range n.vals {
-				if i >= 16 {
-					break
-				}
-				walk(v, path+"["+strconv.Itoa(i)+"]", depth+1)
-			}
+		if f, ok := bestDoc(n.text, s.b); ok && f.score > s.score {
+			s.score = f.score
+			st, _ := statusNear(n.text[:f.start])
+			s.best = layer{doc: f.n, status: st, where: path}
+		}
+	case kindObject:
+		for i, k := range n.keys {
+			s.walk(n.vals[i], joinPath(path, k), depth+1)
+		}
+	case kindArray:
+		for i, v := range n.vals[:min(len(n.vals), 16)] {
+			s.walk(v, path+"["+itoa(i)+"]", depth+1)
 		}
 	}
-	walk(n, "", 0)
-	return best, bestStatus, bestPath, best.n != nil
 }
 
 func joinPath(path, k string) string {
@@ -411,52 +382,17 @@ func joinPath(path, k string) string {
 
 type sseEvent struct {
 	name string
-	data string
+	data []string // its data lines
 }
 
 func looksLikeSSE(s string) bool {
-	for i, line := range lines(s) {
-		if i > 200 {
-			break
-		}
+	ls := lines(s)
+	for _, line := range ls[:min(len(ls), 201)] {
 		if strings.HasPrefix(line, "data:") || strings.HasPrefix(line, "event:") {
 			return true
 		}
 	}
 	return false
-}
-
-func parseSSE(s string) []sseEvent {
-	var out []sseEvent
-	var cur sseEvent
-	var data []string
-	flush := func() {
-		if cur.name != "" || len(data) > 0 {
-			cur.data = strings.Join(data, "\n")
-			out = append(out, cur)
-		}
-		cur, data = sseEvent{}, nil
-	}
-	for _, line := range lines(s) {
-		switch {
-		case strings.TrimSpace(line) == "":
-			flush()
-		case strings.HasPrefix(line, "data:"):
-			data = append(data, strings.TrimPrefix(strings.TrimPrefix(line, "data:"), " "))
-		case strings.HasPrefix(line, "event:"):
-			if len(data) > 0 { // no blank line between events
-				flush()
-			}
-			cur.name = strings.TrimSpace(strings.TrimPrefix(line, "event:"))
-		case strings.HasPrefix(line, ":"), strings.HasPrefix(line, "id:"), strings.HasPrefix(line, "retry:"):
-		default:
-			if len(data) > 0 { // a continuation of a pretty-printed data line
-				data = append(data, line)
-			}
-		}
-	}
-	flush()
-	return out
 }
 
 // sse reads s as an SSE stream. The diagnosis is about the first error
@@ -465,39 +401,64 @@ func (a *artefact) sse(s string, b *budget) bool {
 	if !looksLikeSSE(s) {
 		return false
 	}
-	events := parseSSE(s)
+	var events []sseEvent
+	var cur sseEvent
+	flush := func() {
+		if cur.name != "" || len(cur.data) > 0 {
+			events = append(events, cur)
+		}
+		cur = sseEvent{}
+	}
+	for _, line := range lines(s) {
+		switch {
+		case trimSpace(line) == "":
+			flush()
+		case strings.HasPrefix(line, "data:"):
+			d := line[len("data:"):]
+			if d != "" && d[0] == ' ' {
+				d = d[1:]
+			}
+			push(&cur.data, d)
+		case strings.HasPrefix(line, "event:"):
+			if len(cur.data) > 0 { // no blank line between events
+				flush()
+			}
+			cur.name = trimSpace(line[len("event:"):])
+		case strings.HasPrefix(line, ":"), strings.HasPrefix(line, "id:"), strings.HasPrefix(line, "retry:"):
+		case len(cur.data) > 0: // a continuation of a pretty-printed data line
+			push(&cur.data, line)
+		}
+	}
+	flush()
 	if len(events) == 0 {
 		return false
 	}
-	a.stream = true
 	output := false
 	for i, ev := range events {
-		d := strings.TrimSpace(ev.data)
+		d := trimSpace(join(ev.data, "\n"))
 		if d == "[DONE]" {
 			continue
 		}
 		f, ok := bestDoc(d, b)
-		isErr := ev.name == "error" || (ok && (f.score >= 3 || isFailedEvent(f.n)))
-		if !isErr {
-			if ok && hasOutput(f.n, 0) {
-				output = true
-			}
+		if ev.name != "error" && !(ok && (f.score >= 3 || isFailedEvent(f.n))) {
+			output = output || ok && hasOutput(f.n, 0)
 			continue
 		}
-		if !ok {
-			a.looseMsg = firstLine(d)
+		at := "SSE event " + itoa(i+1)
+		if ok {
+			a.addDoc(f, at, b)
 		} else {
-			a.addDoc(f, "SSE event "+strconv.Itoa(i+1), b)
+			a.looseMsg = firstLine(d)
 		}
-		if a.status == 0 || (a.status >= 200 && a.status < 300) {
+		if a.status == 0 || a.status >= 200 && a.status < 300 {
 			a.midStream = true
 		}
 		a.partial = output
+		w := "The error came in " + at + " of " + itoa(len(events))
 		if ev.name != "" {
-			a.note("The error came in SSE event " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(events)) + " (event: " + ev.name + ").")
-		} else {
-			a.note("The error came in SSE event " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(events)) + ".")
+			w += " (event: " + ev.name + ")"
 		}
+		push(&a.notes, w+".")
 		return true
 	}
 	a.streamDone = true
@@ -507,40 +468,31 @@ func (a *artefact) sse(s string, b *budget) bool {
 // isFailedEvent reports stream events that end a response with a failure:
 // a choice with finish_reason "error", or a "response.failed" event.
 func isFailedEvent(n *node) bool {
-	if t, _ := n.get("type").str(); t == "response.failed" || t == "error" {
+	if t := n.strAt("type"); t == "response.failed" || t == "error" {
 		return true
 	}
-	if ch := n.get("choices"); ch != nil && ch.kind == kindArray {
-		for _, c := range ch.vals {
-			if fr, _ := c.get("finish_reason").str(); fr == "error" {
-				return true
-			}
+	for _, c := range n.get("choices").items() {
+		if c.strAt("finish_reason") == "error" {
+			return true
 		}
 	}
 	return false
 }
+
+// outputKeys are the fields of stream events that carry generated content.
+var outputKeys = []string{"content", "text", "partial_json", "delta"}
 
 // hasOutput reports whether a stream event carries generated content.
 func hasOutput(n *node, depth int) bool {
 	if depth > 6 || n == nil {
 		return false
 	}
-	switch n.kind {
-	case kindObject:
-		for i, k := range n.keys {
-			v := n.vals[i]
-			if (k == "content" || k == "text" || k == "partial_json" || k == "delta") && v.kind == kindString && v.text != "" {
-				return true
-			}
-			if hasOutput(v, depth+1) {
-				return true
-			}
+	for i, v := range n.vals { // an object's values or an array's elements
+		if n.kind == kindObject && v.kind == kindString && v.text != "" && contains(outputKeys, n.keys[i]) {
+			return true
 		}
-	case kindArray:
-		for _, v := range n.vals {
-			if hasOutput(v, depth+1) {
-				return true
-			}
+		if hasOutput(v, depth+1) {
+			return true
 		}
 	}
 	return false
@@ -549,32 +501,33 @@ func hasOutput(n *node, depth int) bool {
 // ---- HTML ----
 
 func looksLikeHTML(s string) bool {
-	t := strings.ToLower(strings.TrimSpace(s[:min(len(s), 512)]))
+	t := toLower(trimSpace(s[:min(len(s), 512)]))
 	return strings.HasPrefix(t, "<!doctype html") || strings.HasPrefix(t, "<html") ||
-		strings.HasPrefix(t, "<head") || (strings.HasPrefix(t, "<") && strings.Contains(t, "<title>"))
+		strings.HasPrefix(t, "<head") || (strings.HasPrefix(t, "<") && within(t, "<title>"))
+}
+
+// htmlVendors are the servers an HTML error page names, in order.
+var htmlVendors = []struct{ key, name string }{
+	{"cloudflare", "Cloudflare"}, {"nginx", "nginx"}, {"awselb", "AWS load balancer"},
+	{"varnish", "Varnish"}, {"envoy", "Envoy"}, {"apache", "Apache"}, {"openresty", "OpenResty"},
 }
 
 func (a *artefact) htmlPage(s string) {
-	low := strings.ToLower(s)
+	low := toLower(s)
 	a.html = tagText(s, low, "title")
 	if a.html == "" {
 		a.html = tagText(s, low, "h1")
 	}
-	for _, v := range []struct{ key, name string }{
-		{"cloudflare", "Cloudflare"}, {"nginx", "nginx"}, {"awselb", "AWS load balancer"},
-		{"varnish", "Varnish"}, {"envoy", "Envoy"}, {"apache", "Apache"}, {"openresty", "OpenResty"},
-	} {
-		if strings.Contains(low, v.key) {
+	for _, v := range htmlVendors {
+		if within(low, v.key) {
 			a.htmlVendor = v.name
 			break
 		}
 	}
 	if a.status == 0 {
-		if st, ok := statusNear(a.html); ok {
-			a.status, a.statusFrom = st, "HTML page title"
-		} else if i := strings.Index(low, "error code "); i >= 0 {
-			if st, ok := statusAt(s, i+len("error code ")); ok {
-				a.status, a.statusFrom = st, "HTML page"
+		if a.status, _ = statusNear(a.html); a.status == 0 {
+			if i := index(low, "error code "); i >= 0 {
+				a.status, _ = statusAt(s, i+len("error code "))
 			}
 		}
 	}
@@ -584,7 +537,7 @@ func (a *artefact) htmlPage(s string) {
 }
 
 func tagText(s, low, tag string) string {
-	i := strings.Index(low, "<"+tag)
+	i := index(low, "<"+tag)
 	if i < 0 {
 		return ""
 	}
@@ -593,64 +546,69 @@ func tagText(s, low, tag string) string {
 		return ""
 	}
 	start := i + j + 1
-	end := strings.Index(low[start:], "</"+tag)
+	end := index(low[start:], "</"+tag)
 	if end < 0 {
 		end = min(len(s)-start, 200)
 	}
-	t := strings.Join(strings.Fields(s[start:start+end]), " ")
-	return cutUTF8(t, 200)
+	// low is s in lower case, and as long unless s has invalid UTF-8 or
+	// letters whose lower case is longer or shorter
+	if start > len(s) {
+		return ""
+	}
+	end = max(0, min(end, len(s)-start))
+	return cutUTF8(collapseSpace(s[start:start+end]), 200)
 }
 
 // ---- plain text: JSON, SDK exceptions, logs ----
 
 func (a *artefact) plain(s string, b *budget) {
+	a.form = formText
 	f, ok := bestDoc(s, b)
 	if ok && f.score == 0 && f.start > 0 {
 		// A non-error JSON value inside other text is not the subject.
-		ok = strings.TrimSpace(s[:f.start]) == "" || lineCount(s[:f.start]) <= 1
+		ok = trimSpace(s[:f.start]) == "" || lineCount(s[:f.start]) <= 1
 	}
 	if ok {
 		before := s[:f.start]
-		after := strings.TrimSpace(s[f.end:])
+		label := trimSpace(before)
+		after := trimSpace(s[f.end:])
 		a.addDoc(f, "body", b)
-		if name, st, ok := sdkException(lastLines(before, 2)); ok {
-			a.form, a.sdk = "sdk", name
-			if st > 0 {
-				a.status, a.statusFrom = st, "SDK exception"
-			}
-		} else if strings.TrimSpace(before) == "" && after == "" {
-			a.form = "json"
-		} else if after == "" && isLabel(strings.TrimSpace(before)) {
-			a.form = "json" // a stray label or prompt before it
-			a.note("The text before the JSON (\"" + cutUTF8(strings.TrimSpace(before), 60) + "\") was ignored.")
+		if st, ok := sdkException(lastLines(before, 2)); ok {
+			a.form, a.status = formSDK, st
+		} else if label == "" && after == "" {
+			a.form = formJSON
+		} else if after == "" && isLabel(label) { // a stray label or prompt before it
+			a.form = formJSON
+			push(&a.notes, "The text before the JSON (\""+cutUTF8(label, 60)+"\") was ignored.")
 		} else {
-			a.form = "log"
+			a.form = formLog
 		}
 		if a.status == 0 {
-			if st, ok := statusNear(lastLines(before, 2)); ok {
-				a.status, a.statusFrom = st, "text before the JSON"
-			}
+			a.status, _ = statusNear(lastLines(before, 2))
 		}
-		if n := lineCount(strings.TrimRight(s, "\n")); a.form == "log" && n > 3 {
-			a.note("Read the JSON on line " + strconv.Itoa(lineCount(before)) + " of " + strconv.Itoa(n) + ".")
+		if n := lineCount(trimRight(s, "\n")); a.form == formLog && n > 3 {
+			push(&a.notes, "Read the JSON on line "+itoa(lineCount(before))+" of "+itoa(n)+".")
 		}
 		return
 	}
 	// No JSON: an SDK exception or text.
-	a.form = "text"
 	for _, line := range lines(s) {
-		if name, st, ok := sdkException(line); ok {
-			a.form, a.sdk = "sdk", name
+		if st, ok := sdkException(line); ok {
+			a.form = formSDK
 			if st > 0 {
-				a.status, a.statusFrom = st, "SDK exception"
+				a.status = st
 			}
 		}
 		if st, code, msg, ok := bracketStatus(line); ok {
-			a.form = "sdk"
-			a.status, a.statusFrom = st, "SDK exception"
-			a.looseCode, a.looseMsg = code, msg
-		} else if code, msg, ok := dashCode(line); ok {
-			a.looseCode, a.looseMsg = code, msg
+			a.form = formSDK
+			a.status, a.looseCode, a.looseMsg = st, code, msg
+		} else if i := index(line, "Error: "); i >= 0 {
+			// "<label> Error: <code> - <message>", e.g. a client's log of a
+			// mid-stream error
+			rest := line[i+len("Error: "):]
+			if d := index(rest, " - "); d > 0 && isCodeToken(rest[:d]) && strings.IndexByte(rest[:d], '_') >= 0 {
+				a.looseCode, a.looseMsg = rest[:d], trimSpace(rest[d+3:])
+			}
 		}
 	}
 	if looksLikeHTML(s) {
@@ -658,12 +616,10 @@ func (a *artefact) plain(s string, b *budget) {
 		return
 	}
 	if a.status == 0 {
-		if st, ok := statusNear(s[:min(len(s), 1<<16)]); ok {
-			a.status, a.statusFrom = st, "text"
-		}
+		a.status, _ = statusNear(s[:min(len(s), 1<<16)])
 	}
 	if a.looseMsg == "" {
-		a.looseMsg = firstLine(strings.TrimSpace(s))
+		a.looseMsg = firstLine(trimSpace(s))
 	}
 }
 
@@ -671,15 +627,22 @@ func (a *artefact) plain(s string, b *budget) {
 // ">>> r.json()"), as opposed to a log line, which starts with a time or a
 // level.
 func isLabel(s string) bool {
-	if s == "" || len(s) > 60 || strings.Contains(s, "\n") {
+	if s == "" || len(s) > 60 || within(s, "\n") {
 		return false
 	}
 	if s[0] >= '0' && s[0] <= '9' || s[0] == '[' {
 		return false
 	}
-	u := strings.ToUpper(s)
+	// s in upper case as far as these words go: of the letters outside
+	// a-z, strings.ToUpper turns only ı and ſ into ASCII, and S is in none
+	u := append([]byte(nil), replaceAll(s, "ı", "i")...)
+	for i, c := range u {
+		if c >= 'a' && c <= 'z' {
+			u[i] = c - ('a' - 'A')
+		}
+	}
 	for _, w := range []string{"ERROR", "WARN", "INFO", "DEBUG", "LEVEL="} {
-		if strings.Contains(u, w) {
+		if within(string(u), w) {
 			return false
 		}
 	}
@@ -701,17 +664,24 @@ func bestDoc(s string, b *budget) (found, bool) {
 	var best found
 	have := false
 	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], "{[")
-		if j < 0 {
+		for i < len(s) && s[i] != '{' && s[i] != '[' {
+			i++
+		}
+		if i == len(s) {
 			break
 		}
-		i += j
 		if b.left <= 0 {
 			break
 		}
-		if s[i] == '[' && !arrayOfObjects(s, i) {
-			i++
-			continue
+		if s[i] == '[' { // only an array of objects
+			k := i + 1
+			for k < len(s) && k < i+64 && strings.IndexByte(" \n\r\t", s[k]) >= 0 {
+				k++
+			}
+			if k >= len(s) || k >= i+64 || s[k] != '{' {
+				i++
+				continue
+			}
 		}
 		p, ok := readValue(s, i, b)
 		if ok && (p.n.kind == kindObject || p.n.kind == kindArray) && p.end > i+1 {
@@ -796,19 +766,6 @@ func escapedEnd(s string, i, lvl int) int {
 	return len(s)
 }
 
-func arrayOfObjects(s string, i int) bool {
-	for k := i + 1; k < len(s) && k < i+64; k++ {
-		switch s[k] {
-		case ' ', '\n', '\r', '\t':
-			continue
-		case '{':
-			return true
-		}
-		return false
-	}
-	return false
-}
-
 // errorScore says how much a document looks like an error body.
 func errorScore(n *node) int {
 	if n.kind == kindArray {
@@ -865,56 +822,53 @@ func errorScore(n *node) int {
 // ---- SDK exceptions and statuses in text ----
 
 // sdkException finds "pkg.SomeError: ..." or "Error: 429 ..." in text and
-// returns the exception name and a status it states.
-func sdkException(text string) (string, int, bool) {
+// returns a status it states (0 when none).
+func sdkException(text string) (int, bool) {
 	for _, line := range lines(text) {
-		line = strings.TrimSpace(line)
-		colon := strings.Index(line, ": ")
+		line = trimSpace(line)
+		colon := index(line, ": ")
 		for colon > 0 {
-			name := line[:colon]
-			if sp := strings.LastIndexAny(name, " \t"); sp >= 0 {
-				name = name[sp+1:]
+			start := colon // of the last word before the colon
+			for start > 0 && line[start-1] != ' ' && line[start-1] != '\t' {
+				start--
 			}
-			if isExceptionName(name) {
-				rest := strings.TrimSpace(line[colon+2:])
-				st := 0
-				if v, ok := statusAt(rest, 0); ok {
-					st = v
-				} else if v, _, _, ok := bracketStatus(rest); ok {
-					st = v
-				} else if v, ok := statusNear(rest[:min(len(rest), 40)]); ok {
-					st = v
+			name := line[start:colon] // an exception name: "pkg.SomeError"
+			ok := len(name) >= 5 && len(name) <= 120
+			for i := 0; ok && i < len(name); i++ {
+				ok = isIdentChar(name[i])
+			}
+			last := name // its last part
+			for i := 0; i < len(name); i++ {
+				if name[i] == '.' {
+					last = name[i+1:]
 				}
-				return name, st, true
 			}
-			next := strings.Index(line[colon+2:], ": ")
+			if ok && (strings.HasSuffix(last, "Error") || strings.HasSuffix(last, "Exception")) {
+				rest := trimSpace(line[colon+2:])
+				if st, ok := statusAt(rest, 0); ok {
+					return st, true
+				}
+				if st, _, _, ok := bracketStatus(rest); ok {
+					return st, true
+				}
+				st, _ := statusNear(rest[:min(len(rest), 40)])
+				return st, true
+			}
+			next := index(line[colon+2:], ": ")
 			if next < 0 {
 				break
 			}
 			colon += 2 + next
 		}
 	}
-	return "", 0, false
-}
-
-func isExceptionName(name string) bool {
-	if len(name) < 5 || len(name) > 120 {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		if !isIdentChar(name[i]) {
-			return false
-		}
-	}
-	last := name[strings.LastIndexByte(name, '.')+1:]
-	return strings.HasSuffix(last, "Error") || strings.HasSuffix(last, "Exception")
+	return 0, false
 }
 
 // bracketStatus reads "[401] invalid_api_key: Key revoked", the format of
 // SDKs that print "[<status>] <code>: <message>".
 func bracketStatus(line string) (int, string, string, bool) {
-	line = strings.TrimSpace(line)
-	if i := strings.Index(line, ": ["); i >= 0 { // after an exception name
+	line = trimSpace(line)
+	if i := index(line, ": ["); i >= 0 { // after an exception name
 		line = line[i+2:]
 	}
 	if len(line) < 7 || line[0] != '[' || line[4] != ']' || line[5] != ' ' {
@@ -925,26 +879,11 @@ func bracketStatus(line string) (int, string, string, bool) {
 		return 0, "", "", false
 	}
 	rest := line[6:]
-	colon := strings.Index(rest, ": ")
+	colon := index(rest, ": ")
 	if colon <= 0 || !isCodeToken(rest[:colon]) {
-		return st, "", strings.TrimSpace(rest), true
+		return st, "", trimSpace(rest), true
 	}
-	return st, rest[:colon], strings.TrimSpace(rest[colon+2:]), true
-}
-
-// dashCode reads "<label> Error: <code> - <message>", e.g. a client's log
-// of a mid-stream error.
-func dashCode(line string) (string, string, bool) {
-	i := strings.Index(line, "Error: ")
-	if i < 0 {
-		return "", "", false
-	}
-	rest := line[i+len("Error: "):]
-	d := strings.Index(rest, " - ")
-	if d <= 0 || !isCodeToken(rest[:d]) || !strings.ContainsAny(rest[:d], "_") {
-		return "", "", false
-	}
-	return rest[:d], strings.TrimSpace(rest[d+3:]), true
+	return st, rest[:colon], trimSpace(rest[colon+2:]), true
 }
 
 func isCodeToken(s string) bool {
@@ -963,58 +902,45 @@ func isCodeToken(s string) bool {
 // "status 429", "status_code=429", "Error code: 429", "[429]",
 // "429 Too Many Requests". The last one wins: it is nearest to what follows.
 func statusNear(text string) (int, bool) {
-	low := strings.ToLower(text)
+	low := toLower(text)
 	best, bestAt := 0, -1
-	try := func(at, from int) {
-		k := from
-		for k < len(low) && k < from+12 && strings.IndexByte(" :=\"'_-#()[", low[k]) >= 0 || (k < len(low) && k < from+12 && strings.HasPrefix(low[k:], "code")) {
-			if strings.HasPrefix(low[k:], "code") {
-				k += 4
-				continue
-			}
-			k++
-		}
-		if st, ok := statusAt(low, k); ok && at >= bestAt {
-			best, bestAt = st, at
-		}
-	}
-	for _, kw := range []string{"http/1.0 ", "http/1.1 ", "http/2 ", "http/3 ", "http ", "status", "error code", "returned", "statuscode"} {
+	for _, c := range statusClues {
 		for off := 0; ; {
-			i := strings.Index(low[off:], kw)
+			i := index(low[off:], c.text)
 			if i < 0 {
 				break
 			}
 			at := off + i
-			try(at, at+len(kw))
-			off = at + len(kw)
-		}
-	}
-	for off := 0; ; {
-		i := strings.IndexByte(low[off:], '[')
-		if i < 0 {
-			break
-		}
-		at := off + i
-		if at+4 < len(low) && low[at+4] == ']' {
-			if st, ok := statusAt(low, at+1); ok && st >= 400 && at >= bestAt {
+			off = at + len(c.text)
+			st := 0
+			switch {
+			case c.status != 0: // "429 Too Many Requests"
+				if at >= 4 && low[at-1] == ' ' {
+					if st, _ = statusAt(low, at-4); st != c.status {
+						st = 0
+					}
+					at -= 4
+				}
+			case c.text == "[": // "[429]"
+				if at+4 < len(low) && low[at+4] == ']' {
+					if st, _ = statusAt(low, at+1); st < 400 {
+						st = 0
+					}
+				}
+			default: // "status: 429", "error code 429", "status_code=429"
+				k := off
+				for k < len(low) && k < off+12 && (strings.IndexByte(" :=\"'_-#()[", low[k]) >= 0 || strings.HasPrefix(low[k:], "code")) {
+					if strings.HasPrefix(low[k:], "code") {
+						k += 4
+						continue
+					}
+					k++
+				}
+				st, _ = statusAt(low, k)
+			}
+			if st != 0 && at >= bestAt {
 				best, bestAt = st, at
 			}
-		}
-		off = at + 1
-	}
-	for _, rp := range reasonPhrases {
-		for off := 0; ; {
-			i := strings.Index(low[off:], rp.phrase)
-			if i < 0 {
-				break
-			}
-			at := off + i
-			if at >= 4 && low[at-1] == ' ' {
-				if st, ok := statusAt(low, at-4); ok && st == rp.status && at-4 >= bestAt {
-					best, bestAt = st, at-4
-				}
-			}
-			off = at + len(rp.phrase)
 		}
 	}
 	return best, best != 0
@@ -1025,7 +951,7 @@ func statusNear(text string) (int, bool) {
 // appendHosts adds the host of every URL in s.
 func appendHosts(hosts []string, s string) []string {
 	for off := 0; len(hosts) < 32; {
-		i := strings.Index(s[off:], "://")
+		i := index(s[off:], "://")
 		if i < 0 {
 			break
 		}
@@ -1035,9 +961,13 @@ func appendHosts(hosts []string, s string) []string {
 			end++
 		}
 		h := s[start:end]
-		if at := strings.LastIndexByte(h, '@'); at >= 0 {
-			h = h[at+1:]
+		at := -1 // the end of user info before the host
+		for i := 0; i < len(h); i++ {
+			if h[i] == '@' {
+				at = i
+			}
 		}
+		h = h[at+1:]
 		if c := strings.IndexByte(h, ':'); c >= 0 {
 			h = h[:c]
 		}
@@ -1048,11 +978,11 @@ func appendHosts(hosts []string, s string) []string {
 }
 
 func appendHost(hosts []string, h string) []string {
-	h = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(h), "."))
+	h = toLower(trimRight1(trimSpace(h), '.'))
 	if c := strings.IndexByte(h, ':'); c >= 0 {
 		h = h[:c]
 	}
-	if h == "" || !strings.Contains(h, ".") {
+	if h == "" || !within(h, ".") {
 		return hosts
 	}
 	for _, x := range hosts {
@@ -1064,30 +994,243 @@ func appendHost(hosts []string, h string) []string {
 }
 
 // ---- text helpers ----
+//
+// Some of these are small equivalents of functions of package strings
+// (trimSpace, toLower, index, join, ...): the WebAssembly binary has a size
+// budget, and the standard ones bring along code and Unicode tables that
+// the classifier does not need. Each gives exactly what its model gives.
 
 // lines splits s into lines without their "\n" or "\r\n".
 func lines(s string) []string {
-	ls := strings.Split(s, "\n")
-	for i, l := range ls {
-		ls[i] = strings.TrimSuffix(l, "\r")
+	ls := make([]string, lineCount(s))
+	for i := range ls {
+		line := s
+		if j := strings.IndexByte(s, '\n'); j >= 0 {
+			line, s = s[:j], s[j+1:]
+		}
+		ls[i] = trimRight1(line, '\r')
 	}
 	return ls
 }
 
-func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
+// trimSpace is strings.TrimSpace: it removes the leading and trailing
+// Unicode white space.
+func trimSpace(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if !isSpace(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for s != "" {
+		// the last rune, as utf8.DecodeLastRuneInString finds it
+		i := len(s) - 1
+		for i > 0 && i > len(s)-utf8.UTFMax && s[i]&0xC0 == 0x80 { // not a rune start
+			i--
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if i+n != len(s) || !isSpace(r) {
+			break
+		}
+		s = s[:i]
+	}
+	return s
+}
+
+// toLower is strings.ToLower.
+func toLower(s string) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.Map(unicode.ToLower, s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// within reports whether sub is within s, as strings.Contains does.
+func within(s, sub string) bool { return index(s, sub) >= 0 }
+
+// index is strings.Index: the first byte found with IndexByte, then the
+// rest compared; after too many false starts, a Rabin-Karp search keeps
+// the cost linear, as strings.Index does.
+func index(s, sep string) int {
+	n := len(sep)
+	if n == 0 {
+		return 0
+	}
+	fails := 0
+	for i := 0; i+n <= len(s); i++ {
+		j := strings.IndexByte(s[i:len(s)-n+1], sep[0])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if s[i:i+n] == sep {
+			return i
+		}
+		if fails++; fails > 4+i>>4 {
+			if k := rabinKarp(s[i+1:], sep); k >= 0 {
+				return i + 1 + k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// rabinKarp is the first index of sep in s, by rolling hash.
+func rabinKarp(s, sep string) int {
+	const prime = 16777619
+	var h, pow, hs uint32 = 0, 1, 0
+	for i := 0; i < len(sep); i++ {
+		h = h*prime + uint32(sep[i])
+		pow *= prime
+	}
+	n := len(sep)
+	for i := 0; i < len(s); i++ {
+		hs = hs*prime + uint32(s[i])
+		if i >= n {
+			hs -= pow * uint32(s[i-n])
+		}
+		if i >= n-1 && hs == h && s[i-n+1:i+1] == sep {
+			return i - n + 1
+		}
+	}
+	return -1
+}
+
+// join is strings.Join.
+func join(list []string, sep string) string {
+	switch len(list) {
+	case 0:
+		return ""
+	case 1:
+		return list[0]
+	}
+	n := len(sep) * (len(list) - 1)
+	for _, s := range list {
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, s := range list {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// isSpace is unicode.IsSpace: Unicode's White_Space property.
+func isSpace(r rune) bool {
+	switch {
+	case r <= 0xFF:
+		return r == ' ' || r >= '\t' && r <= '\r' || r == 0x85 || r == 0xA0
+	case r >= 0x2000 && r <= 0x200A:
+		return true
+	}
+	return r == 0x1680 || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x3000
+}
+
+// trimRight1 removes one trailing c.
+func trimRight1(s string, c byte) string {
+	if s != "" && s[len(s)-1] == c {
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+// collapseSpace returns the words of s joined by single spaces, as
+// strings.Join(strings.Fields(s), " ") does.
+func collapseSpace(s string) string {
+	var b []byte
+	gap := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			gap = len(b) > 0
+		} else {
+			if gap {
+				b = append(b, ' ')
+				gap = false
+			}
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// indexAny is strings.IndexAny for a set of ASCII chars.
+func indexAny(s, chars string) int {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(chars, s[i]) >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimRight is strings.TrimRight for a set of ASCII chars.
+func trimRight(s, cutset string) string {
+	for s != "" && strings.IndexByte(cutset, s[len(s)-1]) >= 0 {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// replaceAll is strings.ReplaceAll for a non-empty old.
+func replaceAll(s, old, new string) string {
+	i := index(s, old)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	for ; i >= 0; i = index(s, old) {
+		b.WriteString(s[:i])
+		b.WriteString(new)
+		s = s[i+len(old):]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+func lineCount(s string) int { return count(s, "\n") + 1 }
+
+// count is strings.Count for a non-empty sep.
+func count(s, sep string) int {
+	n := 0
+	for i := index(s, sep); i >= 0; i = index(s, sep) {
+		n++
+		s = s[i+len(sep):]
+	}
+	return n
+}
 
 // lastLines returns the last n lines of s.
 func lastLines(s string, n int) string {
-	end := len(s)
-	for k := 0; k < n; k++ {
-		i := strings.LastIndexByte(s[:end], '\n')
-		if i < 0 {
-			return s
-		}
-		if k < n-1 {
-			end = i
-		} else {
-			return s[i+1:]
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '\n' {
+			if n--; n == 0 {
+				return s[i+1:]
+			}
 		}
 	}
 	return s
@@ -1097,7 +1240,7 @@ func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if len(s) > 300 {
 		s = cutUTF8(s, 300) + "…"
 	}
@@ -1110,24 +1253,18 @@ func decodeBase64(s string) (string, bool) {
 	var acc, bits uint
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		var v uint
+		v := strings.IndexByte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", c)
 		switch {
-		case c >= 'A' && c <= 'Z':
-			v = uint(c - 'A')
-		case c >= 'a' && c <= 'z':
-			v = uint(c-'a') + 26
-		case c >= '0' && c <= '9':
-			v = uint(c-'0') + 52
-		case c == '+' || c == '-':
+		case c == '-': // URL-safe
 			v = 62
-		case c == '/' || c == '_':
+		case c == '_':
 			v = 63
 		case c == '=' || c == '\n' || c == '\r' || c == ' ':
 			continue
-		default:
+		case v < 0:
 			return "", false
 		}
-		acc = acc<<6 | v
+		acc = acc<<6 | uint(v)
 		bits += 6
 		if bits >= 8 {
 			bits -= 8
