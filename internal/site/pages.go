@@ -111,11 +111,7 @@ func statusShort(c *catalog.Code) string {
 	case catalog.SignalBody:
 		return "varies"
 	}
-	s := make([]string, len(c.Statuses))
-	for i, st := range c.Statuses {
-		s[i] = strconv.Itoa(st)
-	}
-	return strings.Join(s, ", ")
+	return statusList(c, false)
 }
 
 // statusLong is the status on a code's page.
@@ -126,10 +122,16 @@ func statusLong(c *catalog.Code) string {
 	case catalog.SignalBody:
 		return "varies: the documentation gives no HTTP status"
 	}
+	return statusList(c, true)
+}
+
+// statusList joins a code's HTTP statuses, with their reason phrases when
+// named is true ("429 Too Many Requests").
+func statusList(c *catalog.Code, named bool) string {
 	s := make([]string, len(c.Statuses))
 	for i, st := range c.Statuses {
 		s[i] = strconv.Itoa(st)
-		if t := http.StatusText(st); t != "" {
+		if t := http.StatusText(st); named && t != "" {
 			s[i] += " " + t
 		}
 	}

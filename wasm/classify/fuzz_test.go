@@ -56,9 +56,14 @@ func FuzzDiagnose(f *testing.F) {
 	})
 }
 
-// checkCatalogRefs fails when d names a provider or code the catalog lacks.
+// checkCatalogRefs fails when d names a category, provider or code the
+// catalog lacks: category names typed in this package (for APIs outside the
+// catalog) must stay among content/categories.
 func checkCatalogRefs(t *testing.T, d *Diagnosis) {
 	t.Helper()
+	if _, ok := catalog.CategoryByName(d.Category); !ok && d.Category != "success" && d.Category != "unknown" {
+		t.Fatalf("category %q is not a canonical category", d.Category)
+	}
 	if d.Provider == "" {
 		return
 	}
