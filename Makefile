@@ -6,7 +6,7 @@ SITE_OUT ?= build/site
 WASM_OUT ?= build/wasm/errdex.wasm
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: all check gen wasm size site serve test test-go test-wasm fuzz
+.PHONY: all check gen wasm size site serve test test-go test-wasm fuzz bench bench-deps
 
 all: test
 
@@ -36,6 +36,18 @@ site: wasm
 ## serve: build everything and serve it at http://$(ADDR)$(BASE)
 serve: wasm
 	$(GO) run ./cmd/sitegen serve -base $(BASE) -addr $(ADDR) -out $(SITE_OUT) -wasm $(WASM_OUT)
+
+## bench: the figures that matter beside their floors and targets, in one
+## run (a few minutes): a table on stdout, build/bench/report.md and
+## report.json. Not part of make test. BENCHFLAGS passes flags to cmd/bench
+## (e.g. BENCHFLAGS='-only classifier,wasm -count 3').
+BENCHFLAGS ?=
+bench: bench-deps
+	$(GO) run ./cmd/bench $(BENCHFLAGS)
+
+## bench-deps: install chromium, node, npm and Lighthouse where missing
+bench-deps:
+	@.ci/deps bench
 
 ## test: everything CI runs (the browser tests need chromium, and
 ## `npm ci --prefix site` for axe-core)

@@ -43,11 +43,18 @@ const BudgetGzip = 700_000
 // Build compiles the playground binary from the module at root into out,
 // with the go command goCmd ("go" finds it on PATH).
 func Build(ctx context.Context, goCmd, root, out string) error {
+	return BuildPackage(ctx, goCmd, root, Package, out)
+}
+
+// BuildPackage compiles another main package of the module (pkg, relative
+// to root) exactly as Build compiles the playground: make bench weighs a
+// bare syscall/js program built this way beside it.
+func BuildPackage(ctx context.Context, goCmd, root, pkg, out string) error {
 	out, err := filepath.Abs(out)
 	if err != nil {
 		return err
 	}
-	args := append(append([]string{"build"}, BuildFlags...), "-o", out, Package)
+	args := append(append([]string{"build"}, BuildFlags...), "-o", out, pkg)
 	cmd := exec.CommandContext(ctx, goCmd, args...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")

@@ -1,0 +1,37 @@
+package bench
+
+import (
+	"os"
+	"testing"
+
+	"github.com/errdex/errdex/content"
+)
+
+// TestSynthesize loads a small synthetic catalog with the real loader: the
+// site-build benchmark must measure valid content, not a pile of errors.
+func TestSynthesize(t *testing.T) {
+	dir := t.TempDir()
+	if err := Synthesize(dir, 3, 20); err != nil {
+		t.Fatal(err)
+	}
+	cat, problems := content.Load(os.DirFS(dir))
+	for _, p := range problems {
+		t.Error(p)
+	}
+	if cat == nil {
+		t.Fatal("no catalog")
+	}
+	if got := len(cat.Providers); got != 3 {
+		t.Errorf("%d providers, want 3", got)
+	}
+	n := 0
+	for _, p := range cat.Providers {
+		n += len(p.Codes)
+	}
+	if n != 60 {
+		t.Errorf("%d codes, want 60", n)
+	}
+	if len(cat.Manifest) != 60 {
+		t.Errorf("manifest lists %d URLs, want 60", len(cat.Manifest))
+	}
+}
