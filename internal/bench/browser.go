@@ -23,7 +23,9 @@ import (
 const Base = "/errdex/"
 
 // PageTypes are the pages a visitor meets, one of each kind, by site path
-// (relative to Base). The 404 page is reached through a missing URL.
+// (relative to Base). The 404 page is audited at its own URL, where it is
+// served with status 200: Lighthouse refuses to audit a 404 response, and
+// the page is the same bytes GitHub Pages sends for any missing URL.
 var PageTypes = []struct{ Type, Path string }{
 	{"home", ""},
 	{"provider", "clore/"},
@@ -31,7 +33,7 @@ var PageTypes = []struct{ Type, Path string }{
 	{"category", "categories/rate_limit/"},
 	{"matrix", "categories/"},
 	{"playground", "play/"},
-	{"404", "no-such-page/"},
+	{"404", "404.html"},
 }
 
 // Server serves a built site as `sitegen serve` does (package serve, gzip

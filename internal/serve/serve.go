@@ -9,20 +9,50 @@
 //   - a miss is answered with the site's 404.html and status 404;
 //   - content types come from the extension, with .wasm as application/wasm
 //     (WebAssembly.instantiateStreaming insists on it);
+//   - text responses are gzipped when the request accepts gzip (see below);
 //   - dotfiles are never served.
 //
 // Unlike Pages it sends Cache-Control: no-cache, so a rebuilt page shows on
 // reload during development.
+//
+// # Compression
+//
+// Pages compresses on the fly, with gzip only (no Brotli, and no serving of
+// pre-compressed .gz files), for text types: HTML, CSS, JavaScript, JSON,
+// SVG, XML and plain text; observed responses show application/wasm
+// gzipped too, though Pages documents none of this. We do the same, so that
+// transfer sizes, Lighthouse's "enable text compression" audit and the
+// playground's load time are what visitors get:
+//
+//   - the compressible types are text/*, application/json (which covers
+//     .map), application/xml, image/svg+xml and application/wasm; others
+//     (images) are sent as they are;
+//   - a compressible response is gzipped when the request's Accept-Encoding
+//     accepts gzip (or x-gzip, or "*") and does not weigh identity above
+//     it: "gzip;q=0", a missing header or "identity" get the file as it
+//     is. Both carry Vary: Accept-Encoding, so a cache keeps them apart;
+//   - the 404 page is compressed like any other page; HEAD gets the headers
+//     of the GET, with the compressed Content-Length;
+//   - a request with a Range header gets the identity encoding, so that its
+//     byte ranges count the file's own bytes;
+//   - the level is gzip -9, the one the playground binary's size budget is
+//     measured with (package wasmbin), so the binary's transfer size is the
+//     budgeted one. The compressed bytes are cached per file and reused
+//     while the file's content is unchanged: the site is static for the
+//     life of a server, and a rebuild is still picked up on reload.
 package serve
 
 import (
 	"bytes"
+	"compress/gzip"
 	"io"
 	"io/fs"
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -54,18 +84,89 @@ func ContentType(name string) string {
 	return "application/octet-stream"
 }
 
+// compressibleTypes are the media types, besides text/*, that are gzipped.
+var compressibleTypes = map[string]bool{
+	"application/json":       true,
+	"application/javascript": true,
+	"application/xml":        true,
+	"application/wasm":       true,
+	"image/svg+xml":          true,
+}
+
+// compressible reports whether a response of content type ct is gzipped
+// for a client that accepts gzip.
+func compressible(ct string) bool {
+	mt, _, _ := strings.Cut(ct, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	return strings.HasPrefix(mt, "text/") || compressibleTypes[mt]
+}
+
+// acceptsGzip reports whether the Accept-Encoding values in header accept
+// gzip and do not prefer the identity encoding to it (RFC 9110, section
+// 12.5.3). "x-gzip" counts as gzip; "*" stands for any coding not named; a
+// coding with q=0 is refused. Identity competes only when the client gives
+// it a weight, by name or by "*" ("gzip;q=0.5, identity" prefers identity);
+// a tie goes to gzip. Elements with a malformed q are ignored.
+func acceptsGzip(header []string) bool {
+	qGzip, qIdentity, qAny := -1.0, -1.0, -1.0
+	for _, h := range header {
+		for _, elem := range strings.Split(h, ",") {
+			coding, params, _ := strings.Cut(elem, ";")
+			coding = strings.ToLower(strings.TrimSpace(coding))
+			q, ok := qvalue(params)
+			if !ok || coding == "" {
+				continue
+			}
+			switch coding {
+			case "gzip", "x-gzip":
+				qGzip = max(qGzip, q)
+			case "identity":
+				qIdentity = q
+			case "*":
+				qAny = q
+			}
+		}
+	}
+	if qGzip < 0 {
+		qGzip = max(qAny, 0)
+	}
+	if qIdentity < 0 {
+		qIdentity = max(qAny, 0)
+	}
+	return qGzip > 0 && qGzip >= qIdentity
+}
+
+// qvalue reads the q parameter among an Accept-Encoding element's
+// parameters: 1 when there is none, ok false when it is malformed.
+func qvalue(params string) (q float64, ok bool) {
+	q = 1
+	for _, p := range strings.Split(params, ";") {
+		k, v, _ := strings.Cut(p, "=")
+		if !strings.EqualFold(strings.TrimSpace(k), "q") {
+			continue
+		}
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || f < 0 || f > 1 {
+			return 0, false
+		}
+		q = f
+	}
+	return q, true
+}
+
 // Handler serves the site in fsys (its root is the site's base) under base.
 func Handler(fsys fs.FS, base string) http.Handler {
 	base = "/" + strings.Trim(base, "/") + "/"
 	if base == "//" {
 		base = "/"
 	}
-	return &handler{fsys: fsys, base: base}
+	return &handler{fsys: fsys, base: base, gz: gzipCache{m: map[string]*gzipped{}}}
 }
 
 type handler struct {
 	fsys fs.FS
 	base string
+	gz   gzipCache
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -136,29 +237,67 @@ func (h *handler) file(w http.ResponseWriter, r *http.Request, name string, stat
 		h.notFound(w, r)
 		return
 	}
-	w.Header().Set("Content-Type", ContentType(name))
-	w.Header().Set("Cache-Control", "no-cache")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	if status != http.StatusOK {
-		w.Header().Set("Content-Length", itoa(len(data)))
-		w.WriteHeader(status)
-		if r.Method != http.MethodHead {
-			_, _ = w.Write(data)
+	ct := ContentType(name)
+	hdr := w.Header()
+	hdr.Set("Content-Type", ct)
+	hdr.Set("Cache-Control", "no-cache")
+	hdr.Set("X-Content-Type-Options", "nosniff")
+	if compressible(ct) {
+		hdr.Add("Vary", "Accept-Encoding")
+		if r.Header.Get("Range") == "" && acceptsGzip(r.Header.Values("Accept-Encoding")) {
+			data = h.gz.get(name, data)
+			hdr.Set("Content-Encoding", "gzip")
+			write(w, r, status, data)
+			return
 		}
+	}
+	if status != http.StatusOK {
+		write(w, r, status, data)
 		return
 	}
 	http.ServeContent(w, r, name, time.Time{}, io.NewSectionReader(bytes.NewReader(data), 0, int64(len(data))))
 }
 
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			return string(b[i:])
-		}
+// write sends data whole with status, and only the headers for HEAD.
+func write(w http.ResponseWriter, r *http.Request, status int, data []byte) {
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(data)
 	}
+}
+
+// gzipCache keeps each file's gzipped bytes with the content they were made
+// from, so a file is compressed once however often it is asked for, and
+// again only when its content changes.
+type gzipCache struct {
+	mu sync.Mutex
+	m  map[string]*gzipped
+}
+
+type gzipped struct {
+	raw  []byte
+	once sync.Once
+	gz   []byte
+}
+
+// get returns raw, the content of the file name, gzipped.
+func (c *gzipCache) get(name string, raw []byte) []byte {
+	c.mu.Lock()
+	e := c.m[name]
+	if e == nil || !bytes.Equal(e.raw, raw) {
+		e = &gzipped{raw: raw}
+		c.m[name] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.gz = gzipBytes(raw) })
+	return e.gz
+}
+
+func gzipBytes(raw []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // a valid level: no error
+	_, _ = zw.Write(raw)                                     // a bytes.Buffer does not fail
+	_ = zw.Close()
+	return buf.Bytes()
 }

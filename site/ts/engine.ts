@@ -8,7 +8,8 @@
 //      server that does not send Content-Type application/wasm makes that
 //      fail, so the fallback is arrayBuffer() + WebAssembly.instantiate;
 //   3. go.run starts the Go program, which registers errdexDiagnose and
-//      calls window.errdexReady.
+//      calls window.errdexReady. It runs in a task after the one that
+//      finished the compilation, so that neither makes a long task.
 //
 // The Go side turns a panic into an {"error": ...} value, so a bad input
 // never stops it. Should the program exit anyway, the next call starts a
@@ -84,6 +85,7 @@ export class Engine {
     const go = this.newGo()
     const { module, instance } = await this.instantiate(response, go.importObject)
     this.module = module
+    await nextTask()
     await this.run(go, instance)
     this.loadMs = Math.round(performance.now() - t0)
   }
@@ -138,6 +140,17 @@ export class Engine {
     const instance = await WebAssembly.instantiate(this.module, go.importObject)
     await this.run(go, instance)
   }
+}
+
+/**
+ * Resolves in a task of its own. Finishing the compilation and starting the
+ * Go program (its runtime and package initialisation) are each tens of
+ * milliseconds of main-thread work; run back to back they make one long task
+ * that holds up a keystroke or a click arriving meanwhile. Between them the
+ * page handles its input first.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 function loadScript(src: string): Promise<void> {
