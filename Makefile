@@ -6,7 +6,7 @@ SITE_OUT ?= build/site
 WASM_OUT ?= build/wasm/errdex.wasm
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: all check gen wasm size site serve test test-go test-wasm fuzz bench bench-deps
+.PHONY: all check gen wasm size site serve test test-go test-wasm fuzz bench bench-deps bench-record
 
 all: test
 
@@ -44,6 +44,12 @@ serve: wasm
 BENCHFLAGS ?=
 bench: bench-deps
 	$(GO) run ./cmd/bench $(BENCHFLAGS)
+
+## bench-record: keep the latest report in .github/bench/, which the README links
+bench-record:
+	@test -f build/bench/report.json || { echo "no build/bench/report.json: run make bench first"; exit 1; }
+	mkdir -p .github/bench
+	cp build/bench/report.md build/bench/report.json .github/bench/
 
 ## bench-deps: install chromium, node, npm and Lighthouse where missing
 bench-deps:

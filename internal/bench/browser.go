@@ -97,6 +97,9 @@ type Browser struct {
 const benchExample = "* Connected to api.clipia.ai (104.21.48.7) port 443\n> POST /v1/queue/flux-pro HTTP/2\n> Host: api.clipia.ai\n> Authorization: Bearer clipia_test_FAKEa1b2c3d4e5f6g7h8\n>\n< HTTP/2 429\n< retry-after: 12\n< content-type: application/json\n<\n" +
 	`{"error":{"message":"Rate limit exceeded. Try again later.","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}`
 
+// benchExampleCode is the code the playground must find in benchExample.
+const benchExampleCode = "rate_limit_exceeded"
+
 // StartChromium starts a headless browser; cancel stops it.
 func StartChromium(ctx context.Context, path, profile string) (context.Context, context.CancelFunc, error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -262,7 +265,10 @@ const firstDiagnosisScript = `(() => {
   const mark = (k) => { if (!(k in window.__errdexBench)) window.__errdexBench[k] = performance.now(); };
   document.addEventListener('DOMContentLoaded', () => setTimeout(() => {
     const panel = document.getElementById('diagnosis');
-    const check = () => { if (panel.dataset.state === 'done') mark('done'); if (panel.dataset.state === 'error') mark('error'); };
+    const check = () => {
+      if (panel.dataset.state === 'done' && !('done' in window.__errdexBench)) { mark('done'); window.__errdexBench.code = panel.dataset.code; }
+      if (panel.dataset.state === 'error') mark('error');
+    };
     new MutationObserver(check).observe(panel, {attributes: true});
     const box = document.getElementById('response-input');
     box.value = example;
@@ -283,13 +289,13 @@ func RunFirstDiagnosis(browser context.Context, siteURL string, runs int) (First
 			cancel()
 			return fd, err
 		}
-		var marks map[string]float64
+		var marks map[string]any
 		_, err = chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
 		if err == nil {
 			err = chromedp.Do(tab, chromedp.Navigate(siteURL+"play/"))
 		}
 		if err == nil {
-			marks, err = chromedp.Run(tab, chromedp.Poll[map[string]float64](`window.__errdexBench && (window.__errdexBench.done || window.__errdexBench.error) ? window.__errdexBench : null`, chromedp.WithPollingTimeout(30*time.Second)))
+			marks, err = chromedp.Run(tab, chromedp.Poll[map[string]any](`window.__errdexBench && (window.__errdexBench.done || window.__errdexBench.error) ? window.__errdexBench : null`, chromedp.WithPollingTimeout(30*time.Second)))
 		}
 		cancel()
 		if err != nil {
@@ -298,7 +304,11 @@ func RunFirstDiagnosis(browser context.Context, siteURL string, runs int) (First
 		if _, bad := marks["error"]; bad {
 			return fd, errors.New("playground: the example ended in an error panel")
 		}
-		fd.RunsMS = append(fd.RunsMS, marks["done"])
+		if code, _ := marks["code"].(string); code != benchExampleCode {
+			return fd, fmt.Errorf("playground: the example was diagnosed as %q, want %q", code, benchExampleCode)
+		}
+		done, _ := marks["done"].(float64)
+		fd.RunsMS = append(fd.RunsMS, done)
 	}
 	fd.MedianMS = medianOf(fd.RunsMS)
 	return fd, nil
