@@ -30,11 +30,11 @@ size: wasm
 	@$(GO) run ./cmd/sitegen size $(WASM_OUT)
 
 ## site: the static site in build/site, as GitHub Pages serves it under $(BASE)
-site: wasm
+site: size
 	$(GO) run ./cmd/sitegen build -base $(BASE) -out $(SITE_OUT) -wasm $(WASM_OUT)
 
 ## serve: build everything and serve it at http://$(ADDR)$(BASE)
-serve: wasm
+serve: size
 	$(GO) run ./cmd/sitegen serve -base $(BASE) -addr $(ADDR) -out $(SITE_OUT) -wasm $(WASM_OUT)
 
 ## bench: the figures that matter beside their floors and targets, in one
