@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex/internal/bench"
+	"github.com/errdex/errdex/internal/chromium"
 )
 
 func main() {
@@ -78,7 +79,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	env := &bench.Env{
 		Root:     *root,
 		Out:      dir,
-		Chromium: bench.FindChromium(),
+		Chromium: chromium.Find(),
 		Node:     bench.NodeVersion(ctx),
 		Log:      func(format string, args ...any) { fmt.Fprintf(stderr, "bench: "+format+"\n", args...) },
 	}

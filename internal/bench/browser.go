@@ -100,30 +100,6 @@ const benchExample = "* Connected to api.clipia.ai (104.21.48.7) port 443\n> POS
 // benchExampleCode is the code the playground must find in benchExample.
 const benchExampleCode = "rate_limit_exceeded"
 
-// StartChromium starts a headless browser; cancel stops it.
-func StartChromium(ctx context.Context, path, profile string) (context.Context, context.CancelFunc, error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(profile),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	if err := chromedp.Do(bctx); err != nil {
-		cancelBrowser()
-		cancelAlloc()
-		return nil, nil, fmt.Errorf("starting %s: %w", path, err)
-	}
-	return bctx, func() { cancelBrowser(); cancelAlloc() }, nil
-}
-
 // recorder sums the encoded bytes of a tab's finished responses.
 type recorder struct {
 	mu    sync.Mutex

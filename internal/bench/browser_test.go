@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/errdex/errdex/content"
+	"github.com/errdex/errdex/internal/chromium"
 	"github.com/errdex/errdex/internal/site"
 	"github.com/errdex/errdex/internal/siteurl"
 	"github.com/errdex/errdex/internal/wasmbin"
@@ -20,8 +21,8 @@ import (
 // arrives gzipped at its gzip -9 size, the first search fetches the index,
 // and the first diagnosis is timed.
 func TestBrowserMeasures(t *testing.T) {
-	chromium := FindChromium()
-	if chromium == "" {
+	path := chromium.Find()
+	if path == "" {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("CI=true and no Chromium (chromium, chromium-browser, google-chrome or CHROME_PATH); install it (apt-get install chromium)")
 		}
@@ -62,7 +63,7 @@ func TestBrowserMeasures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	browser, stop, err := StartChromium(ctx, chromium, filepath.Join(tmp, "profile"))
+	browser, stop, err := chromium.Start(ctx, path, filepath.Join(tmp, "profile"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,20 +33,6 @@ type Machine struct {
 	Lighthouse string `json:"lighthouse,omitempty"`
 }
 
-// FindChromium returns the browser to drive: $CHROME_PATH, else chromium
-// or google-chrome on PATH.
-func FindChromium() string {
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // Describe reads the machine's figures.
 func (e *Env) Describe(ctx context.Context) Machine {
 	m := Machine{CPUs: runtime.NumCPU(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, Node: e.Node}

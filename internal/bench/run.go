@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/errdex/errdex/internal/chromium"
 )
 
 // Options choose what a run measures.
@@ -120,7 +122,7 @@ func runBrowser(ctx context.Context, env *Env, siteURL string, r *Report, opt Op
 		return
 	}
 	defer os.RemoveAll(profile)
-	browser, stop, err := StartChromium(ctx, env.Chromium, profile)
+	browser, stop, err := chromium.Start(ctx, env.Chromium, profile)
 	if err != nil {
 		miss("browser", err)
 		return

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/errdex/errdex/content"
+	"github.com/errdex/errdex/internal/chromium"
 	"github.com/errdex/errdex/internal/serve"
 	"github.com/errdex/errdex/internal/site"
 	"github.com/errdex/errdex/internal/siteurl"
@@ -74,7 +74,7 @@ func run(m *testing.M) int {
 	defer srv.Close()
 	siteURL = srv.URL + base
 
-	path := findChromium()
+	path := chromium.Find()
 	if path == "" {
 		noChrome = "no Chromium found (chromium, chromium-browser, google-chrome)"
 		if os.Getenv("CI") == "true" {
@@ -83,26 +83,12 @@ func run(m *testing.M) int {
 		}
 		return m.Run()
 	}
-	profile := filepath.Join(tmp, "profile")
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(profile),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	if err := chromedp.Do(bctx); err != nil {
-		fmt.Fprintln(os.Stderr, "browsertest: starting Chromium:", err)
+	bctx, stop, err := chromium.Start(context.Background(), path, filepath.Join(tmp, "profile"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "browsertest:", err)
 		return 1
 	}
+	defer stop()
 	chrome = bctx
 	return m.Run()
 }
@@ -122,15 +108,6 @@ func buildEngine(tmp string) (site.Engine, error) {
 		return site.Engine{}, err
 	}
 	return site.Engine{Wasm: bin, WasmExec: js}, nil
-}
-
-func findChromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
 }
 
 // removeAll retries: Chromium's helpers may still be writing to the profile.
