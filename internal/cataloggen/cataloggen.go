@@ -4,7 +4,8 @@
 // (content/urls.txt).
 //
 // The Go source is printed by reflection over the catalog types, so a field
-// added to package catalog is generated without touching this package. The
+// added to package catalog is generated without touching this package; a
+// field tagged `gen:"-"` is left out. The
 // output is gofmt'ed and deterministic; a test compares it with the committed
 // file and fails with "run make gen" when they differ.
 package cataloggen
@@ -89,7 +90,7 @@ func writeValue(b *bytes.Buffer, v reflect.Value, elided bool) {
 		b.WriteString("{")
 		for i := 0; i < v.NumField(); i++ {
 			f := v.Field(i)
-			if f.IsZero() {
+			if f.IsZero() || v.Type().Field(i).Tag.Get("gen") == "-" {
 				continue
 			}
 			b.WriteString("\n" + v.Type().Field(i).Name + ": ")

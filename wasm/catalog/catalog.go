@@ -8,11 +8,17 @@
 // loader (package content) fills them from content/, the generator prints
 // them as Go literals, and the classifier (package classify) reads them.
 //
+// Fields tagged `gen:"-"` are left out of the generated data, which only the
+// classifier reads: it has no use for them, and the playground's binary is
+// smaller without them. The site loads content/ itself and has them all.
+// For the same reason, the fields that are usually empty come last in
+// Code and Retry: the WebAssembly linker starts a new data segment (a few
+// bytes each) after every run of zero bytes, and together their zeros make
+// one run.
+//
 // Lookups are by provider id ([Lookup]), by provider and code ([Provider.Code],
 // which also accepts a code's aliases) and by category name ([CategoryByName]).
 package catalog
-
-import "strings"
 
 // Retryable is a tri-state retry verdict: the documentation may say yes, no,
 // or nothing at all.
@@ -74,15 +80,15 @@ type Link struct {
 type Provider struct {
 	ID      string // stable id, also the first segment of its pages' URLs
 	Name    string // display name
-	Summary string // one line: what the provider is
+	Summary string `gen:"-"` // one line: what the provider is
 	BaseURL string // documented API base URL
-	Docs    []Link // the provider's own documentation
+	Docs    []Link `gen:"-"` // the provider's own documentation
 
 	Envelope  Envelope
 	Detect    Detect
 	Auth      Auth
 	RateLimit RateLimit
-	Retry     string // general retry guidance, one paragraph of plain text
+	Retry     string `gen:"-"` // general retry guidance, one paragraph of plain text
 
 	Codes   []Code
 	Results []Result // documented non-error results (success, still running)
@@ -122,14 +128,14 @@ type Detect struct {
 // to mask.
 type Auth struct {
 	Header      string   // header carrying the key, e.g. "Authorization"
-	Scheme      string   // scheme before the key, e.g. "Bearer"; empty for a raw key
+	Scheme      string   `gen:"-"` // scheme before the key, e.g. "Bearer"; empty for a raw key
 	AltHeaders  []string // other accepted headers, e.g. "X-Api-Key"
 	KeyPrefixes []string // documented key prefixes, e.g. "oc_live_"
 }
 
 // RateLimit is the provider's documented rate limiting.
 type RateLimit struct {
-	Summary     string   // the documented limits, in words
+	Summary     string   `gen:"-"` // the documented limits, in words
 	Headers     []string // rate-limit headers the provider sends
 	ResetHeader string   // header holding the reset time, if any
 	ResetUnit   string   // "epoch" (Unix seconds), "seconds" (delta) or ""
@@ -137,28 +143,29 @@ type RateLimit struct {
 
 // Code is one error code of one provider.
 type Code struct {
-	Code     string   // exactly as the provider sends it
-	Aliases  []string // other spellings seen for the same error
-	Slug     string   // URL segment: lower-cased Code
-	Statuses []int    // HTTP statuses it comes with (empty unless Signal is SignalHTTP)
-	Signal   Signal
+	Code     string // exactly as the provider sends it
 	Category string
-	Retry    Retry
 	Title    string // one line
 	Meaning  string // what it means, plain text (Markdown source)
 	Fix      []string
+	Statuses []int // HTTP statuses it comes with (empty unless Signal is SignalHTTP)
+	Retry    Retry
+	// The rest are usually empty (see the package doc).
+	Signal   Signal
+	Aliases  []string // other spellings seen for the same error
 	Variants []Variant
-	Related  []string // "provider/slug" of related codes
+	Slug     string   `gen:"-"` // URL segment: lower-cased Code
+	Related  []string `gen:"-"` // "provider/slug" of related codes
 }
 
 // Retry is the documented retry behaviour of a code.
 type Retry struct {
+	Note        string // the documented reason or rule, in words
 	Retryable   Retryable
 	WaitSeconds float64  // a documented fixed wait (Clore.ai's 600 s spot-price rule), 0 if none
 	WaitFields  []string // body fields that carry the wait for this code, in seconds
-	MaxAttempts int      // documented attempt limit, 0 if none
 	Backoff     string   // documented backoff, in words
-	Note        string   // the documented reason or rule, in words
+	MaxAttempts int      `gen:"-"` // documented attempt limit, 0 if none
 }
 
 // Variant is one of several situations a single code covers, told apart by
@@ -211,16 +218,43 @@ func (p *Provider) Code(code string) (*Code, bool) {
 	}
 	for i := range p.Codes {
 		c := &p.Codes[i]
-		if strings.EqualFold(c.Code, code) {
+		if EqualFold(c.Code, code) {
 			return c, true
 		}
 		for _, a := range c.Aliases {
-			if strings.EqualFold(a, code) {
+			if EqualFold(a, code) {
 				return c, true
 			}
 		}
 	}
 	return nil, false
+}
+
+// EqualFold is strings.EqualFold(a, b) for an ASCII a, such as a code, an
+// alias or a header name of the catalog. (Package strings would bring
+// packages unicode, io and errors into the playground's binary.) Outside
+// ASCII, only K (U+212A, Kelvin sign) and ſ (U+017F, long s) fold to ASCII
+// letters: k and s.
+func EqualFold(a, b string) bool {
+	i := 0
+	for _, r := range b {
+		if i == len(a) {
+			return false
+		}
+		c := a[i]
+		i++
+		l := c | 0x20 // c in lower case, when c is a letter
+		switch {
+		case r < 0x80:
+			if byte(r) != c && (byte(r)|0x20 != l || l < 'a' || l > 'z') {
+				return false
+			}
+		case r == 0x212A && l == 'k', r == 0x17F && l == 's':
+		default:
+			return false
+		}
+	}
+	return i == len(a)
 }
 
 // CodeForStatus returns the provider's code sent with HTTP status st, when

@@ -72,9 +72,13 @@ func Diagnose(input string, opts Options) Diagnosis {
 		d.Fields[i].Value = scrub(d.Fields[i].Value, secrets)
 	}
 	scrubList(d.Notes, secrets)
-	scrubList(d.Evidence, secrets)
+	changed := scrubList(d.Evidence, secrets)
 	for i := range d.Candidates {
-		scrubList(d.Candidates[i].Evidence, secrets)
+		// The attributed provider's evidence is d.Evidence: when scrubbing
+		// changed none of it, scrubbing it again changes nothing either.
+		if ev := d.Candidates[i].Evidence; changed || len(ev) == 0 || len(ev) != len(d.Evidence) || &ev[0] != &d.Evidence[0] {
+			scrubList(ev, secrets)
+		}
 	}
 	return d
 }
@@ -88,16 +92,19 @@ type attempt struct {
 	fgn    foreign
 	fok    bool
 	cands  []scored
-	top    []scored // the attributed provider, or the providers that tie
-	read   reading  // the first top provider's reading
-	spec   int      // how specific the reading is: 3 catalog code, 2 known vocabulary, 1 error shape
+	top    []scored               // the attributed provider, or the providers that tie
+	reads  [maxCandidates]reading // the first top providers' readings
+	spec   int                    // how specific the reading is: 3 catalog code, 2 known vocabulary, 1 error shape
 }
 
-// readTop reads the document through the envelope of the i-th top
-// provider. Only the first reading is kept: those of tied providers are
-// made again where they are needed, so that no reading lives on the heap,
-// which keeps the catalog's types out of the binary's type data.
+// readTop returns the reading of the document through the envelope of the
+// i-th top provider. The first readings are kept in the attempt, never on
+// the heap, which keeps the catalog's types out of the binary's type data;
+// more tied providers are read again where they are needed.
 func (at *attempt) readTop(a *artefact, i int) reading {
+	if i < len(at.reads) && at.reads[i].done {
+		return at.reads[i]
+	}
 	code := a.looseCode
 	if code == "" {
 		code = at.top[i].textCode
@@ -144,8 +151,8 @@ func try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
 		if r.entry != nil || r.result > 0 {
 			at.spec = 3
 		}
-		if i == 0 {
-			at.read = r
+		if i < len(at.reads) {
+			at.reads[i] = r
 		}
 	}
 	if at.spec == 0 {
@@ -183,7 +190,7 @@ func fill(d Diagnosis, a *artefact, at *attempt) Diagnosis {
 	var names []string // the tied providers
 	switch {
 	case len(at.top) == 1:
-		p, r = at.top[0].p(), &at.read
+		p, r = at.top[0].p(), &at.reads[0]
 		d.Provider, d.ProviderName, d.Evidence = p.ID, p.Name, at.top[0].evidence
 	case len(at.top) > 1:
 		for _, s := range at.top {
@@ -233,7 +240,7 @@ func fill(d Diagnosis, a *artefact, at *attempt) Diagnosis {
 			d.Variant = r.variant.Name
 		}
 	case names != nil:
-		read = &at.read.errorFields
+		read = &at.reads[0].errorFields
 		same := true
 		for i := range at.top {
 			same = same && at.readTop(a, i).code == read.code
@@ -374,10 +381,7 @@ func fill(d Diagnosis, a *artefact, at *attempt) Diagnosis {
 func agreement(a *artefact, at *attempt) (cat string, first *catalog.Code) {
 	sameCat, sameRetry := true, true
 	for i := range at.top {
-		r := at.read
-		if i > 0 {
-			r = at.readTop(a, i)
-		}
+		r := at.readTop(a, i)
 		e := r.entry
 		if e == nil {
 			return "", nil
@@ -403,8 +407,11 @@ func agreement(a *artefact, at *attempt) (cat string, first *catalog.Code) {
 	return cat, first
 }
 
-func scrubList(list, secrets []string) {
-	for i := range list {
-		list[i] = scrub(list[i], secrets)
+// scrubList scrubs each string of list, and reports whether any changed.
+func scrubList(list, secrets []string) (changed bool) {
+	for i, s := range list {
+		list[i] = scrub(s, secrets)
+		changed = changed || list[i] != s
 	}
+	return changed
 }

@@ -2,7 +2,6 @@ package classify
 
 import (
 	"math"
-	"strings"
 
 	"github.com/errdex/errdex/wasm/catalog"
 )
@@ -56,6 +55,9 @@ func (s *scored) p() *catalog.Provider { return &catalog.Providers[s.pi] }
 
 func (s *scored) add(w float64, why string) {
 	s.score += w
+	if s.evidence == nil {
+		s.evidence = make([]string, 0, 8)
+	}
 	push(&s.evidence, why)
 }
 
@@ -82,9 +84,10 @@ func detect(a *artefact, doc *node, status int, sh shapeMark, t *pasteText) []sc
 	}
 	var out []scored
 	total := 0.0
+	var leaves leafPaths
 	for i := range catalog.Providers {
 		s := scored{pi: i}
-		scoreEnvelope(&s, doc, status, sh)
+		scoreEnvelope(&s, doc, status, sh, &leaves)
 		if outside != "" {
 			s.add(wForeignHost, outside)
 		}
@@ -160,7 +163,7 @@ func expNeg(x float64) float64 {
 }
 
 // scoreEnvelope weighs the document against the provider's envelope.
-func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark) {
+func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark, leaves *leafPaths) {
 	if doc != nil && doc.kind == kindArray && len(doc.vals) > 0 {
 		doc = doc.vals[0]
 	}
@@ -210,22 +213,14 @@ func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark) {
 	}
 	// Keys the envelope does not explain count against the provider; a body
 	// made only of envelope fields counts for it.
-	var known []string // every body path the envelope explains
-	for _, l := range [][]string{env.Code, env.Message, env.RequestID, env.Details, env.Type, env.RetryAfter} {
-		pushAll(&known, l)
-	}
-	if env.Indirect != nil {
-		push(&known, env.Indirect.Field)
-	}
-	if entry != nil {
-		pushAll(&known, entry.Retry.WaitFields)
-	}
 	unexplained := 0
 	var firstUnexplained string
-	var leaves []string
-	walkLeaves(&leaves, doc, "", 0)
-	for _, lp := range leaves {
-		if !covered(lp, known) {
+	if !leaves.done {
+		walkLeaves(&leaves.paths, doc, "", 0)
+		leaves.done = true
+	}
+	for _, lp := range leaves.paths {
+		if !explained(lp, env, entry) {
 			if unexplained == 0 {
 				firstUnexplained = lp
 			}
@@ -241,7 +236,7 @@ func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark) {
 		}
 		s.add(w, "the body has fields "+owner+" envelope does not name (e.g. "+firstUnexplained+")")
 	}
-	if sh.shape != "" && !covered(sh.key, known) {
+	if sh.shape != "" && !explained(sh.key, env, entry) {
 		s.add(wForeignShape, "the body is shaped like "+sh.shape+", with "+sh.key+", which "+owner+" envelope does not name")
 	}
 	if entry != nil && status != 0 && entry.Signal == catalog.SignalHTTP && len(entry.Statuses) > 0 {
@@ -253,6 +248,25 @@ func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark) {
 		}
 		s.add(w, "HTTP "+itoa(status)+is+p.Name+" documents for it")
 	}
+}
+
+// explained reports whether the body path lp is at or under a path the
+// envelope env names, or a wait field of its code entry.
+func explained(lp string, env *catalog.Envelope, entry *catalog.Code) bool {
+	for _, l := range [][]string{env.Code, env.Message, env.RequestID, env.Details, env.Type, env.RetryAfter} {
+		if covered(lp, l) {
+			return true
+		}
+	}
+	return env.Indirect != nil && covered(lp, []string{env.Indirect.Field}) ||
+		entry != nil && covered(lp, entry.Retry.WaitFields)
+}
+
+// leafPaths are the paths of a document's leaves (see walkLeaves), listed
+// when first needed.
+type leafPaths struct {
+	paths []string
+	done  bool
 }
 
 // addCode credits a code of the provider's vocabulary found at where
@@ -278,12 +292,12 @@ func scoreLoose(s *scored, a *artefact, t *pasteText) {
 	}
 	text := t.text[:min(len(t.text), 1<<16)]
 	for i := 0; i < len(text); {
-		if !isTokenChar(text[i]) {
+		if byteClass[text[i]]&classToken == 0 {
 			i++
 			continue
 		}
 		j := i
-		for j < len(text) && isTokenChar(text[j]) {
+		for j < len(text) && byteClass[text[j]]&classToken != 0 {
 			j++
 		}
 		w := text[i:j]
@@ -353,7 +367,7 @@ func scorePaste(s *scored, a *artefact, t *pasteText) {
 		}
 	}
 	var base []string // the host of the documented base URL
-	if i := index(p.BaseURL, "://"); i >= 0 {
+	if i := index(p.BaseURL, "://"); i >= 0 && len(a.hosts) > 0 {
 		h := p.BaseURL[i+3:]
 		if j := indexAny(h, "/:?#"); j >= 0 {
 			h = h[:j]
@@ -369,7 +383,7 @@ func scorePaste(s *scored, a *artefact, t *pasteText) {
 		}
 	}
 	for _, pre := range p.Auth.KeyPrefixes {
-		if pre != "" && within(t.text, pre) {
+		if pre != "" && index(t.text, pre) >= 0 {
 			s.add(wKeyPrefix, "a key with "+poss(p.Name)+" prefix "+pre)
 			break
 		}
@@ -388,7 +402,7 @@ func scorePaste(s *scored, a *artefact, t *pasteText) {
 			}
 			at := off + i
 			end := at + len(lw)
-			if (at == 0 || !isAlnum(t.low[at-1])) && (end == len(t.low) || !isAlnum(t.low[end])) {
+			if (at == 0 || byteClass[t.low[at-1]]&classAlnum == 0) && (end == len(t.low) || byteClass[t.low[end]]&classAlnum == 0) {
 				s.add(wSDK, "the text mentions "+w)
 				n++
 				break
@@ -401,7 +415,7 @@ func scorePaste(s *scored, a *artefact, t *pasteText) {
 // covered reports whether leaf path lp lies at or under one of the paths.
 func covered(lp string, paths []string) bool {
 	for _, p := range paths {
-		if rest := lp[min(len(p), len(lp)):]; strings.HasPrefix(lp, p) && (rest == "" || rest[0] == '.' || strings.HasPrefix(rest, "[]")) {
+		if rest := lp[min(len(p), len(lp)):]; hasPrefix(lp, p) && (rest == "" || rest[0] == '.' || hasPrefix(rest, "[]")) {
 			return true
 		}
 	}
@@ -465,7 +479,7 @@ func sameNumber(a, b string) bool {
 
 // poss writes the possessive of a name: "Clipia's", "ClawHosters'".
 func poss(name string) string {
-	if strings.HasSuffix(name, "s") {
+	if hasSuffix(name, "s") {
 		return name + "'"
 	}
 	return name + "'s"

@@ -2,7 +2,6 @@ package classify
 
 import (
 	"math"
-	"unicode/utf8"
 
 	"github.com/errdex/errdex/wasm/catalog"
 )
@@ -205,7 +204,7 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		if c < 0x80 {
 			switch {
 			case c == '"' || c == '\\':
 				b = append(b, '\\', c)
@@ -223,9 +222,9 @@ func appendJSONString(b []byte, s string) []byte {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s[i:])
 		switch {
-		case r == utf8.RuneError && size == 1:
+		case r == 0xFFFD && size == 1: // not UTF-8
 			b = append(b, `\ufffd`...)
 		case r == '\u2028' || r == '\u2029':
 			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])

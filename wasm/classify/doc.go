@@ -31,6 +31,8 @@
 //	explain.go   title, explanation, fix steps, reference
 //	diagnosis.go the Diagnosis type and its JSON encoding
 //	classify.go  Diagnose: wires the stages and picks the layer to report
+//	text*.go     text helpers in place of package strings; lower.go lower-cases
+//	             without package unicode (the browser binary is smaller without them)
 //
 // Everything provider-specific comes from package catalog (generated from
 // content/): envelopes, codes, variants, hosts, headers, key prefixes,

@@ -28,7 +28,7 @@ func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *rea
 	cat, hasCat := catalog.CategoryByName(d.Category)
 	switch {
 	case entry != nil:
-		title, fix, ref = entry.Title, entry.Fix, catalog.Path(p.ID, entry.Slug)
+		title, fix, ref = entry.Title, entry.Fix, catalog.Path(p.ID, toLower(entry.Code))
 		meaning := entry.Meaning
 		if variant != nil {
 			title, meaning = variant.Title, variant.Meaning
@@ -69,7 +69,7 @@ func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *rea
 			for i, s := range at.top {
 				if e := at.readTop(a, i).entry; e != nil {
 					push(&parts, s.p().Name+" (\""+e.Code+"\": "+lowerFirst(e.Title)+")")
-					push(&refs, catalog.Path(s.p().ID, e.Slug))
+					push(&refs, catalog.Path(s.p().ID, toLower(e.Code)))
 				} else {
 					push(&parts, s.p().Name)
 				}

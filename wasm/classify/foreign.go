@@ -1,10 +1,6 @@
 package classify
 
-import (
-	"strings"
-
-	"github.com/errdex/errdex/wasm/catalog"
-)
+import "github.com/errdex/errdex/wasm/catalog"
 
 // This file reads error shapes of APIs outside the catalog, so that any
 // paste gets a category and retry advice even with no provider: OpenAI-style
@@ -178,7 +174,7 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 			f.message = e.text
 		}
 	case strOf(doc.get("type")) != "" && (doc.get("title") != nil || doc.get("detail") != nil) ||
-		within(contentType, "problem+json"):
+		index(contentType, "problem+json") >= 0:
 		f.shape, f.mark = shapeProblem, "title"
 		if f.status = httpStatus(doc.get("status")); f.status != 0 {
 			f.add("status", "status", doc.get("status").text)
@@ -192,7 +188,7 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		}
 		t := toLower(f.code)
 		for _, p := range problemTypes {
-			if within(t, p.part) {
+			if index(t, p.part) >= 0 {
 				f.category, f.rule = p.category, "problem type "+f.code
 				break
 			}
@@ -289,7 +285,7 @@ func google(doc, e *node) foreign {
 			t := strOf(det.get("@type"))
 			at := "error.details[" + itoa(i) + "]"
 			switch {
-			case strings.HasSuffix(t, "ErrorInfo"):
+			case hasSuffix(t, "ErrorInfo"):
 				if r := strOf(det.get("reason")); r != "" {
 					f.add("code", at+".reason", r)
 					for _, gr := range googleReasons {
@@ -299,13 +295,13 @@ func google(doc, e *node) foreign {
 						}
 					}
 				}
-			case strings.HasSuffix(t, "RetryInfo"):
+			case hasSuffix(t, "RetryInfo"):
 				// a protobuf Duration in JSON ("37s", "1.5s") or as {seconds, nanos}
 				rd := det.get("retryDelay")
 				var s float64
 				ok := false
 				if str, isStr := rd.str(); isStr {
-					if str = trimSpace(str); strings.HasSuffix(str, "s") {
+					if str = trimSpace(str); hasSuffix(str, "s") {
 						s, ok = parseDecimal(str[:len(str)-1])
 						ok = ok && s >= 0
 					}
@@ -317,7 +313,7 @@ func google(doc, e *node) foreign {
 					f.wait = bodyWait{seconds: s, from: at + ".retryDelay", ok: true}
 					f.add("retry_after", f.wait.from, scalarOf(rd))
 				}
-			case strings.HasSuffix(t, "QuotaFailure"):
+			case hasSuffix(t, "QuotaFailure"):
 				if v := det.get("violations"); v != nil && v.kind == kindArray {
 					for _, x := range v.vals {
 						id := strOf(x.get("quotaId"))
@@ -326,9 +322,9 @@ func google(doc, e *node) foreign {
 						}
 						f.add("details", at+".violations[].quotaId", id)
 						switch {
-						case within(id, "PerDay") || within(id, "PerMonth") || within(id, "FreeTier") && !within(id, "PerMinute"):
+						case index(id, "PerDay") >= 0 || index(id, "PerMonth") >= 0 || index(id, "FreeTier") >= 0 && index(id, "PerMinute") < 0:
 							window = "day"
-						case window == "" && (within(id, "PerMinute") || within(id, "PerSecond")):
+						case window == "" && (index(id, "PerMinute") >= 0 || index(id, "PerSecond") >= 0):
 							window = "minute"
 						}
 					}

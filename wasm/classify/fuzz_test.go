@@ -94,7 +94,7 @@ func containsToken(input, s string) bool {
 			return false
 		}
 		at := off + i
-		if at == 0 || !isTokenChar(input[at-1]) {
+		if at == 0 || byteClass[input[at-1]]&classToken == 0 {
 			return true
 		}
 		off = at + 1

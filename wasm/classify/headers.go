@@ -1,8 +1,6 @@
 package classify
 
-import (
-	"strings"
-)
+import "github.com/errdex/errdex/wasm/catalog"
 
 // This file holds HTTP headers as pasted: a status line and "Name: value"
 // lines in any case, from curl -i, curl -v (after "< " or "> "), a HAR
@@ -18,7 +16,7 @@ type headerList []header
 // get returns the value of the first header called name, in any case.
 func (h headerList) get(name string) (string, bool) {
 	for _, x := range h {
-		if strings.EqualFold(x.name, name) {
+		if catalog.EqualFold(name, x.name) {
 			return x.value, true
 		}
 	}
@@ -29,13 +27,13 @@ func (h headerList) get(name string) (string, bool) {
 // token: letters, digits and "-_". A line with a space before the colon
 // is not a header.
 func (h *headerList) add(line string) {
-	colon := strings.IndexByte(line, ':')
+	colon := indexByte(line, ':')
 	if colon <= 0 || colon > 100 {
 		return
 	}
 	name := line[:colon]
 	for i := 0; i < len(name); i++ {
-		if !isTokenChar(name[i]) {
+		if byteClass[name[i]]&classToken == 0 {
 			return
 		}
 	}
@@ -50,18 +48,50 @@ func (h headerList) has(name string) bool {
 	return ok
 }
 
-func isTokenChar(c byte) bool {
-	return c == '-' || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+// byteClass classifies the bytes of ASCII.
+var byteClass [256]uint8
+
+const (
+	classToken = 1 << iota // a token character: a letter, a digit, '-' or '_'
+	classAlnum             // a letter or a digit
+	classIdent             // what starts an identifier: a letter, '_' or '$'
+	className              // what continues one: also a digit or '.'
+	classSep               // what may follow a name before its value: quotes, blanks, ':', '=', ','
+)
+
+func init() {
+	for i := range byteClass {
+		c := byte(i)
+		lower := c | 0x20
+		switch {
+		case lower >= 'a' && lower <= 'z':
+			byteClass[c] = classToken | classAlnum | classIdent | className
+		case c >= '0' && c <= '9':
+			byteClass[c] = classToken | classAlnum | className
+		}
+		switch c {
+		case '_':
+			byteClass[c] = classToken | classIdent | className
+		case '-':
+			byteClass[c] = classToken
+		case '$':
+			byteClass[c] = classIdent | className
+		case '.':
+			byteClass[c] = className
+		case '"', '\'', '\\', ' ', '\t', ':', '=', ',':
+			byteClass[c] = classSep
+		}
+	}
 }
 
 // statusLine reads "HTTP/1.1 429 Too Many Requests" or "HTTP/2 429". It
 // returns the status and the reason phrase.
 func statusLine(line string) (int, string, bool) {
-	if !strings.HasPrefix(line, "HTTP/") {
+	if !hasPrefix(line, "HTTP/") {
 		return 0, "", false
 	}
 	rest := line[len("HTTP/"):]
-	sp := strings.IndexByte(rest, ' ')
+	sp := indexByte(rest, ' ')
 	if sp <= 0 || sp > 4 {
 		return 0, "", false
 	}
@@ -103,9 +133,9 @@ func (h *headerList) addCurlFlags(line string) {
 	for i := 0; i < len(line); i++ {
 		var rest string
 		switch {
-		case strings.HasPrefix(line[i:], "-H "):
+		case hasPrefix(line[i:], "-H "):
 			rest = line[i+3:]
-		case strings.HasPrefix(line[i:], "--header "):
+		case hasPrefix(line[i:], "--header "):
 			rest = line[i+9:]
 		default:
 			continue
@@ -122,14 +152,14 @@ func (h *headerList) addCurlFlags(line string) {
 		q := rest[0]
 		var val string
 		if q == '\'' || q == '"' {
-			end := strings.IndexByte(rest[1:], q)
+			end := indexByte(rest[1:], q)
 			if end < 0 {
 				val = rest[1:]
 			} else {
 				val = rest[1 : end+1]
 			}
 		} else {
-			end := strings.IndexByte(rest, ' ')
+			end := indexByte(rest, ' ')
 			if end < 0 {
 				end = len(rest)
 			}

@@ -1,7 +1,5 @@
 package classify
 
-import "strings"
-
 // This file reads and writes the few time formats that rate-limit headers
 // use, without package time: on js/wasm, time's parsing and formatting pull
 // in zoneinfo loading and godebug, about 100 KB of gzipped WebAssembly, for
@@ -73,7 +71,7 @@ type dateScanner struct {
 }
 
 func (p *dateScanner) lit(want string) {
-	if p.ok && strings.HasPrefix(p.s, want) {
+	if p.ok && hasPrefix(p.s, want) {
 		p.s = p.s[len(want):]
 		return
 	}
@@ -150,10 +148,10 @@ func parseHTTPDate(s string) (instant, bool) {
 	p.word() // day name
 	var y, mo, d, h, mi, sec, off int64
 	switch {
-	case p.ok && strings.HasPrefix(p.s, ", "): // IMF-fixdate or RFC 850
+	case p.ok && hasPrefix(p.s, ", "): // IMF-fixdate or RFC 850
 		p.lit(", ")
 		d = p.num(1, 2)
-		if p.ok && strings.HasPrefix(p.s, "-") { // RFC 850: 06-Nov-94
+		if p.ok && hasPrefix(p.s, "-") { // RFC 850: 06-Nov-94
 			p.lit("-")
 			mo = p.month()
 			p.lit("-")
@@ -187,7 +185,7 @@ func parseHTTPDate(s string) (instant, bool) {
 	case p.ok: // asctime: Sun Nov  6 08:49:37 1994
 		p.lit(" ")
 		mo = p.month()
-		for p.ok && strings.HasPrefix(p.s, " ") {
+		for p.ok && hasPrefix(p.s, " ") {
 			p.s = p.s[1:]
 		}
 		d = p.num(1, 2)
@@ -219,7 +217,7 @@ func parseRFC3339(s string) (instant, bool) {
 	}
 	h, mi, sec := p.clock()
 	frac := 0.0
-	if p.ok && strings.HasPrefix(p.s, ".") {
+	if p.ok && hasPrefix(p.s, ".") {
 		i := 1
 		for i < len(p.s) && p.s[i] >= '0' && p.s[i] <= '9' {
 			i++

@@ -10,7 +10,9 @@ import (
 
 // TestImports keeps the browser build small: the package, built for
 // GOOS=js GOARCH=wasm, must not depend on fmt, encoding/json, net/http,
-// regexp or reflect-heavy encoders.
+// regexp or reflect-heavy encoders, nor on strings, unicode or strconv,
+// which bring tables and packages io and errors along (text.go and
+// lower.go do without them).
 func TestImports(t *testing.T) {
 	goTool, err := exec.LookPath("go")
 	if err != nil {
@@ -23,7 +25,8 @@ func TestImports(t *testing.T) {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}
 	deps := strings.Fields(string(out))
-	for _, bad := range []string{"fmt", "encoding/json", "net/http", "regexp", "text/template", "html/template"} {
+	for _, bad := range []string{"fmt", "encoding/json", "net/http", "regexp", "text/template", "html/template",
+		"time", "strings", "unicode", "unicode/utf8", "strconv", "reflect"} {
 		for _, d := range deps {
 			if d == bad {
 				t.Errorf("package classify imports %s (for GOOS=js GOARCH=wasm); keep it out of the browser build", bad)

@@ -1,7 +1,5 @@
 package classify
 
-import "strings"
-
 // This file is the tolerant reader: it turns JSON, Python reprs
 // ({'a': True, 'b': None}), Node's util.inspect output ({ a: 'x' }) and
 // Ruby hashes ({"a"=>1}) into one small tree. It accepts what people paste:
@@ -92,8 +90,23 @@ func (n *node) num() (float64, bool) {
 	return f, true
 }
 
-// budget is the number of bytes the reader may still look at for one paste.
-type budget struct{ left int }
+// budget is the number of bytes the reader may still look at for one
+// paste. It also holds the nodes the reader makes, a block at a time, and
+// the stacks of the members of the containers being read.
+type budget struct {
+	left  int
+	nodes []node
+	keys  []string
+	vals  []*node
+}
+
+func (b *budget) node(kind nodeKind, text string) *node {
+	if len(b.nodes) == cap(b.nodes) {
+		b.nodes = make([]node, 0, 32)
+	}
+	b.nodes = append(b.nodes, node{kind: kind, text: text})
+	return &b.nodes[len(b.nodes)-1]
+}
 
 func (b *budget) spend(n int) bool {
 	b.left -= n
@@ -176,10 +189,10 @@ func (r *reader) value(depth int) *node {
 		if !ok {
 			return r.fail()
 		}
-		return &node{kind: kindString, text: s}
+		return r.b.node(kindString, s)
 	case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'):
 		start := r.i
-		for r.i < len(r.s) && strings.IndexByte("0123456789.-+eE_", r.s[r.i]) >= 0 {
+		for r.i < len(r.s) && inSet(r.s[r.i], "0123456789.-+eE_") {
 			r.i++
 		}
 		if !r.b.spend(r.i - start) {
@@ -194,8 +207,8 @@ func (r *reader) value(depth int) *node {
 			r.truncated = true
 			lit = trimRight(lit, "eE+-.")
 		}
-		return &node{kind: kindNumber, text: lit}
-	case isIdentStart(c):
+		return r.b.node(kindNumber, lit)
+	case byteClass[c]&classIdent != 0:
 		return r.bare(depth)
 	}
 	return r.fail()
@@ -204,19 +217,22 @@ func (r *reader) value(depth int) *node {
 // container reads an object (close is '}') or an array (close is ']').
 func (r *reader) container(depth int, close byte) *node {
 	r.i++ // { or [
-	n := &node{kind: kindArray}
+	b := r.b
+	n := b.node(kindArray, "")
 	if close == '}' {
 		n.kind = kindObject
 	}
+	nk, nv := len(b.keys), len(b.vals) // the members are pushed on b's stacks
+members:
 	for {
 		r.skipSpace()
 		if r.eof() {
-			return n
+			break members
 		}
 		c := r.s[r.i]
 		if c == close {
 			r.i++
-			return n
+			break members
 		}
 		if c == ',' { // tolerate trailing and doubled commas
 			r.i++
@@ -226,52 +242,62 @@ func (r *reader) container(depth int, close byte) *node {
 		if n.kind == kindObject {
 			var ok bool
 			if key, ok = r.key(); !ok {
-				if r.truncated {
-					return n
+				if !r.truncated {
+					r.fail()
 				}
-				return r.fail()
+				break members
 			}
 			r.skipSpace()
 			if r.eof() {
-				return n
+				break members
 			}
 			switch {
 			case r.s[r.i] == ':':
 				r.i++
-			case strings.HasPrefix(r.s[r.i:], "=>"):
+			case hasPrefix(r.s[r.i:], "=>"):
 				r.i += 2
 			default:
-				return r.fail()
+				r.fail()
+				break members
 			}
 		}
 		v := r.value(depth + 1)
-		if r.failed {
-			return nil
-		}
-		if v == nil { // input ended before the value
-			return n
+		if r.failed || v == nil { // v is nil when the input ended before it
+			break members
 		}
 		if n.kind == kindObject {
-			n.keys = append(n.keys, key)
+			b.keys = append(b.keys, key)
 		}
-		n.vals = append(n.vals, v)
+		b.vals = append(b.vals, v)
 		if r.truncated {
-			return n
+			break members
 		}
 		r.skipSpace()
 		if r.eof() {
-			return n
+			break members
 		}
 		switch r.s[r.i] {
 		case ',':
 			r.i++
 		case close:
 			r.i++
-			return n
+			break members
 		default:
-			return r.fail()
+			r.fail()
+			break members
 		}
 	}
+	if len(b.keys) > nk {
+		n.keys = append([]string(nil), b.keys[nk:]...)
+	}
+	if len(b.vals) > nv {
+		n.vals = append([]*node(nil), b.vals[nv:]...)
+	}
+	b.keys, b.vals = b.keys[:nk], b.vals[:nv]
+	if r.failed {
+		return nil
+	}
+	return n
 }
 
 // key reads an object key: a quoted string, a bare identifier or a number.
@@ -280,9 +306,9 @@ func (r *reader) key() (string, bool) {
 	switch {
 	case c == '"' || c == '\'':
 		return r.str()
-	case isIdentStart(c) || (c >= '0' && c <= '9'):
+	case byteClass[c]&classIdent != 0 || (c >= '0' && c <= '9'):
 		start := r.i
-		for r.i < len(r.s) && (isIdentChar(r.s[r.i]) || r.s[r.i] == '-') {
+		for r.i < len(r.s) && (byteClass[r.s[r.i]]&className != 0 || r.s[r.i] == '-') {
 			r.i++
 		}
 		if !r.b.spend(r.i - start) {
@@ -292,7 +318,7 @@ func (r *reader) key() (string, bool) {
 			return "", false
 		}
 		// b'...' is a Python bytes key
-		if r.i-start == 1 && (r.s[r.i] == '\'' || r.s[r.i] == '"') && strings.IndexByte("bBuU", c) >= 0 {
+		if r.i-start == 1 && (r.s[r.i] == '\'' || r.s[r.i] == '"') && inSet(c, "bBuU") {
 			return r.str()
 		}
 		return r.s[start:r.i], true
@@ -319,7 +345,7 @@ var bareWords = []struct {
 func (r *reader) bare(depth int) *node {
 	start := r.i
 	// Python string prefixes: b'..', u"..", rb'..'
-	for r.i < len(r.s) && r.i-start < 2 && strings.IndexByte("bBuUrRfF", r.s[r.i]) >= 0 {
+	for r.i < len(r.s) && r.i-start < 2 && inSet(r.s[r.i], "bBuUrRfF") {
 		r.i++
 	}
 	if r.i < len(r.s) && r.i > start && (r.s[r.i] == '\'' || r.s[r.i] == '"') {
@@ -327,10 +353,10 @@ func (r *reader) bare(depth int) *node {
 		if !ok {
 			return r.fail()
 		}
-		return &node{kind: kindString, text: s}
+		return r.b.node(kindString, s)
 	}
 	r.i = start
-	for r.i < len(r.s) && isIdentChar(r.s[r.i]) {
+	for r.i < len(r.s) && byteClass[r.s[r.i]]&className != 0 {
 		r.i++
 	}
 	if !r.b.spend(r.i - start) {
@@ -339,7 +365,7 @@ func (r *reader) bare(depth int) *node {
 	word := r.s[start:r.i]
 	for _, w := range bareWords {
 		if w.word == word {
-			return &node{kind: w.kind, text: w.text}
+			return r.b.node(w.kind, w.text)
 		}
 	}
 	// Class-named values: `Headers({...})`, `APIError { ... }`.
@@ -352,7 +378,7 @@ func (r *reader) bare(depth int) *node {
 		v := r.value(depth + 1)
 		if r.failed || v == nil {
 			if v == nil && r.truncated {
-				return &node{kind: kindNull}
+				return r.b.node(kindNull, "")
 			}
 			return r.fail()
 		}
@@ -370,7 +396,7 @@ func (r *reader) bare(depth int) *node {
 		r.i = j
 		return r.container(depth, '}')
 	}
-	return &node{kind: kindString, text: word}
+	return r.b.node(kindString, word)
 }
 
 // str reads a single- or double-quoted string, decoding JSON and Python
@@ -379,85 +405,76 @@ func (r *reader) bare(depth int) *node {
 func (r *reader) str() (string, bool) {
 	q := r.s[r.i]
 	r.i++
-	start := r.i
-	var b strings.Builder // the decoded text, once there is an escape
-	plain := true         // no escape yet: the text is r.s[start:r.i]
-	for r.i < len(r.s) {
-		c := r.s[r.i]
-		switch {
-		case c == q:
-			s := r.s[start:r.i]
-			if !plain {
-				s = b.String()
-			}
-			r.i++
-			return s, r.b.spend(r.i - start)
-		case c == '\n' && q == '\'': // Python strings do not span lines
-			return "", false
-		case c == '\\':
-			if plain {
-				b.WriteString(r.s[start:r.i])
-				plain = false
-			}
-			r.escape(&b)
-		default:
-			if !plain {
-				b.WriteByte(c)
-			}
-			r.i++
+	start, from := r.i, r.i // r.s[from:r.i] is not yet in b
+	if k := indexByte(r.s[start:], q); k >= 0 {
+		// the common case, a string without escapes: it ends at the quote
+		if s := r.s[start : start+k]; indexByte(s, '\\') < 0 && (q == '"' || indexByte(s, '\n') < 0) {
+			r.i += k + 1
+			return s, r.b.spend(k + 1)
 		}
 	}
-	r.truncated = true
-	s := r.s[start:]
-	if !plain {
-		s = b.String()
+	var b []byte // the decoded text, once there is an escape
+	escaped := false
+	end := len(r.s)
+	for r.i < len(r.s) {
+		c := r.s[r.i]
+		if c == q {
+			end = r.i
+			r.i++
+			break
+		}
+		if c == '\n' && q == '\'' { // Python strings do not span lines
+			return "", false
+		}
+		if c != '\\' {
+			r.i++
+			continue
+		}
+		b = r.escape(append(b, r.s[from:r.i]...))
+		from, escaped = r.i, true
+	}
+	if end == len(r.s) {
+		r.truncated = true
+	}
+	s := r.s[start:end]
+	if escaped {
+		s = string(append(b, r.s[from:end]...))
 	}
 	return s, r.b.spend(r.i - start)
 }
 
-// escape decodes one backslash escape at r.i into b.
-func (r *reader) escape(b *strings.Builder) {
+// escape decodes one backslash escape at r.i onto b.
+func (r *reader) escape(b []byte) []byte {
 	r.i++ // backslash
 	if r.i >= len(r.s) {
-		return
+		return b
 	}
 	c := r.s[r.i]
 	r.i++
 	// \n \t \r \b \f \0, and the characters that stand for themselves
-	if k := strings.IndexByte("ntrbf0\"'\\/", c); k >= 0 {
-		b.WriteByte("\n\t\r\b\f\x00\"'\\/"[k])
-		return
-	}
-	switch c {
-	case 'u':
-		if v, ok := hexAt(r.s, r.i, 4); ok {
-			r.i += 4
-			if v >= 0xD800 && v < 0xDC00 && strings.HasPrefix(r.s[r.i:], "\\u") {
+	out := r.s[r.i-2 : r.i] // an unknown escape stays as it is
+	switch k := indexByte("ntrbf0\"'\\/", c); {
+	case k >= 0:
+		out = "\n\t\r\b\f\x00\"'\\/"[k : k+1]
+	case c == '\n': // line continuation
+		out = ""
+	case c == 'u' || c == 'x':
+		n := 4
+		if c == 'x' {
+			n = 2
+		}
+		if v, ok := hexAt(r.s, r.i, n); ok {
+			r.i += n
+			if v >= 0xD800 && v < 0xDC00 && hasPrefix(r.s[r.i:], "\\u") {
 				if lo, ok := hexAt(r.s, r.i+2, 4); ok && lo >= 0xDC00 && lo < 0xE000 {
 					r.i += 6
 					v = 0x10000 + (v-0xD800)<<10 + (lo - 0xDC00)
 				}
 			}
-			b.WriteRune(rune(v))
-			return
+			out = string(rune(v))
 		}
-		b.WriteString("\\u")
-	case 'x':
-		if v, ok := hexAt(r.s, r.i, 2); ok {
-			r.i += 2
-			if v < 0x80 {
-				b.WriteByte(byte(v))
-			} else {
-				b.WriteRune(rune(v))
-			}
-			return
-		}
-		b.WriteString("\\x")
-	case '\n': // line continuation
-	default:
-		b.WriteByte('\\')
-		b.WriteByte(c)
 	}
+	return append(b, out...)
 }
 
 func hexAt(s string, i, n int) (int, bool) {
@@ -467,7 +484,7 @@ func hexAt(s string, i, n int) (int, bool) {
 	v := 0
 	for j := i; j < i+n; j++ {
 		c := s[j]
-		d := strings.IndexByte("0123456789abcdef", c|0x20) // A-F as a-f
+		d := indexByte("0123456789abcdef", c|0x20) // A-F as a-f
 		if d < 0 || c < '0' {
 			return 0, false
 		}
@@ -476,47 +493,37 @@ func hexAt(s string, i, n int) (int, bool) {
 	return v, true
 }
 
-func isIdentStart(c byte) bool {
-	return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-}
-
-func isIdentChar(c byte) bool {
-	return isIdentStart(c) || (c >= '0' && c <= '9') || c == '.'
-}
-
 // unescapeLevel decodes one level of JSON string escaping (\" to ", \\ to
 // \, \n to a newline, \uXXXX) from s[start:] up to the end of the line, so
 // that JSON embedded in a JSON string can be read. It returns the decoded
 // text.
 func unescapeLevel(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c != '\\' || i+1 >= len(s) {
-			b.WriteByte(c)
+			b = append(b, c)
 			continue
 		}
 		i++
-		switch s[i] {
+		switch c = s[i]; c {
 		case 'n':
-			b.WriteByte('\n')
+			c = '\n'
 		case 't':
-			b.WriteByte('\t')
+			c = '\t'
 		case 'r':
-			b.WriteByte('\r')
+			c = '\r'
 		case 'u':
 			if v, ok := hexAt(s, i+1, 4); ok {
-				b.WriteRune(rune(v))
+				b = append(b, string(rune(v))...)
 				i += 4
 				continue
 			}
-			b.WriteString("\\u")
-		default:
-			b.WriteByte(s[i])
+			b = append(b, '\\')
 		}
+		b = append(b, c)
 	}
-	return b.String()
+	return string(b)
 }
 
 // compact renders n as one line of JSON-like text, at most max bytes, for

@@ -1,10 +1,6 @@
 package classify
 
-import (
-	"strings"
-
-	"github.com/errdex/errdex/wasm/catalog"
-)
+import "github.com/errdex/errdex/wasm/catalog"
 
 // This file reads the error document through a provider's envelope (the
 // catalog's JSON paths) and looks the code up: code, variant (selected by
@@ -19,6 +15,7 @@ type reading struct {
 	result      int    // 1 + the index in the provider's Results of the documented result found, 0 for none
 	unknownCode string // a code at the envelope path the catalog lacks
 	byStatus    bool   // entry chosen by the HTTP status alone
+	done        bool   // made by read
 }
 
 // errorFields are what a reading of an error document finds, through a
@@ -46,47 +43,61 @@ type located struct {
 }
 
 // resolve follows an envelope path ("error.code", "choices[].error.code")
-// into doc. A segment ending in "[]" tries each array element in turn.
+// into doc. A segment ending in "[]" tries each array element in turn; the
+// path found has the index taken in place of each "[]" ("choices[0]...").
 func resolve(doc *node, path string) (located, bool) {
 	if path == "" {
 		return located{}, false
 	}
-	return resolveFrom(doc, path, "")
+	var buf [8]int
+	n, taken, ok := resolveFrom(doc, path, buf[:0])
+	if !ok {
+		return located{}, false
+	}
+	if len(taken) == 0 {
+		return located{n: n, path: path}, true
+	}
+	var b []byte
+	for _, i := range taken {
+		k := index(path, "[]")
+		b = append(appendInt(append(b, path[:k+1]...), int64(i)), ']')
+		path = path[k+2:]
+	}
+	return located{n: n, path: string(append(b, path...))}, true
 }
 
-// resolveFrom follows path from n; at is the concrete path of n.
-func resolveFrom(n *node, path, at string) (located, bool) {
+// resolveFrom follows path from n, appending to taken the index taken at
+// each "[]".
+func resolveFrom(n *node, path string, taken []int) (*node, []int, bool) {
 	seg, rest := path, ""
 	more := false
-	if i := strings.IndexByte(path, '.'); i >= 0 {
+	if i := indexByte(path, '.'); i >= 0 {
 		seg, rest, more = path[:i], path[i+1:], true
 	}
 	name := seg
-	each := strings.HasSuffix(seg, "[]")
+	each := hasSuffix(seg, "[]")
 	if each {
 		name = seg[:len(seg)-2]
 	}
 	v := n.get(name)
 	if v == nil || each && v.kind != kindArray {
-		return located{}, false
+		return nil, taken, false
 	}
-	at = joinPath(at, name)
 	if !each {
 		if !more {
-			return located{n: v, path: at}, true
+			return v, taken, true
 		}
-		return resolveFrom(v, rest, at)
+		return resolveFrom(v, rest, taken)
 	}
 	for i, x := range v.vals[:min(len(v.vals), 64)] {
-		p := at + "[" + itoa(i) + "]"
 		if !more {
-			return located{n: x, path: p}, true
+			return x, append(taken, i), true
 		}
-		if l, ok := resolveFrom(x, rest, p); ok {
-			return l, true
+		if m, t, ok := resolveFrom(x, rest, append(taken, i)); ok {
+			return m, t, true
 		}
 	}
-	return located{}, false
+	return nil, taken, false
 }
 
 // firstScalar returns the first of paths present in doc with a scalar value.
@@ -115,7 +126,7 @@ func firstPresent(doc *node, paths []string) (located, bool) {
 // when the body carries no code. looseCode and looseMsg come from text
 // when there is no document.
 func read(p *catalog.Provider, doc *node, status int, looseCode, looseMsg string) reading {
-	var r reading
+	r := reading{done: true}
 	env := &p.Envelope
 	if doc != nil && doc.kind == kindArray && len(doc.vals) > 0 {
 		doc = doc.vals[0]
@@ -172,7 +183,7 @@ func read(p *catalog.Provider, doc *node, status int, looseCode, looseMsg string
 			}
 		}
 	}
-	if r.entry != nil && r.message != "" {
+	if r.entry != nil && r.message != "" && len(r.entry.Variants) > 0 {
 		// the first variant whose match substrings occur in the message
 		// field; only the message is searched, never the whole paste
 		low := toLower(r.message)
@@ -180,7 +191,7 @@ func read(p *catalog.Provider, doc *node, status int, looseCode, looseMsg string
 		for i := range r.entry.Variants {
 			v := &r.entry.Variants[i]
 			for _, m := range v.Match {
-				if m != "" && within(low, toLower(m)) {
+				if m != "" && index(low, toLower(m)) >= 0 {
 					r.variant = v
 					break variants
 				}

@@ -1,10 +1,6 @@
 package classify
 
-import (
-	"strings"
-
-	"github.com/errdex/errdex/wasm/catalog"
-)
+import "github.com/errdex/errdex/wasm/catalog"
 
 // This file is the redactor. It runs first, on the raw paste, so that every
 // later stage (and so every output) sees only masked text. It masks:
@@ -75,10 +71,13 @@ var credentialHeaders = []string{
 // the credential header names, lower case, with every provider's
 // documented auth headers added. looseHeaders are the added names whose
 // value must also look like a key before it is masked (a header called
-// "auth" is also an English word).
+// "auth" is also an English word). minKey is the shortest token a key
+// prefix can mask, and keyStarts are the first bytes of the prefixes.
 var (
 	allHeaders   []string
 	looseHeaders []string
+	minKey       = 1 << 30
+	keyStarts    string
 )
 
 func init() {
@@ -89,6 +88,16 @@ func init() {
 		for _, h := range p.Auth.AltHeaders {
 			addAuthHeader(h)
 		}
+		for _, pre := range p.Auth.KeyPrefixes {
+			if pre != "" {
+				minKey = min(minKey, len(pre)+6)
+				keyStarts += pre[:1]
+			}
+		}
+	}
+	for _, p := range genericPrefixes {
+		minKey = min(minKey, len(p.prefix)+p.min)
+		keyStarts += p.prefix[:1]
 	}
 }
 
@@ -122,7 +131,7 @@ type redactor struct {
 	src     string
 	linePos int
 	lineNo  int
-	out     strings.Builder
+	out     []byte // the masked text up to copied; nil while nothing is masked
 	copied  int
 }
 
@@ -174,28 +183,34 @@ func (r *redactor) replace(start, end int, repl string) {
 	if start < r.copied {
 		return
 	}
-	r.out.WriteString(r.src[r.copied:start])
-	r.out.WriteString(repl)
+	if r.out == nil {
+		r.out = make([]byte, 0, len(r.src)+len(repl))
+	}
+	r.out = append(append(r.out, r.src[r.copied:start]...), repl...)
 	r.copied = end
 	v := r.src[start:end]
-	if len(v) >= 8 && len(r.values) < 32 && !within(v, mask) && !contains(r.values, v) {
+	if len(v) >= 8 && len(r.values) < 32 && index(v, mask) < 0 && !contains(r.values, v) {
 		r.values = append(r.values, v)
 	}
 }
 
 func (r *redactor) run(s string) string {
 	r.src = s
-	r.out.Grow(len(s))
 	i := 0
 	for i < len(s) {
 		c := s[i]
-		if !isTokenChar(c) || (i > 0 && isAlnum(s[i-1])) {
+		if byteClass[c]&classToken == 0 || (i > 0 && byteClass[s[i-1]]&classAlnum != 0) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(s) && isTokenChar(s[j]) {
+		for j < len(s) && byteClass[s[j]]&classToken != 0 {
 			j++
+		}
+		if n := j - i; n < minKey && !(n == 6 && lowerIs(s[i:j], "bearer")) && !(n == 7 && lowerIs(s[i:j], "cookies")) &&
+			(j == len(s) || byteClass[s[j]]&classSep == 0 || j+1 < len(s) && s[j] == ' ' && byteClass[s[j+1]]&classAlnum != 0 || !separated(s, j)) {
+			i = j // no key, no Bearer, no name of a credential
+			continue
 		}
 		next, ok := r.prefixed(i, j)
 		if !ok {
@@ -209,18 +224,23 @@ func (r *redactor) run(s string) string {
 		}
 		i = next
 	}
-	r.out.WriteString(s[r.copied:])
-	return r.out.String()
+	if r.out == nil {
+		return s
+	}
+	return string(append(r.out, s[r.copied:]...))
 }
 
 // prefixed masks a key with a known prefix in s[i:j]: a prefix the
 // catalog documents, or a generic shape.
 func (r *redactor) prefixed(i, j int) (int, bool) {
 	w := r.src[i:j]
+	if len(w) < minKey || !inSet(w[0], keyStarts) {
+		return 0, false
+	}
 	for k := range catalog.Providers {
 		p := &catalog.Providers[k]
 		for _, pre := range p.Auth.KeyPrefixes {
-			if pre == "" || !strings.HasPrefix(w, pre) {
+			if pre == "" || !hasPrefix(w, pre) {
 				continue
 			}
 			if end, ok := r.prefix(i, j, &keyPrefix{prefix: pre, min: 6, provider: p.ID}); ok {
@@ -229,7 +249,7 @@ func (r *redactor) prefixed(i, j int) (int, bool) {
 		}
 	}
 	for k := range genericPrefixes {
-		if p := &genericPrefixes[k]; strings.HasPrefix(w, p.prefix) {
+		if p := &genericPrefixes[k]; hasPrefix(w, p.prefix) {
 			if end, ok := r.prefix(i, j, p); ok {
 				return end, true
 			}
@@ -255,7 +275,7 @@ func (r *redactor) prefix(i, j int, p *keyPrefix) (int, bool) {
 	start := i + len(p.prefix)
 	if p.prefix == "eyJ" { // header.payload.signature; base64 JSON alone is not a token
 		dots := 0
-		for end < len(r.src) && (isTokenChar(r.src[end]) || r.src[end] == '.') {
+		for end < len(r.src) && (byteClass[r.src[end]]&classToken != 0 || r.src[end] == '.') {
 			if r.src[end] == '.' {
 				dots++
 			}
@@ -274,10 +294,24 @@ func (r *redactor) prefix(i, j int, p *keyPrefix) (int, bool) {
 // skip returns the first index from k on, before end, whose byte is not
 // one of set.
 func skip(s string, k, end int, set string) int {
-	for k < end && strings.IndexByte(set, s[k]) >= 0 {
+	for k < end && inSet(s[k], set) {
 		k++
 	}
 	return k
+}
+
+// separated reports whether the name ending at s[j] is followed, after its
+// closing quote (", ', \" or \\\") and blanks, by ':', '=' or a ','
+// (after a quote), as a credential's name is.
+func separated(s string, j int) bool {
+	k := j
+	for k < len(s) && k < j+8 && (s[k] == '"' || s[k] == '\'' || s[k] == '\\') {
+		k++
+	}
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+		k++
+	}
+	return k < len(s) && (s[k] == ':' || s[k] == '=' || s[k] == ',' && k > j)
 }
 
 // named masks the value after a credential header or secret field name in
@@ -285,15 +319,17 @@ func skip(s string, k, end int, set string) int {
 // `{"name": "X-Api-Key", "value": "x"}`.
 func (r *redactor) named(i, j int) (int, bool) {
 	s := r.src
-	name := toLower(s[i:j])
-	header, loose := contains(allHeaders, name), contains(looseHeaders, name)
-	field := !header && secretFieldName(name)
+	tok := s[i:j]
+	header := lowerIn(allHeaders, tok)
+	loose := header && lowerIn(looseHeaders, tok)
+	field := !header && secretWord(tok) && secretFieldName(toLower(tok))
 	if !header && !field {
-		if name == "cookies" {
+		if lowerIs(tok, "cookies") {
 			return r.cookieArray(j)
 		}
 		return 0, false
 	}
+	name := toLower(tok)
 	// closing quote of the name: ", ', \" or \\\"
 	k := skip(s, j, min(len(s), j+8), `"'\`)
 	k = skip(s, k, len(s), " \t")
@@ -312,7 +348,7 @@ func (r *redactor) named(i, j int) (int, bool) {
 		}
 	case sep == ',' && k > j: // HAR: "name": "X", "value": "v"
 		k = skip(s, k+1, min(len(s), k+201), " \t\n\r\"\\")
-		if !strings.HasPrefix(s[k:], "value") {
+		if !hasPrefix(s[k:], "value") {
 			return 0, false
 		}
 		k = skip(s, k+len("value"), len(s), `"\ `)
@@ -339,17 +375,17 @@ func (r *redactor) named(i, j int) (int, bool) {
 	kind, what := "secret_field", "value of "+s[i:j]
 	if header && !loose {
 		kind, what = "credential_header", s[i:j]+" value"
-		if within(name, "cookie") {
+		if index(name, "cookie") >= 0 {
 			kind = "cookie"
 		}
 		// keep the scheme word: "Bearer [redacted]"
-		if sp := strings.IndexByte(v, ' '); sp > 0 && sp < 12 && contains(schemeWords, toLower(v[:sp])) {
+		if sp := indexByte(v, ' '); sp > 0 && sp < 12 && contains(schemeWords, toLower(v[:sp])) {
 			vs = skip(s, vs+sp+1, ve, " ")
 			if vs >= ve || placeholder(s[vs:ve]) {
 				return next, true
 			}
 		}
-	} else if !secretLike(v) && !within(name, "password") && !within(name, "secret") {
+	} else if !secretLike(v) && index(name, "password") < 0 && index(name, "secret") < 0 {
 		return 0, false
 	}
 	r.replace(vs, ve, keepPrefix(s[vs:ve]))
@@ -403,13 +439,13 @@ func (r *redactor) cookieArray(j int) (int, bool) {
 // bearer masks the token after a bare "Bearer " in s[i:j].
 func (r *redactor) bearer(i, j int) (int, bool) {
 	s := r.src
-	if !strings.EqualFold(s[i:j], "bearer") {
+	if !lowerIs(s[i:j], "bearer") {
 		return 0, false
 	}
 	k := skip(s, j, len(s), " ")
 	e := k
 	// the token: base64url, base64 or JWT characters
-	for e < len(s) && (isTokenChar(s[e]) || strings.IndexByte(".~+/=", s[e]) >= 0) {
+	for e < len(s) && (byteClass[s[e]]&classToken != 0 || inSet(s[e], ".~+/=")) {
 		e++
 	}
 	if k == j || e-k < 8 || placeholder(s[k:e]) {
@@ -424,13 +460,13 @@ func (r *redactor) bearer(i, j int) (int, bool) {
 func keepPrefix(v string) string {
 	for k := range catalog.Providers {
 		for _, pre := range catalog.Providers[k].Auth.KeyPrefixes {
-			if pre != "" && pre != "eyJ" && strings.HasPrefix(v, pre) && len(v) > len(pre) {
+			if pre != "" && pre != "eyJ" && hasPrefix(v, pre) && len(v) > len(pre) {
 				return pre + mask
 			}
 		}
 	}
 	for _, p := range genericPrefixes {
-		if p.prefix != "eyJ" && strings.HasPrefix(v, p.prefix) && len(v) > len(p.prefix) {
+		if p.prefix != "eyJ" && hasPrefix(v, p.prefix) && len(v) > len(p.prefix) {
 			return p.prefix + mask
 		}
 	}
@@ -472,7 +508,7 @@ func valueSpan(s string, k int, short bool, max int) (vs, ve, next int) {
 		}
 		e := index(s[vs:limit], open)
 		if e < 0 {
-			e = strings.IndexByte(s[vs:limit], '\n')
+			e = indexByte(s[vs:limit], '\n')
 			if e < 0 {
 				e = limit - vs
 			}
@@ -485,7 +521,7 @@ func valueSpan(s string, k int, short bool, max int) (vs, ve, next int) {
 	}
 	vs = k
 	e := k
-	for limit := min(len(s), k+max); e < limit && strings.IndexByte(stop, s[e]) < 0; {
+	for limit := min(len(s), k+max); e < limit && !inSet(s[e], stop); {
 		e++
 	}
 	// trim trailing spaces of a header line
@@ -499,11 +535,73 @@ func valueSpan(s string, k int, short bool, max int) (vs, ve, next int) {
 // secretFieldName reports whether a field called name (lower case) holds a
 // secret when its value looks like one.
 func secretFieldName(name string) bool {
-	if name == "key" || strings.HasSuffix(name, "_key") || strings.HasSuffix(name, "-key") || strings.HasSuffix(name, "apikey") {
+	if name == "key" || hasSuffix(name, "_key") || hasSuffix(name, "-key") || hasSuffix(name, "apikey") {
 		return true
 	}
-	for _, w := range []string{"token", "secret", "password", "passwd", "api_key", "api-key", "credential", "access_key", "private_key"} {
-		if within(name, w) {
+	for i := range name {
+		w := name[i:]
+		switch w[0] {
+		case 't':
+			w = "token"
+		case 's':
+			w = "secret"
+		case 'p':
+			if hasPrefix(w, "passwd") || hasPrefix(w, "private_key") {
+				return true
+			}
+			w = "password"
+		case 'a':
+			if hasPrefix(w, "api_key") || hasPrefix(w, "api-key") {
+				return true
+			}
+			w = "access_key"
+		case 'c':
+			w = "credential"
+		default:
+			continue
+		}
+		if hasPrefix(name[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretWord reports whether the token w has key, tok, sec, pas or cre in
+// it, in any case, as the name of every secret field has.
+func secretWord(w string) bool {
+	var t uint32 // the last three bytes, letters in lower case
+	for i := 0; i < len(w); i++ {
+		t = (t<<8 | uint32(w[i]|0x20)) & 0xFFFFFF
+		switch t {
+		case 'k'<<16 | 'e'<<8 | 'y', 't'<<16 | 'o'<<8 | 'k', 's'<<16 | 'e'<<8 | 'c', 'p'<<16 | 'a'<<8 | 's', 'c'<<16 | 'r'<<8 | 'e':
+			return true
+		}
+	}
+	return false
+}
+
+// lowerIs reports whether toLower(w) == lower for an ASCII token w.
+func lowerIs(w, lower string) bool {
+	if len(w) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerIn reports whether toLower(w) is one of list, for an ASCII token w.
+func lowerIn(list []string, w string) bool {
+	for _, x := range list {
+		if lowerIs(w, x) {
 			return true
 		}
 	}
@@ -534,12 +632,8 @@ func secretLike(v string) bool {
 // placeholder reports values that are not real secrets: "$KEY", "<key>",
 // "***", an already masked value.
 func placeholder(v string) bool {
-	if v == "" || strings.IndexByte("$<{*.[%", v[0]) >= 0 {
+	if v == "" || inSet(v[0], "$<{*.[%") {
 		return true
 	}
-	return strings.HasPrefix(toLower(v), "your") || within(v, mask)
-}
-
-func isAlnum(c byte) bool {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+	return hasPrefix(toLower(v), "your") || index(v, mask) >= 0
 }

@@ -1,10 +1,6 @@
 package classify
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "github.com/errdex/errdex/wasm/catalog"
 
 // This file is the first stage: recognise what was pasted and peel it. A
 // HAR file, curl -v and curl -i output give a status, headers and a body;
@@ -93,19 +89,22 @@ func unwrap(s string) (a artefact) {
 func isBinary(s string) bool {
 	head := cutUTF8(s, 4096)
 	bad := 0
-	for i := 0; i < len(head); {
-		c := head[i]
-		if c == 0 {
+	for i := 0; i < len(head); i++ {
+		switch c := head[i]; {
+		case c-0x20 < 0x60: // printable ASCII
+		case c == 0:
 			return true
+		case c < 0x20:
+			if c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+				bad++
+			}
+		default:
+			r, size := decodeRune(head[i:])
+			if r == 0xFFFD && size == 1 { // not UTF-8
+				bad++
+			}
+			i += size - 1
 		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
-			bad++
-		}
-		r, size := utf8.DecodeRuneInString(head[i:])
-		if r == utf8.RuneError && size == 1 {
-			bad++
-		}
-		i += size
 	}
 	return bad*10 > len(head) || (bad > 0 && len(head) < 16 && bad*3 > len(head))
 }
@@ -116,7 +115,7 @@ func (a *artefact) har(t string, b *budget) bool {
 	if t[0] != '{' && t[0] != '[' {
 		return false
 	}
-	if !within(t[:min(len(t), 4096)], `"log"`) && !(within(t, `"request"`) && within(t, `"response"`)) {
+	if index(t[:min(len(t), 4096)], `"log"`) < 0 && !(index(t, `"request"`) >= 0 && index(t, `"response"`) >= 0) {
 		return false
 	}
 	p, ok := readValue(t, 0, b)
@@ -189,12 +188,16 @@ func harHeaders(n *node) headerList {
 // ---- curl -v ----
 
 func (a *artefact) curlVerbose(s string, b *budget) bool {
-	if !within(s, "< HTTP/") && !within(s, "<HTTP/") {
+	if index(s, "< HTTP/") < 0 && index(s, "<HTTP/") < 0 {
 		return false
 	}
 	var body []string
 	inResponse := false
-	for _, line := range lines(s) {
+	for lr := (lineReader{rest: s}); ; {
+		line, ok := lr.next()
+		if !ok {
+			break
+		}
 		// curl marks lines with "< " (response), "> " (request), "* " (info)
 		var mark byte
 		if len(line) == 1 || len(line) > 1 && line[1] == ' ' {
@@ -226,7 +229,7 @@ func (a *artefact) curlVerbose(s string, b *budget) bool {
 				}
 				a.hosts = appendHost(a.hosts, host)
 			}
-		case strings.HasPrefix(line, "{ [") || strings.HasPrefix(line, "} ["):
+		case hasPrefix(line, "{ [") || hasPrefix(line, "} ["):
 			// curl's "{ [5 bytes data]" transfer notes
 		case inResponse:
 			push(&body, line)
@@ -248,37 +251,50 @@ func (a *artefact) curlVerbose(s string, b *budget) bool {
 // ---- curl -i / raw HTTP ----
 
 func (a *artefact) httpResponse(s string, b *budget) bool {
-	ls := lines(s)
-	start := -1
-	for i, line := range ls[:min(len(ls), 52)] {
-		if _, _, ok := statusLine(trimSpace(line)); ok {
-			start = i
+	lr := lineReader{rest: s}
+	start := -1 // the status line's number
+	for n := 0; n < 52 && start < 0; n++ {
+		line, ok := lr.next()
+		if !ok {
 			break
+		}
+		if _, _, ok := statusLine(trimSpace(line)); ok {
+			start = n
 		}
 	}
 	if start < 0 {
 		return false
 	}
-	for _, line := range ls[:start] { // a curl command before the response
+	lr = lineReader{rest: s}
+	for n := 0; n < start; n++ { // a curl command before the response
+		line, _ := lr.next()
 		a.reqHeaders.addCurlFlags(line)
 	}
-	i := start
+	line, _ := lr.next()
 	for {
-		st, reason, _ := statusLine(trimSpace(ls[i]))
+		st, reason, _ := statusLine(trimSpace(line))
 		a.status = st
 		a.headers = nil
-		for i++; i < len(ls) && trimSpace(ls[i]) != ""; i++ {
-			a.headers.add(trimSpace(ls[i]))
+		more := true
+		for {
+			if line, more = lr.next(); !more || trimSpace(line) == "" {
+				break
+			}
+			a.headers.add(trimSpace(line))
 		}
-		// skip the blank line; a 1xx or a proxy's "Connection established"
-		// is followed by the real response
-		j := i
-		for j < len(ls) && trimSpace(ls[j]) == "" {
-			j++
+		if !more {
+			break
 		}
-		if j < len(ls) && (st < 200 || strings.EqualFold(reason, "connection established")) {
-			if _, _, ok := statusLine(trimSpace(ls[j])); ok {
-				i = j
+		// lr is past the blank line; a 1xx or a proxy's "Connection
+		// established" is followed, after blank lines, by the real response
+		if st < 200 || catalog.EqualFold("connection established", reason) {
+			peek := lr
+			next, ok := peek.next()
+			for ok && trimSpace(next) == "" {
+				next, ok = peek.next()
+			}
+			if _, _, isStatus := statusLine(trimSpace(next)); ok && isStatus {
+				line, lr = next, peek
 				continue
 			}
 		}
@@ -286,8 +302,8 @@ func (a *artefact) httpResponse(s string, b *budget) bool {
 	}
 	a.form = formCurlI
 	body := ""
-	if i < len(ls) {
-		body = join(ls[i+1:], "\n")
+	if !lr.done {
+		body = joinLines(lr.rest)
 	}
 	a.body(body, b, "response body")
 	return true
@@ -301,7 +317,7 @@ func (a *artefact) body(body string, b *budget, where string) {
 		return
 	}
 	ct, _ := a.headers.get("content-type")
-	if within(toLower(ct), "text/html") || looksLikeHTML(body) {
+	if index(toLower(ct), "text/html") >= 0 || looksLikeHTML(body) {
 		a.htmlPage(body)
 		return
 	}
@@ -352,7 +368,7 @@ func (s *docSearch) walk(n *node, path string, depth int) {
 	}
 	switch n.kind {
 	case kindString:
-		if len(n.text) < 8 || !within(n.text, "{") {
+		if len(n.text) < 8 || index(n.text, "{") < 0 {
 			return
 		}
 		if f, ok := bestDoc(n.text, s.b); ok && f.score > s.score {
@@ -386,9 +402,13 @@ type sseEvent struct {
 }
 
 func looksLikeSSE(s string) bool {
-	ls := lines(s)
-	for _, line := range ls[:min(len(ls), 201)] {
-		if strings.HasPrefix(line, "data:") || strings.HasPrefix(line, "event:") {
+	lr := lineReader{rest: s}
+	for n := 0; n < 201; n++ {
+		line, ok := lr.next()
+		if !ok {
+			break
+		}
+		if hasPrefix(line, "data:") || hasPrefix(line, "event:") {
 			return true
 		}
 	}
@@ -409,22 +429,26 @@ func (a *artefact) sse(s string, b *budget) bool {
 		}
 		cur = sseEvent{}
 	}
-	for _, line := range lines(s) {
+	for lr := (lineReader{rest: s}); ; {
+		line, ok := lr.next()
+		if !ok {
+			break
+		}
 		switch {
 		case trimSpace(line) == "":
 			flush()
-		case strings.HasPrefix(line, "data:"):
+		case hasPrefix(line, "data:"):
 			d := line[len("data:"):]
 			if d != "" && d[0] == ' ' {
 				d = d[1:]
 			}
 			push(&cur.data, d)
-		case strings.HasPrefix(line, "event:"):
+		case hasPrefix(line, "event:"):
 			if len(cur.data) > 0 { // no blank line between events
 				flush()
 			}
 			cur.name = trimSpace(line[len("event:"):])
-		case strings.HasPrefix(line, ":"), strings.HasPrefix(line, "id:"), strings.HasPrefix(line, "retry:"):
+		case hasPrefix(line, ":"), hasPrefix(line, "id:"), hasPrefix(line, "retry:"):
 		case len(cur.data) > 0: // a continuation of a pretty-printed data line
 			push(&cur.data, line)
 		}
@@ -502,8 +526,8 @@ func hasOutput(n *node, depth int) bool {
 
 func looksLikeHTML(s string) bool {
 	t := toLower(trimSpace(s[:min(len(s), 512)]))
-	return strings.HasPrefix(t, "<!doctype html") || strings.HasPrefix(t, "<html") ||
-		strings.HasPrefix(t, "<head") || (strings.HasPrefix(t, "<") && within(t, "<title>"))
+	return hasPrefix(t, "<!doctype html") || hasPrefix(t, "<html") ||
+		hasPrefix(t, "<head") || (hasPrefix(t, "<") && index(t, "<title>") >= 0)
 }
 
 // htmlVendors are the servers an HTML error page names, in order.
@@ -519,7 +543,7 @@ func (a *artefact) htmlPage(s string) {
 		a.html = tagText(s, low, "h1")
 	}
 	for _, v := range htmlVendors {
-		if within(low, v.key) {
+		if index(low, v.key) >= 0 {
 			a.htmlVendor = v.name
 			break
 		}
@@ -541,7 +565,7 @@ func tagText(s, low, tag string) string {
 	if i < 0 {
 		return ""
 	}
-	j := strings.IndexByte(low[i:], '>')
+	j := indexByte(low[i:], '>')
 	if j < 0 {
 		return ""
 	}
@@ -566,7 +590,7 @@ func (a *artefact) plain(s string, b *budget) {
 	f, ok := bestDoc(s, b)
 	if ok && f.score == 0 && f.start > 0 {
 		// A non-error JSON value inside other text is not the subject.
-		ok = trimSpace(s[:f.start]) == "" || lineCount(s[:f.start]) <= 1
+		ok = trimSpace(s[:f.start]) == "" || count(s[:f.start], "\n") == 0
 	}
 	if ok {
 		before := s[:f.start]
@@ -586,13 +610,17 @@ func (a *artefact) plain(s string, b *budget) {
 		if a.status == 0 {
 			a.status, _ = statusNear(lastLines(before, 2))
 		}
-		if n := lineCount(trimRight(s, "\n")); a.form == formLog && n > 3 {
-			push(&a.notes, "Read the JSON on line "+itoa(lineCount(before))+" of "+itoa(n)+".")
+		if n := count(trimRight(s, "\n"), "\n") + 1; a.form == formLog && n > 3 {
+			push(&a.notes, "Read the JSON on line "+itoa(count(before, "\n")+1)+" of "+itoa(n)+".")
 		}
 		return
 	}
 	// No JSON: an SDK exception or text.
-	for _, line := range lines(s) {
+	for lr := (lineReader{rest: s}); ; {
+		line, ok := lr.next()
+		if !ok {
+			break
+		}
 		if st, ok := sdkException(line); ok {
 			a.form = formSDK
 			if st > 0 {
@@ -606,7 +634,7 @@ func (a *artefact) plain(s string, b *budget) {
 			// "<label> Error: <code> - <message>", e.g. a client's log of a
 			// mid-stream error
 			rest := line[i+len("Error: "):]
-			if d := index(rest, " - "); d > 0 && isCodeToken(rest[:d]) && strings.IndexByte(rest[:d], '_') >= 0 {
+			if d := index(rest, " - "); d > 0 && isCodeToken(rest[:d]) && indexByte(rest[:d], '_') >= 0 {
 				a.looseCode, a.looseMsg = rest[:d], trimSpace(rest[d+3:])
 			}
 		}
@@ -627,7 +655,7 @@ func (a *artefact) plain(s string, b *budget) {
 // ">>> r.json()"), as opposed to a log line, which starts with a time or a
 // level.
 func isLabel(s string) bool {
-	if s == "" || len(s) > 60 || within(s, "\n") {
+	if s == "" || len(s) > 60 || index(s, "\n") >= 0 {
 		return false
 	}
 	if s[0] >= '0' && s[0] <= '9' || s[0] == '[' {
@@ -642,7 +670,7 @@ func isLabel(s string) bool {
 		}
 	}
 	for _, w := range []string{"ERROR", "WARN", "INFO", "DEBUG", "LEVEL="} {
-		if within(string(u), w) {
+		if index(string(u), w) >= 0 {
 			return false
 		}
 	}
@@ -675,7 +703,7 @@ func bestDoc(s string, b *budget) (found, bool) {
 		}
 		if s[i] == '[' { // only an array of objects
 			k := i + 1
-			for k < len(s) && k < i+64 && strings.IndexByte(" \n\r\t", s[k]) >= 0 {
+			for k < len(s) && k < i+64 && inSet(s[k], " \n\r\t") {
 				k++
 			}
 			if k >= len(s) || k >= i+64 || s[k] != '{' {
@@ -824,7 +852,11 @@ func errorScore(n *node) int {
 // sdkException finds "pkg.SomeError: ..." or "Error: 429 ..." in text and
 // returns a status it states (0 when none).
 func sdkException(text string) (int, bool) {
-	for _, line := range lines(text) {
+	for lr := (lineReader{rest: text}); ; {
+		line, ok := lr.next()
+		if !ok {
+			break
+		}
 		line = trimSpace(line)
 		colon := index(line, ": ")
 		for colon > 0 {
@@ -835,7 +867,7 @@ func sdkException(text string) (int, bool) {
 			name := line[start:colon] // an exception name: "pkg.SomeError"
 			ok := len(name) >= 5 && len(name) <= 120
 			for i := 0; ok && i < len(name); i++ {
-				ok = isIdentChar(name[i])
+				ok = byteClass[name[i]]&className != 0
 			}
 			last := name // its last part
 			for i := 0; i < len(name); i++ {
@@ -843,7 +875,7 @@ func sdkException(text string) (int, bool) {
 					last = name[i+1:]
 				}
 			}
-			if ok && (strings.HasSuffix(last, "Error") || strings.HasSuffix(last, "Exception")) {
+			if ok && (hasSuffix(last, "Error") || hasSuffix(last, "Exception")) {
 				rest := trimSpace(line[colon+2:])
 				if st, ok := statusAt(rest, 0); ok {
 					return st, true
@@ -891,7 +923,7 @@ func isCodeToken(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !isTokenChar(s[i]) && s[i] != '.' {
+		if byteClass[s[i]]&classToken == 0 && s[i] != '.' {
 			return false
 		}
 	}
@@ -929,8 +961,8 @@ func statusNear(text string) (int, bool) {
 				}
 			default: // "status: 429", "error code 429", "status_code=429"
 				k := off
-				for k < len(low) && k < off+12 && (strings.IndexByte(" :=\"'_-#()[", low[k]) >= 0 || strings.HasPrefix(low[k:], "code")) {
-					if strings.HasPrefix(low[k:], "code") {
+				for k < len(low) && k < off+12 && (inSet(low[k], " :=\"'_-#()[") || hasPrefix(low[k:], "code")) {
+					if hasPrefix(low[k:], "code") {
 						k += 4
 						continue
 					}
@@ -957,7 +989,7 @@ func appendHosts(hosts []string, s string) []string {
 		}
 		start := off + i + 3
 		end := start
-		for end < len(s) && (isTokenChar(s[end]) || s[end] == '.' || s[end] == '@' || s[end] == ':') {
+		for end < len(s) && (byteClass[s[end]]&classToken != 0 || s[end] == '.' || s[end] == '@' || s[end] == ':') {
 			end++
 		}
 		h := s[start:end]
@@ -968,7 +1000,7 @@ func appendHosts(hosts []string, s string) []string {
 			}
 		}
 		h = h[at+1:]
-		if c := strings.IndexByte(h, ':'); c >= 0 {
+		if c := indexByte(h, ':'); c >= 0 {
 			h = h[:c]
 		}
 		hosts = appendHost(hosts, h)
@@ -979,10 +1011,10 @@ func appendHosts(hosts []string, s string) []string {
 
 func appendHost(hosts []string, h string) []string {
 	h = toLower(trimRight1(trimSpace(h), '.'))
-	if c := strings.IndexByte(h, ':'); c >= 0 {
+	if c := indexByte(h, ':'); c >= 0 {
 		h = h[:c]
 	}
-	if h == "" || !within(h, ".") {
+	if h == "" || index(h, ".") < 0 {
 		return hosts
 	}
 	for _, x := range hosts {
@@ -991,286 +1023,4 @@ func appendHost(hosts []string, h string) []string {
 		}
 	}
 	return append(hosts, h)
-}
-
-// ---- text helpers ----
-//
-// Some of these are small equivalents of functions of package strings
-// (trimSpace, toLower, index, join, ...): the WebAssembly binary has a size
-// budget, and the standard ones bring along code and Unicode tables that
-// the classifier does not need. Each gives exactly what its model gives.
-
-// lines splits s into lines without their "\n" or "\r\n".
-func lines(s string) []string {
-	ls := make([]string, lineCount(s))
-	for i := range ls {
-		line := s
-		if j := strings.IndexByte(s, '\n'); j >= 0 {
-			line, s = s[:j], s[j+1:]
-		}
-		ls[i] = trimRight1(line, '\r')
-	}
-	return ls
-}
-
-// trimSpace is strings.TrimSpace: it removes the leading and trailing
-// Unicode white space.
-func trimSpace(s string) string {
-	for s != "" {
-		r, n := utf8.DecodeRuneInString(s)
-		if !isSpace(r) {
-			break
-		}
-		s = s[n:]
-	}
-	for s != "" {
-		// the last rune, as utf8.DecodeLastRuneInString finds it
-		i := len(s) - 1
-		for i > 0 && i > len(s)-utf8.UTFMax && s[i]&0xC0 == 0x80 { // not a rune start
-			i--
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if i+n != len(s) || !isSpace(r) {
-			break
-		}
-		s = s[:i]
-	}
-	return s
-}
-
-// toLower is strings.ToLower.
-func toLower(s string) string {
-	upper := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return strings.Map(unicode.ToLower, s)
-		}
-		upper = upper || 'A' <= c && c <= 'Z'
-	}
-	if !upper {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-// within reports whether sub is within s, as strings.Contains does.
-func within(s, sub string) bool { return index(s, sub) >= 0 }
-
-// index is strings.Index: the first byte found with IndexByte, then the
-// rest compared; after too many false starts, a Rabin-Karp search keeps
-// the cost linear, as strings.Index does.
-func index(s, sep string) int {
-	n := len(sep)
-	if n == 0 {
-		return 0
-	}
-	fails := 0
-	for i := 0; i+n <= len(s); i++ {
-		j := strings.IndexByte(s[i:len(s)-n+1], sep[0])
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if s[i:i+n] == sep {
-			return i
-		}
-		if fails++; fails > 4+i>>4 {
-			if k := rabinKarp(s[i+1:], sep); k >= 0 {
-				return i + 1 + k
-			}
-			return -1
-		}
-	}
-	return -1
-}
-
-// rabinKarp is the first index of sep in s, by rolling hash.
-func rabinKarp(s, sep string) int {
-	const prime = 16777619
-	var h, pow, hs uint32 = 0, 1, 0
-	for i := 0; i < len(sep); i++ {
-		h = h*prime + uint32(sep[i])
-		pow *= prime
-	}
-	n := len(sep)
-	for i := 0; i < len(s); i++ {
-		hs = hs*prime + uint32(s[i])
-		if i >= n {
-			hs -= pow * uint32(s[i-n])
-		}
-		if i >= n-1 && hs == h && s[i-n+1:i+1] == sep {
-			return i - n + 1
-		}
-	}
-	return -1
-}
-
-// join is strings.Join.
-func join(list []string, sep string) string {
-	switch len(list) {
-	case 0:
-		return ""
-	case 1:
-		return list[0]
-	}
-	n := len(sep) * (len(list) - 1)
-	for _, s := range list {
-		n += len(s)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for i, s := range list {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(s)
-	}
-	return b.String()
-}
-
-// isSpace is unicode.IsSpace: Unicode's White_Space property.
-func isSpace(r rune) bool {
-	switch {
-	case r <= 0xFF:
-		return r == ' ' || r >= '\t' && r <= '\r' || r == 0x85 || r == 0xA0
-	case r >= 0x2000 && r <= 0x200A:
-		return true
-	}
-	return r == 0x1680 || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x3000
-}
-
-// trimRight1 removes one trailing c.
-func trimRight1(s string, c byte) string {
-	if s != "" && s[len(s)-1] == c {
-		return s[:len(s)-1]
-	}
-	return s
-}
-
-// collapseSpace returns the words of s joined by single spaces, as
-// strings.Join(strings.Fields(s), " ") does.
-func collapseSpace(s string) string {
-	var b []byte
-	gap := false
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isSpace(r) {
-			gap = len(b) > 0
-		} else {
-			if gap {
-				b = append(b, ' ')
-				gap = false
-			}
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return string(b)
-}
-
-// indexAny is strings.IndexAny for a set of ASCII chars.
-func indexAny(s, chars string) int {
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(chars, s[i]) >= 0 {
-			return i
-		}
-	}
-	return -1
-}
-
-// trimRight is strings.TrimRight for a set of ASCII chars.
-func trimRight(s, cutset string) string {
-	for s != "" && strings.IndexByte(cutset, s[len(s)-1]) >= 0 {
-		s = s[:len(s)-1]
-	}
-	return s
-}
-
-// replaceAll is strings.ReplaceAll for a non-empty old.
-func replaceAll(s, old, new string) string {
-	i := index(s, old)
-	if i < 0 {
-		return s
-	}
-	var b strings.Builder
-	for ; i >= 0; i = index(s, old) {
-		b.WriteString(s[:i])
-		b.WriteString(new)
-		s = s[i+len(old):]
-	}
-	b.WriteString(s)
-	return b.String()
-}
-
-func lineCount(s string) int { return count(s, "\n") + 1 }
-
-// count is strings.Count for a non-empty sep.
-func count(s, sep string) int {
-	n := 0
-	for i := index(s, sep); i >= 0; i = index(s, sep) {
-		n++
-		s = s[i+len(sep):]
-	}
-	return n
-}
-
-// lastLines returns the last n lines of s.
-func lastLines(s string, n int) string {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '\n' {
-			if n--; n == 0 {
-				return s[i+1:]
-			}
-		}
-	}
-	return s
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
-	}
-	s = trimSpace(s)
-	if len(s) > 300 {
-		s = cutUTF8(s, 300) + "…"
-	}
-	return s
-}
-
-// decodeBase64 decodes standard or URL-safe base64, with or without padding.
-func decodeBase64(s string) (string, bool) {
-	var out []byte
-	var acc, bits uint
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		v := strings.IndexByte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", c)
-		switch {
-		case c == '-': // URL-safe
-			v = 62
-		case c == '_':
-			v = 63
-		case c == '=' || c == '\n' || c == '\r' || c == ' ':
-			continue
-		case v < 0:
-			return "", false
-		}
-		acc = acc<<6 | uint(v)
-		bits += 6
-		if bits >= 8 {
-			bits -= 8
-			out = append(out, byte(acc>>bits))
-			acc &= 1<<bits - 1
-		}
-	}
-	return string(out), true
 }

@@ -1,0 +1,171 @@
+package classify
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/errdex/errdex/content"
+	"github.com/errdex/errdex/wasm/catalog"
+)
+
+// textSamples are strings the helpers of text.go and lower.go must treat
+// as package strings does: ASCII, other scripts, the runes whose case
+// folding or lower case is ASCII (K, ſ, İ), white space outside ASCII and
+// invalid UTF-8.
+func textSamples() []string {
+	pieces := []string{"a", "A", "k", "K", "s", "S", "i", "I", " ", "\t", "\n", "\r\n", "-", "_", ".", "\"",
+		"\u212a", "\u017f", "\u0130", "\u0131", "ß", "ẞ", "Σ", "ǅ", "\u00a0", "\u2028", "\u3000", "\u023a", "\u2c62",
+		"\xff", "\xe2\x84", "\xc4", "\xef\xbf\xbd", "é", "😀", "0", "9"}
+	out := []string{"", "abc", "Straße", "  trim me\t\n", "\u00a0\u2000x\u3000", "K\u212aelvin", "ſecret"}
+	rng := rand.New(rand.NewSource(1))
+	for i := 0; i < 4000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(9); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestTextHelpersMatchPackageStrings(t *testing.T) {
+	samples := textSamples()
+	for i, s := range samples {
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+		if s != "" {
+			r, n := decodeRune(s)
+			if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+				t.Errorf("decodeRune(%q) = %U %d, want %U %d", s, r, n, wr, wn)
+			}
+		}
+		sub := samples[(i*7+3)%len(samples)]
+		if got, want := index(s+sub+s, sub), strings.Index(s+sub+s, sub); got != want {
+			t.Errorf("index(%q, %q) = %d, want %d", s+sub+s, sub, got, want)
+		}
+		if sub != "" {
+			if got, want := count(s+sub+s+sub, sub), strings.Count(s+sub+s+sub, sub); got != want {
+				t.Errorf("count = %d, want %d", got, want)
+			}
+			if got, want := replaceAll(s+sub+s, sub, "<>"), strings.ReplaceAll(s+sub+s, sub, "<>"); got != want {
+				t.Errorf("replaceAll = %q, want %q", got, want)
+			}
+		}
+		var lines []string
+		for lr := (lineReader{rest: s}); ; {
+			line, ok := lr.next()
+			if !ok {
+				break
+			}
+			lines = append(lines, line)
+		}
+		want := strings.Split(s, "\n")
+		for k := range want {
+			want[k] = strings.TrimSuffix(want[k], "\r")
+		}
+		if strings.Join(lines, "\x00") != strings.Join(want, "\x00") {
+			t.Errorf("lines of %q = %q, want %q", s, lines, want)
+		}
+		if got, want := joinLines(s), strings.Join(want, "\n"); got != want {
+			t.Errorf("joinLines(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestEqualFold compares catalog.EqualFold with strings.EqualFold for ASCII
+// first arguments, the only ones the catalog has (TestCatalogIsASCII).
+func TestEqualFold(t *testing.T) {
+	ascii := []string{"", "k", "K", "s", "S", "key", "KEY", "invalid_api_key", "Retry-After", "x-ratelimit-reset", "a1-_.", "ss", "i"}
+	for _, a := range ascii {
+		for _, b := range append(textSamples()[:2000], ascii...) {
+			for _, b := range []string{b, strings.ToUpper(b), strings.ReplaceAll(strings.ReplaceAll(a, "k", "\u212a"), "s", "\u017f")} {
+				if got, want := catalog.EqualFold(a, b), strings.EqualFold(a, b); got != want {
+					t.Errorf("EqualFold(%q, %q) = %v, want %v", a, b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestCatalogIsASCII checks what the classifier's case folding assumes:
+// the codes, aliases, variant matches, SDK names and header names of the
+// catalog are ASCII. (Folding the case of ASCII is then exactly what
+// strings.EqualFold and strings.ToLower do.)
+func TestCatalogIsASCII(t *testing.T) {
+	check := func(what string, list ...string) {
+		for _, s := range list {
+			for i := 0; i < len(s); i++ {
+				if s[i] >= utf8.RuneSelf {
+					t.Errorf("%s %q is not ASCII", what, s)
+					break
+				}
+			}
+		}
+	}
+	for _, p := range catalog.Providers {
+		check(p.ID+" header", p.Auth.Header, p.RateLimit.ResetHeader)
+		check(p.ID+" header", p.Auth.AltHeaders...)
+		check(p.ID+" header", p.Detect.Headers...)
+		check(p.ID+" header", p.RateLimit.Headers...)
+		check(p.ID+" SDK name", p.Detect.SDK...)
+		for _, c := range p.Codes {
+			check(p.ID+" code", c.Code)
+			check(p.ID+" alias", c.Aliases...)
+			for _, v := range c.Variants {
+				check(p.ID+" variant match", v.Match...)
+			}
+		}
+	}
+}
+
+// TestSecretFieldName keeps the one-pass secretFieldName equal to its
+// definition.
+func TestSecretFieldName(t *testing.T) {
+	def := func(name string) bool {
+		if name == "key" || strings.HasSuffix(name, "_key") || strings.HasSuffix(name, "-key") || strings.HasSuffix(name, "apikey") {
+			return true
+		}
+		for _, w := range []string{"token", "secret", "password", "passwd", "api_key", "api-key", "credential", "access_key", "private_key"} {
+			if strings.Contains(name, w) {
+				return true
+			}
+		}
+		return false
+	}
+	names := []string{"", "key", "_key", "my_key", "my-key", "apikey", "xapikey", "keyboard", "monkey", "credits", "credential",
+		"x_access_key_id", "private_keys", "pass", "passwd", "password1", "tok", "tokens", "secretive", "api-key2", "ap", "a", "t", "s", "p", "c"}
+	for _, n := range names {
+		if got, want := secretFieldName(n), def(n); got != want {
+			t.Errorf("secretFieldName(%q) = %v, want %v", n, got, want)
+		}
+		if got, want := secretWord(n) || !def(n), true; got != want {
+			t.Errorf("secretWord(%q) is false for a secret field's name", n)
+		}
+	}
+}
+
+// TestSlugIsLowerCode checks that the URL slug of every code is its code
+// lower-cased, which the classifier computes instead of carrying the slugs
+// in the generated catalog.
+func TestSlugIsLowerCode(t *testing.T) {
+	cat, problems := content.Load(content.FS)
+	if len(problems) > 0 {
+		t.Fatal(problems[0])
+	}
+	for _, p := range cat.Providers {
+		for _, c := range p.Codes {
+			if c.Slug != toLower(c.Code) {
+				t.Errorf("%s: slug %q is not %q lower-cased", p.ID, c.Slug, c.Code)
+			}
+		}
+	}
+}
