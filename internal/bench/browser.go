@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -52,6 +54,33 @@ func Serve(dir string) (*Server, error) {
 	s := &Server{URL: "http://" + ln.Addr().String() + Base, srv: &http.Server{Handler: serve.Handler(os.DirFS(dir), Base), ReadHeaderTimeout: 10 * time.Second}}
 	go func() { _ = s.srv.Serve(ln) }()
 	return s, nil
+}
+
+// Warm requests every file of the site in dir once, gzipped, so that no
+// measurement waits for the server's first compression of a file (gzip -9
+// of the 2.6 MB .wasm takes a third of a second; GitHub Pages' CDN has it
+// compressed already).
+func (s *Server) Warm(ctx context.Context, dir string) {
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.URL+filepath.ToSlash(rel), nil)
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			return err
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		return resp.Body.Close()
+	})
 }
 
 // Close stops the server.

@@ -101,7 +101,11 @@ func (r *Report) machineLine() string {
 		s += " (" + m.CPUModel + ")"
 	}
 	s += ", " + m.GoVersion + " " + m.GOOS + "/" + m.GOARCH
-	for _, v := range []string{m.Node, m.Chromium, m.Lighthouse} {
+	node := ""
+	if m.Node != "" {
+		node = "node " + m.Node
+	}
+	for _, v := range []string{node, m.Chromium, m.Lighthouse} {
 		if v != "" {
 			s += ", " + v
 		}

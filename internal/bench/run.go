@@ -66,7 +66,7 @@ func Run(ctx context.Context, env *Env, opt Options) *Report {
 	if wasmFile != "" && (opt.want("site") || opt.want("browser") || opt.want("lighthouse")) {
 		runs, providers := opt.SiteRuns, opt.Providers
 		if !opt.want("site") { // the browser parts only need the real site, once
-			runs, providers = 1, 1
+			runs, providers = 1, 0
 		}
 		sb, err := RunSiteBuild(ctx, env, wasmFile, runs, providers, opt.Codes)
 		if err != nil {
@@ -90,6 +90,7 @@ func Run(ctx context.Context, env *Env, opt Options) *Report {
 			miss("browser", err)
 		} else {
 			defer srv.Close()
+			srv.Warm(ctx, siteDir)
 			if env.Chromium == "" {
 				miss("browser", fmt.Errorf("no chromium: install Debian's chromium (apt-get install chromium; make bench-deps does it) or set CHROME_PATH"))
 			} else if opt.want("browser") {

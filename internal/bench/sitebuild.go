@@ -35,7 +35,7 @@ var builtPages = regexp.MustCompile(`built (\d+) pages`)
 // RunSiteBuild times `sitegen build` as a user runs it (a fresh process:
 // load and check content, bundle, render, highlight, index, link-check,
 // write) on the real content and on a synthetic catalog of providers ×
-// codes, runs times each.
+// codes (none when providers is 0), runs times each.
 func RunSiteBuild(ctx context.Context, env *Env, wasmFile string, runs, providers, codes int) ([]SiteBuild, error) {
 	bin := filepath.Join(env.Out, "bin", "sitegen")
 	if _, err := env.run(ctx, nil, "go", "build", "-o", bin, "./cmd/sitegen"); err != nil {
@@ -55,15 +55,17 @@ func RunSiteBuild(ctx context.Context, env *Env, wasmFile string, runs, provider
 	if err := os.Symlink(filepath.Join(root, "site"), filepath.Join(synth, "site")); err != nil {
 		return nil, err
 	}
-	var res []SiteBuild
-	for _, c := range []struct {
+	type catalog struct {
 		name            string
 		root            string
 		providers, code int
-	}{
-		{"real content", root, 0, 0},
-		{fmt.Sprintf("synthetic %d×%d", providers, codes), synth, providers, codes},
-	} {
+	}
+	catalogs := []catalog{{"real content", root, 0, 0}}
+	if providers > 0 {
+		catalogs = append(catalogs, catalog{fmt.Sprintf("synthetic %d×%d", providers, codes), synth, providers, codes})
+	}
+	var res []SiteBuild
+	for _, c := range catalogs {
 		out := filepath.Join(env.Out, "site-"+strings.Fields(c.name)[0])
 		sb := SiteBuild{Name: c.name, Providers: c.providers, Codes: c.providers * c.code,
 			Command: fmt.Sprintf("sitegen -root %s build -out %s -wasm %s", rel(env.Root, c.root), rel(env.Root, out), rel(env.Root, wasmFile))}
