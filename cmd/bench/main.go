@@ -74,6 +74,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(*root, dir)
 	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
+		return 2
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	env := &bench.Env{

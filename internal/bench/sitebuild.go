@@ -37,15 +37,23 @@ var builtPages = regexp.MustCompile(`built (\d+) pages`)
 // write) on the real content and on a synthetic catalog of providers ×
 // codes (none when providers is 0), runs times each.
 func RunSiteBuild(ctx context.Context, env *Env, wasmFile string, runs, providers, codes int) ([]SiteBuild, error) {
-	bin := filepath.Join(env.Out, "bin", "sitegen")
-	if _, err := env.run(ctx, nil, "go", "build", "-o", bin, "./cmd/sitegen"); err != nil {
-		return nil, err
-	}
+	// sitegen reads -out relative to its -root: give it absolute paths.
 	root, err := filepath.Abs(env.Root)
 	if err != nil {
 		return nil, err
 	}
-	synth := filepath.Join(env.Out, "synth")
+	outDir, err := filepath.Abs(env.Out)
+	if err != nil {
+		return nil, err
+	}
+	if wasmFile, err = filepath.Abs(wasmFile); err != nil {
+		return nil, err
+	}
+	bin := filepath.Join(outDir, "bin", "sitegen")
+	if _, err := env.run(ctx, nil, "go", "build", "-o", bin, "./cmd/sitegen"); err != nil {
+		return nil, err
+	}
+	synth := filepath.Join(outDir, "synth")
 	if err := os.RemoveAll(synth); err != nil {
 		return nil, err
 	}
@@ -66,7 +74,7 @@ func RunSiteBuild(ctx context.Context, env *Env, wasmFile string, runs, provider
 	}
 	var res []SiteBuild
 	for _, c := range catalogs {
-		out := filepath.Join(env.Out, "site-"+strings.Fields(c.name)[0])
+		out := filepath.Join(outDir, "site-"+strings.Fields(c.name)[0])
 		sb := SiteBuild{Name: c.name, Providers: c.providers, Codes: c.providers * c.code,
 			Command: fmt.Sprintf("sitegen -root %s build -out %s -wasm %s", rel(env.Root, c.root), rel(env.Root, out), rel(env.Root, wasmFile))}
 		for i := 0; i < runs; i++ {
