@@ -18,6 +18,7 @@ type Result struct {
 	AllocsPerOp float64 `json:"allocs_per_op"`
 	BytesPerOp  float64 `json:"bytes_per_op"`
 	MBPerS      float64 `json:"mb_per_s"`
+	PasteBytes  int     `json:"paste_bytes"` // the paste's size (the benchmark's paste-B metric)
 	Runs        int     `json:"runs"`
 }
 
@@ -61,6 +62,7 @@ func ParseBenchmarks(out []byte) map[string]Result {
 			AllocsPerOp: median(rs, "allocs/op"),
 			BytesPerOp:  median(rs, "B/op"),
 			MBPerS:      median(rs, "MB/s"),
+			PasteBytes:  int(median(rs, "paste-B")),
 			Runs:        len(rs),
 		}
 	}

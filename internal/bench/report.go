@@ -224,6 +224,9 @@ func (c *Classifier) runs() int {
 }
 
 func bytesOf(r Result) string {
+	if r.PasteBytes > 0 {
+		return size(float64(r.PasteBytes))
+	}
 	if r.MBPerS == 0 {
 		return ""
 	}

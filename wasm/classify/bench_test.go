@@ -90,7 +90,7 @@ func TestBenchCases(t *testing.T) {
 }
 
 // BenchmarkDiagnose times the classifier on each paste; `make bench`
-// reports ns/op, allocs/op and MB/s.
+// reports ns/op, allocs/op and MB/s, and the paste's size (paste-B).
 func BenchmarkDiagnose(b *testing.B) {
 	for _, c := range benchCases() {
 		b.Run(c.name, func(b *testing.B) {
@@ -99,6 +99,7 @@ func BenchmarkDiagnose(b *testing.B) {
 			for b.Loop() {
 				Diagnose(c.paste, Options{})
 			}
+			b.ReportMetric(float64(len(c.paste)), "paste-B")
 		})
 	}
 }
@@ -117,6 +118,7 @@ func BenchmarkUnmarshal(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(len(c.paste)), "paste-B")
 		})
 	}
 }
