@@ -20,6 +20,14 @@ var plantedSecrets = []string{
 	"AIzaSyFAKEFAKEFAKEFAKEFAKEFAKE12345678",
 }
 
+// plantedPasswords are fake passwords the fuzz seeds carry in a URL's
+// userinfo and in curl's -u flag. Wherever the input has one in its
+// context (a token of its own), it must not appear anywhere in the output.
+var plantedPasswords = []struct{ context, secret string }{
+	{"https://user:FAKEurlPassw0rd1234@", "FAKEurlPassw0rd1234"},
+	{"curl -u user:FAKEcurlPassw0rd5678", "FAKEcurlPassw0rd5678"},
+}
+
 var fuzzSeeds = []string{
 	`Authorization: Bearer sk-test-FAKEFAKEFAKE1234567890`,
 	`{"error":{"code":"unauthorized","message":"Invalid key oc_live_FAKEFAKEFAKE0123456789"}}`,
@@ -28,6 +36,9 @@ var fuzzSeeds = []string{
 	"data: {\"error\":{\"message\":\"bad key sk-test-FAKEFAKEFAKE1234567890\"}}\n\n",
 	`openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-test-FAKEFAKEFAKE1234567890', 'code': 'invalid_api_key'}}`,
 	`{"msg":"{\"headers\":{\"Authorization\":\"Bearer oc_live_FAKEFAKEFAKE0123456789\"}}"}`,
+	`2026-11-23 11:40:01 ERROR POST https://user:FAKEurlPassw0rd1234@api.example.com/v1/x: 401 {"error":{"code":"unauthorized"}}`,
+	`{"request":{"url":"https://user:FAKEurlPassw0rd1234@api.example.com/v1/x"},"response":{"status":401,"content":{"text":"{}"}}}`,
+	"$ curl -u user:FAKEcurlPassw0rd5678 -sS https://api.example.com/v1/x\nHTTP/1.1 401 Unauthorized\n\n{\"error\":{\"code\":\"unauthorized\"}}",
 	"{\"error\":{\"code\":\"not_found\"", "[[[[[[[[[[", "{'a': b'\\x00'}", "\x00\x01\x02", "",
 }
 
@@ -51,6 +62,11 @@ func FuzzDiagnose(f *testing.F) {
 		for _, s := range plantedSecrets {
 			if containsToken(input, s) && bytes.Contains(out, []byte(s)) {
 				t.Fatalf("secret %s leaked for input %q:\n%s", s, input, out)
+			}
+		}
+		for _, p := range plantedPasswords {
+			if containsToken(input, p.context) && bytes.Contains(out, []byte(p.secret)) {
+				t.Fatalf("password %s leaked for input %q:\n%s", p.secret, input, out)
 			}
 		}
 	})
@@ -115,6 +131,11 @@ func TestCorpusProperties(t *testing.T) {
 		for _, s := range plantedSecrets {
 			if containsToken(in, s) && bytes.Contains(out, []byte(s)) {
 				t.Errorf("secret %s leaked:\n%s", s, out)
+			}
+		}
+		for _, p := range plantedPasswords {
+			if containsToken(in, p.context) && bytes.Contains(out, []byte(p.secret)) {
+				t.Errorf("password %s leaked:\n%s", p.secret, out)
 			}
 		}
 	}

@@ -16,6 +16,8 @@ import "github.com/errdex/errdex/wasm/catalog"
 //     prefix, which is public and tells providers apart;
 //   - long high-entropy values of fields named like key, token, secret or
 //     password (JSON, Python, query strings, key=value logs);
+//   - the password in a URL's userinfo and in curl's -u/--user flag, and a
+//     user part that looks like a key (redact_user.go);
 //   - every other occurrence of a value masked above.
 //
 // It records what it masked (kind and line, never the value).
@@ -123,6 +125,10 @@ func contains(list []string, s string) bool {
 
 type redactor struct {
 	record bool
+	// curl command lines (see curlLine): the line of src[|curl|] was read
+	// up to there, and is one when curl < 0. An int32 beside record keeps
+	// the redactor at 128 bytes: a larger one slows every scrub call.
+	curl   int32
 	found  []Redaction
 	extra  int
 	values []string // distinct masked values, to mask their other occurrences
@@ -206,6 +212,13 @@ func (r *redactor) run(s string) string {
 		j := i
 		for j < len(s) && byteClass[s[j]]&classToken != 0 {
 			j++
+		}
+		// a URL's userinfo (scheme://user:pass@host), curl's -u user:pass
+		if c == '-' || j+2 < len(s) && s[j] == ':' && (s[j+1] == '/' || s[j+1] == '\\') {
+			if next, ok := r.userCreds(i, j); ok {
+				i = next
+				continue
+			}
 		}
 		if n := j - i; n < minKey && !(n == 6 && lowerIs(s[i:j], "bearer")) && !(n == 7 && lowerIs(s[i:j], "cookies")) &&
 			(j == len(s) || byteClass[s[j]]&classSep == 0 || j+1 < len(s) && s[j] == ' ' && byteClass[s[j+1]]&classAlnum != 0 || !separated(s, j)) {
