@@ -10,23 +10,44 @@ import (
 	"github.com/errdex/errdex/content"
 )
 
-// statuses and categories cycle through the synthetic codes, so every page
-// kind (and every category page) gets real work.
-var synthKinds = []struct {
+// synthKind is a category a synthetic code takes, with a status and
+// verdict to go with it.
+type synthKind struct {
 	status    int
 	category  string
 	retryable string
-}{
-	{401, "auth", "no"}, {403, "permission", "no"}, {404, "not_found", "no"},
-	{400, "invalid_request", "no"}, {409, "conflict", "unknown"}, {410, "gone", "no"},
-	{402, "payment", "no"}, {429, "rate_limit", "yes"}, {429, "quota", "no"},
-	{500, "server", "unknown"}, {502, "upstream", "yes"}, {503, "unavailable", "yes"},
-	{504, "timeout", "yes"}, {400, "context_length", "no"}, {400, "content_filter", "no"},
+}
+
+// synthKinds derives the kinds from the real catalog: every category in
+// its order, its documented default verdict, and the HTTP status its real
+// codes come with most often (400 when none has one). The synthetic codes
+// cycle through them, so every category page gets real work.
+func synthKinds(cat *content.Catalog) []synthKind {
+	var kinds []synthKind
+	for _, c := range cat.Categories {
+		count := map[int]int{}
+		best := 400
+		for _, p := range cat.Providers {
+			for _, code := range p.Codes {
+				if code.Category != c.Name {
+					continue
+				}
+				for _, st := range code.Statuses {
+					if count[st]++; count[st] > count[best] || count[st] == count[best] && st < best {
+						best = st
+					}
+				}
+			}
+		}
+		kinds = append(kinds, synthKind{status: best, category: c.Name, retryable: c.Retryable.String()})
+	}
+	return kinds
 }
 
 // Synthesize writes a content tree of providers × codes under dir (its
 // layout is content/'s: providers/, categories/, urls.txt). The categories
-// are the real ones; each provider and code is generated, with the prose,
+// are the real ones, and the codes take their statuses and verdicts from
+// them (synthKinds); each provider and code is generated, with the prose,
 // lists, links and example bodies of a real entry, so a build of it renders,
 // highlights and indexes as much per page as the real catalog does.
 func Synthesize(dir string, providers, codes int) error {
@@ -36,6 +57,11 @@ func Synthesize(dir string, providers, codes int) error {
 	if err := os.MkdirAll(filepath.Join(dir, "categories"), 0o755); err != nil {
 		return err
 	}
+	real, problems := content.Load(content.FS)
+	if len(problems) > 0 {
+		return fmt.Errorf("the real content has %d problem(s), first %s: run make check", len(problems), problems[0])
+	}
+	kinds := synthKinds(real)
 	cats, err := fs.Glob(content.FS, "categories/*.md")
 	if err != nil {
 		return err
@@ -53,7 +79,7 @@ func Synthesize(dir string, providers, codes int) error {
 	urls.WriteString("# synthetic catalog for make bench\n")
 	for p := 1; p <= providers; p++ {
 		id := synthProvider(p)
-		src := synthProviderFile(p, providers, codes)
+		src := synthProviderFile(kinds, p, providers, codes)
 		if err := os.WriteFile(filepath.Join(dir, "providers", id+".md"), []byte(src), 0o644); err != nil {
 			return err
 		}
@@ -67,7 +93,7 @@ func Synthesize(dir string, providers, codes int) error {
 func synthProvider(p int) string { return fmt.Sprintf("synth%02d", p) }
 func synthCode(c int) string     { return fmt.Sprintf("e%03d", c) }
 
-func synthProviderFile(p, providers, codes int) string {
+func synthProviderFile(kinds []synthKind, p, providers, codes int) string {
 	id := synthProvider(p)
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -82,7 +108,7 @@ func synthProviderFile(p, providers, codes int) string {
 	w("retry: >-\n  Retry 429 after Retry-After, and 502 to 504 with exponential backoff and\n  jitter, at most five attempts. Do not retry 4xx errors other than 429.\n")
 	w("codes:\n")
 	for c := 1; c <= codes; c++ {
-		k := synthKinds[(p+c)%len(synthKinds)]
+		k := kinds[(p+c)%len(kinds)]
 		code := synthCode(c)
 		w("  - code: %s\n    status: %d\n    category: %s\n", code, k.status, k.category)
 		w("    retry:\n      retryable: %q\n", k.retryable)

@@ -31,6 +31,16 @@ func TestSynthesize(t *testing.T) {
 	if n != 60 {
 		t.Errorf("%d codes, want 60", n)
 	}
+	// every real category is used: the synthetic pages cover them all
+	used := map[string]bool{}
+	for _, p := range cat.Providers {
+		for _, c := range p.Codes {
+			used[c.Category] = true
+		}
+	}
+	if len(used) != len(cat.Categories) || len(cat.Categories) < 15 {
+		t.Errorf("the codes use %d of %d categories", len(used), len(cat.Categories))
+	}
 	if len(cat.Manifest) != 60 {
 		t.Errorf("manifest lists %d URLs, want 60", len(cat.Manifest))
 	}
