@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/errdex/errdex/internal/wasmbin"
 )
 
 // Result is one Go benchmark's figures: the median of its runs.
@@ -146,11 +148,11 @@ func RunClassifier(ctx context.Context, env *Env, count int) (*Classifier, error
 		c.Linearity = (big.Diagnose.NsPerOp / float64(5<<20)) / (small.Diagnose.NsPerOp / float64(200<<10))
 	}
 
-	goroot, err := env.run(ctx, nil, "go", "env", "GOROOT")
+	lib, err := wasmbin.LibWasm(ctx, "go")
 	if err != nil {
-		return nil, err
+		return c, err
 	}
-	exe := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "go_js_wasm_exec")
+	exe := filepath.Join(lib, "go_js_wasm_exec")
 	if _, err := os.Stat(exe); err != nil {
 		return c, fmt.Errorf("wasm benchmark: %v", err)
 	}

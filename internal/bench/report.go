@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/errdex/errdex/internal/wasmbin"
 )
 
 // Report is one `make bench` run: report.json is this struct, and
@@ -261,22 +263,7 @@ func size(b float64) string {
 	return fmt.Sprintf("%.0f B", b)
 }
 
-func group(n int) string { return group64(int64(n)) }
+// group writes n with thousands separators, as sitegen's reports do.
+func group(n int) string { return wasmbin.Group(n) }
 
-// group64 writes n with thousands separators.
-func group64(n int64) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(s[i])
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func group64(n int64) string { return wasmbin.Group(int(n)) }

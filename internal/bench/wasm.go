@@ -2,7 +2,6 @@ package bench
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"os"
 	"path/filepath"
@@ -14,20 +13,17 @@ import (
 // Weight is a file's size raw and compressed at the highest levels.
 type Weight struct {
 	Raw    int `json:"raw"`
-	Gzip   int `json:"gzip"`   // compress/gzip, BestCompression
+	Gzip   int `json:"gzip"`   // gzip -9, as make size measures (wasmbin.Measure)
 	Brotli int `json:"brotli"` // brotli quality 11
 }
 
 // Weigh measures data.
 func Weigh(data []byte) Weight {
-	var g, b bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
-	_, _ = zw.Write(data)
-	_ = zw.Close()
+	var b bytes.Buffer
 	bw := brotli.NewWriterLevel(&b, brotli.BestCompression)
 	_, _ = bw.Write(data)
 	_ = bw.Close()
-	return Weight{Raw: len(data), Gzip: g.Len(), Brotli: b.Len()}
+	return Weight{Raw: len(data), Gzip: wasmbin.Measure(data).Gzip, Brotli: b.Len()}
 }
 
 // Wasm is the WASM weight section.

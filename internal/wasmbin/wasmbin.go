@@ -68,11 +68,21 @@ func BuildPackage(ctx context.Context, goCmd, root, pkg, out string) error {
 
 // ExecJS returns $(go env GOROOT)/lib/wasm/wasm_exec.js of goCmd.
 func ExecJS(ctx context.Context, goCmd string) ([]byte, error) {
+	dir, err := LibWasm(ctx, goCmd)
+	if err != nil {
+		return nil, err
+	}
+	return os.ReadFile(filepath.Join(dir, "wasm_exec.js"))
+}
+
+// LibWasm returns $(go env GOROOT)/lib/wasm of goCmd: wasm_exec.js, and
+// go_js_wasm_exec, which runs js/wasm test binaries under node.
+func LibWasm(ctx context.Context, goCmd string) (string, error) {
 	out, err := exec.CommandContext(ctx, goCmd, "env", "GOROOT").Output()
 	if err != nil {
-		return nil, fmt.Errorf("%s env GOROOT: %v", goCmd, err)
+		return "", fmt.Errorf("%s env GOROOT: %v", goCmd, err)
 	}
-	return os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "lib", "wasm", "wasm_exec.js"))
+	return filepath.Join(strings.TrimSpace(string(out)), "lib", "wasm"), nil
 }
 
 // Size is a binary's weight.
