@@ -6,7 +6,7 @@ SITE_OUT ?= build/site
 WASM_OUT ?= build/wasm/errdex.wasm
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: all check gen wasm size site serve test test-go test-wasm fuzz bench bench-deps bench-record
+.PHONY: all check gen wasm size site serve test test-deps test-short test-go test-wasm fuzz bench bench-deps bench-record
 
 all: test
 
@@ -55,9 +55,22 @@ bench-record:
 bench-deps:
 	@.ci/deps bench
 
-## test: everything CI runs (the browser tests need chromium, and
-## `npm ci --prefix site` for axe-core)
-test: check size test-go test-wasm
+## test: everything CI runs. It first installs what the tests need and the
+## machine lacks (test-deps), so a fresh clone needs no other step.
+test: test-deps check size test-go test-wasm
+
+## test-deps: Debian's chromium, node and npm (apt-get, as root or with
+## password-less sudo) and site/'s locked npm packages (axe-core): the same
+## step .ci/run uses. It installs nothing that is already there.
+test-deps:
+	@.ci/deps test
+
+## test-short: the edit loop: content check and go test -short, which skips
+## the browser suites, the bench's builds and the large-input tests. Needs Go
+## alone. make test runs everything.
+test-short: check
+	$(GO) vet ./...
+	$(GO) test -short ./...
 
 test-go:
 	$(GO) vet ./...

@@ -21,6 +21,9 @@ import (
 // arrives gzipped at its gzip -9 size, the first search fetches the index,
 // and the first diagnosis is timed.
 func TestBrowserMeasures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: make test runs it")
+	}
 	path := chromium.Find()
 	if path == "" {
 		if os.Getenv("CI") == "true" {

@@ -12,6 +12,9 @@ import (
 // working directory as `make bench` gives it (sitegen reads -out relative
 // to its -root, so the bench must pass absolute paths).
 func TestRunSiteBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: make test runs it")
+	}
 	// A relative directory below the working directory, like build/bench.
 	out, err := os.MkdirTemp(".", "bench-test-")
 	if err != nil {

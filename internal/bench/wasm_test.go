@@ -14,6 +14,9 @@ import (
 // TestFloorBuilds builds the floor program as make bench does: the ratio
 // means nothing unless the floor is a real js/wasm binary.
 func TestFloorBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: make test runs it")
+	}
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command")
 	}
