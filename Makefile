@@ -6,7 +6,7 @@ SITE_OUT ?= build/site
 WASM_OUT ?= build/wasm/errdex.wasm
 WASM_EXEC = $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: all check gen wasm size site serve test test-deps test-short test-go test-wasm fuzz bench bench-deps bench-record
+.PHONY: all check gen wasm size site serve test test-deps test-short test-ts test-go test-wasm fuzz bench bench-deps bench-record
 
 all: test
 
@@ -57,13 +57,18 @@ bench-deps:
 
 ## test: everything CI runs. It first installs what the tests need and the
 ## machine lacks (test-deps), so a fresh clone needs no other step.
-test: test-deps check size test-go test-wasm
+test: test-deps check size test-ts test-go test-wasm
 
 ## test-deps: Debian's chromium, node and npm (apt-get, as root or with
 ## password-less sudo) and site/'s locked npm packages (axe-core): the same
 ## step .ci/run uses. It installs nothing that is already there.
 test-deps:
 	@.ci/deps test
+
+## test-ts: type-check the front end with the locked TypeScript (strict,
+## site/tsconfig.json). The build itself only strips types (esbuild).
+test-ts: test-deps
+	site/node_modules/.bin/tsc --noEmit -p site
 
 ## test-short: the edit loop: content check and go test -short, which skips
 ## the browser suites, the bench's builds and the large-input tests. Needs Go
