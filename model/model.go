@@ -134,19 +134,21 @@ type Result struct {
 
 // Code is one error code of one provider.
 type Code struct {
-	Code     string          `yaml:"code" json:"code"`
-	Aliases  []string        `yaml:"aliases" json:"aliases"`
-	Slug     string          `yaml:"-" json:"slug"`
-	Status   `yaml:"status"` // its fields are keys of the code in catalog.json
-	Category string          `yaml:"category" json:"category"`
-	Retry    Retry           `yaml:"retry" json:"retry"`
-	Title    string          `yaml:"title" json:"title"`
-	Meaning  string          `yaml:"meaning" json:"meaning"`
-	Causes   []string        `yaml:"causes" json:"causes"`
-	Fix      []string        `yaml:"fix" json:"fix"`
-	Variants []Variant       `yaml:"variants" json:"variants"`
-	Related  []string        `yaml:"related" json:"related"`
-	Examples []Example       `yaml:"examples" json:"examples"`
+	Code    string   `yaml:"code" json:"code"`
+	Aliases []string `yaml:"aliases" json:"aliases"`
+	Slug    string   `yaml:"-" json:"slug"`
+	// Status's fields are keys of the code in catalog.json.
+	Status `yaml:"status"`
+
+	Category string    `yaml:"category" json:"category"`
+	Retry    Retry     `yaml:"retry" json:"retry"`
+	Title    string    `yaml:"title" json:"title"`
+	Meaning  string    `yaml:"meaning" json:"meaning"`
+	Causes   []string  `yaml:"causes" json:"causes"`
+	Fix      []string  `yaml:"fix" json:"fix"`
+	Variants []Variant `yaml:"variants" json:"variants"`
+	Related  []string  `yaml:"related" json:"related"`
+	Examples []Example `yaml:"examples" json:"examples"`
 }
 
 // Status is how a code reaches the client: the value of its "status" key.
