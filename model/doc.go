@@ -19,8 +19,10 @@
 // from these values by field name, and fails when a slim field has no
 // counterpart here, so the two cannot drift. A field the classifier does not
 // read is written here alone; one it reads is also declared there. The enum
-// types (Retryable, Signal) and the URL helpers are defined here only, and
-// this package imports nothing, so the binary can use them as they are.
+// types (Retryable, Signal) are defined here only, and this package imports
+// nothing, so the binary uses them as they are. (It repeats the three
+// one-line URL helpers instead of calling them, for size; a test keeps the
+// copies equal.)
 //
 // # The schema
 //

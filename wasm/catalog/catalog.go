@@ -13,8 +13,8 @@
 // bytes each) after every run of zero bytes, and together their zeros make
 // one run. cataloggen fills each field from the model's field of the same
 // name, and fails when one has no counterpart there; what the fields mean is
-// documented once, in package model. The enums and the URL helpers are the
-// model's own.
+// documented once, in package model. The enums are the model's own; the URL
+// helpers are copies of the model's (see [Path]).
 //
 // Lookups are by provider id ([Lookup]), by provider and code ([Provider.Code],
 // which also accepts a code's aliases) and by category name ([CategoryByName]).
@@ -233,11 +233,14 @@ func CategoryByName(name string) (*Category, bool) {
 	return nil, false
 }
 
-// Path is [model.Path]: the site path of a code's reference page.
-func Path(providerID, slug string) string { return model.Path(providerID, slug) }
+// Path is [model.Path]: the site path of a code's reference page. The URL
+// helpers repeat the model's rather than call them: the binary is built
+// without inlining, and a call through costs ~1.7 KB gzip.
+// TestPathsAreTheModels keeps them equal.
+func Path(providerID, slug string) string { return providerID + "/" + slug + "/" }
 
 // ProviderPath is [model.ProviderPath].
-func ProviderPath(providerID string) string { return model.ProviderPath(providerID) }
+func ProviderPath(providerID string) string { return providerID + "/" }
 
 // CategoryPath is [model.CategoryPath].
-func CategoryPath(name string) string { return model.CategoryPath(name) }
+func CategoryPath(name string) string { return "categories/" + name + "/" }
