@@ -19,7 +19,7 @@
 // # Schema
 //
 // The front matter's keys, their types and which are required are
-// documented once, in package model (`go doc ./model`), whose types [Load]
+// documented once, in package model (`go doc ./content/model`), whose types [Load]
 // fills: [Provider], [Code] and [Category] are the model's values with the
 // file and line they were written at; they declare no data of their own.
 //

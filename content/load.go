@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/errdex/errdex/model"
+	"github.com/errdex/errdex/content/model"
 )
 
 // Load reads and validates every content file in fsys. It returns the

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/errdex/errdex/model"
+	"github.com/errdex/errdex/content/model"
 )
 
 // FS holds the repository's content files, as laid out in the package doc.

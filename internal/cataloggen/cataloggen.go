@@ -23,7 +23,7 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex/content"
-	"github.com/errdex/errdex/model"
+	"github.com/errdex/errdex/content/model"
 	"github.com/errdex/errdex/wasm/catalog"
 )
 

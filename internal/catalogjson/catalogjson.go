@@ -7,7 +7,7 @@
 //
 // catalog.json is package model's data written by the model's json tags, so
 // its keys and what they hold are documented once, in package model
-// (`go doc ./model`), where each key of the content is also its key here:
+// (`go doc ./content/model`), where each key of the content is also its key here:
 //
 //	{
 //	  "version": 1,   // Version: bumped only on breaking changes
@@ -41,7 +41,7 @@ import (
 
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/internal/siteurl"
-	"github.com/errdex/errdex/model"
+	"github.com/errdex/errdex/content/model"
 )
 
 // Version is the schema version written as "version".

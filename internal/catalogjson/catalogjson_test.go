@@ -10,7 +10,7 @@ import (
 
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/internal/siteurl"
-	"github.com/errdex/errdex/model"
+	"github.com/errdex/errdex/content/model"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/catalog.json")

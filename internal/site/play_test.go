@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errdex/errdex/model"
+	"github.com/errdex/errdex/content/model"
 )
 
 // TestPlayPage checks what the playground needs from the build: its engine

@@ -2,7 +2,7 @@ package site
 
 import (
 	"github.com/errdex/errdex/internal/search"
-	"github.com/errdex/errdex/model"
+	"github.com/errdex/errdex/content/model"
 )
 
 // searchIndex indexes every code, provider and category.

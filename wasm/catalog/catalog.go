@@ -20,7 +20,7 @@
 // which also accepts a code's aliases) and by category name ([CategoryByName]).
 package catalog
 
-import "github.com/errdex/errdex/model"
+import "github.com/errdex/errdex/content/model"
 
 // Retryable is a tri-state retry verdict ([model.Retryable]).
 type Retryable = model.Retryable

@@ -3,7 +3,7 @@ package catalog
 import (
 	"testing"
 
-	"github.com/errdex/errdex/model"
+	"github.com/errdex/errdex/content/model"
 )
 
 // TestPathsAreTheModels checks the binary's copies of the URL helpers
