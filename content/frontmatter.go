@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/errdex/errdex/content/model"
 )
 
 // document is one content file split into its front matter and body.
@@ -102,42 +104,104 @@ func yamlMessages(err error) []lineMsg {
 	return out
 }
 
-// checkKeys reports every mapping key in n that has no field in the struct
-// type t (by its yaml tag), recursing into nested structs and slices, so a
-// misspelt key is an error rather than silently ignored.
-func checkKeys(n *yaml.Node, t reflect.Type, report func(line int, msg string)) {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+// loaderSet holds the model types whose keys the walk accepts but leaves
+// for the validator: their messages need the context (which code, which
+// variant), and their text does not map to a Go value one to one.
+var loaderSet = map[reflect.Type]bool{
+	reflect.TypeFor[model.Retryable](): true, // "yes", "no", "unknown"; a variant inherits when absent
+	reflect.TypeFor[model.Status]():    true, // int, list of int, "stream" or "varies"
+}
+
+// decode fills v, a pointer to a model value, from the document's front
+// matter by the yaml tags of its type. It is the one reader for every type
+// of the model: a misspelt key is an error rather than silently ignored, and
+// every unknown key and type error is reported at its line. It returns false
+// if anything was wrong.
+func decode(d *document, v any, report func(int, string)) bool {
+	bad := false
+	r := func(line int, msg string) { bad = true; report(line, msg) }
+	// yaml.v3's decoder vets the tree first: duplicate keys, and aliases
+	// that contain themselves or expand without bound (the walk below then
+	// follows aliases safely).
+	if err := d.root.Decode(new(any)); err != nil {
+		for _, m := range yamlMessages(err) {
+			r(m.line, m.msg)
+		}
+		if _, ok := err.(*yaml.TypeError); !ok {
+			return false
+		}
 	}
-	if t == reflect.TypeOf(yaml.Node{}) {
+	walk(d.root, reflect.ValueOf(v).Elem(), r)
+	return !bad
+}
+
+// walk sets v from n: structs key by key through their yaml tags, slices and
+// pointers element by element, and everything else by yaml.v3 itself, so
+// scalars convert and fail exactly as yaml.v3 decodes them.
+func walk(n *yaml.Node, v reflect.Value, report func(line int, msg string)) {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if loaderSet[v.Type()] {
 		return
 	}
 	switch {
-	case n.Kind == yaml.MappingNode && t.Kind() == reflect.Struct:
-		fields := map[string]reflect.Type{}
-		var names []string
-		for i := 0; i < t.NumField(); i++ {
-			tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
-			if tag == "" || tag == "-" {
-				continue
-			}
-			fields[tag] = t.Field(i).Type
-			names = append(names, tag)
-		}
+	case v.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
+		fields, names := yamlFields(v.Type())
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			ft, ok := fields[k.Value]
+			k, val := n.Content[i], n.Content[i+1]
+			f, ok := fields[k.Value]
 			if !ok {
 				report(frontLine(k.Line), "unknown key "+strconv.Quote(k.Value)+" (known: "+strings.Join(names, ", ")+")")
 				continue
 			}
-			checkKeys(v, ft, report)
+			walk(val, v.Field(f), report)
 		}
-	case n.Kind == yaml.SequenceNode && t.Kind() == reflect.Slice:
-		for _, c := range n.Content {
-			checkKeys(c, t.Elem(), report)
+	case v.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			walk(c, s.Index(i), report)
+		}
+		v.Set(s)
+	case v.Kind() == reflect.Pointer && n.ShortTag() != "!!null":
+		p := reflect.New(v.Type().Elem())
+		walk(n, p.Elem(), report)
+		v.Set(p)
+	default:
+		if err := n.Decode(v.Addr().Interface()); err != nil {
+			for _, m := range yamlMessages(err) {
+				report(m.line, m.msg)
+			}
 		}
 	}
+}
+
+// yamlFields maps a struct type's keys to field indexes, and lists the keys
+// in field order.
+func yamlFields(t reflect.Type) (map[string]int, []string) {
+	fields := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = i
+		names = append(names, tag)
+	}
+	return fields, names
+}
+
+// text returns a scalar's text ("" for null, a list or a map), through an
+// alias.
+func text(n *yaml.Node) string {
+	if n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
+		return ""
+	}
+	return n.Value
 }
 
 // value returns the value node of key in mapping n, or nil.

@@ -3,133 +3,12 @@ package content
 import (
 	"io/fs"
 	"path"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
-	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/content/model"
 )
-
-// The raw types mirror the front matter as written; Load converts them into
-// catalog values while validating. Their yaml tags are the schema's keys.
-
-type rawProvider struct {
-	ID        string        `yaml:"id"`
-	Name      string        `yaml:"name"`
-	Summary   string        `yaml:"summary"`
-	Homepage  string        `yaml:"homepage"`
-	BaseURL   string        `yaml:"base_url"`
-	Docs      []rawLink     `yaml:"docs"`
-	Envelope  rawEnvelope   `yaml:"envelope"`
-	Detect    catalogDetect `yaml:"detect"`
-	Auth      rawAuth       `yaml:"auth"`
-	RateLimit rawRateLimit  `yaml:"rate_limit"`
-	Retry     string        `yaml:"retry"`
-	Results   []rawResult   `yaml:"results"`
-	Codes     []rawCode     `yaml:"codes"`
-}
-
-type rawLink struct {
-	Title string `yaml:"title"`
-	URL   string `yaml:"url"`
-}
-
-type rawEnvelope struct {
-	Code       []string     `yaml:"code"`
-	Message    []string     `yaml:"message"`
-	RequestID  []string     `yaml:"request_id"`
-	Details    []string     `yaml:"details"`
-	Type       []string     `yaml:"type"`
-	RetryAfter []string     `yaml:"retry_after"`
-	Indirect   *rawIndirect `yaml:"indirect"`
-}
-
-type rawIndirect struct {
-	When  string `yaml:"when"`
-	Field string `yaml:"field"`
-}
-
-type catalogDetect struct {
-	Hosts   []string `yaml:"hosts"`
-	Headers []string `yaml:"headers"`
-	SDK     []string `yaml:"sdk"`
-}
-
-type rawAuth struct {
-	Header      string   `yaml:"header"`
-	Scheme      string   `yaml:"scheme"`
-	AltHeaders  []string `yaml:"alt_headers"`
-	KeyPrefixes []string `yaml:"key_prefixes"`
-}
-
-type rawRateLimit struct {
-	Summary     string   `yaml:"summary"`
-	Headers     []string `yaml:"headers"`
-	ResetHeader string   `yaml:"reset_header"`
-	ResetUnit   string   `yaml:"reset_unit"`
-}
-
-type rawResult struct {
-	Code    string `yaml:"code"`
-	Status  int    `yaml:"status"`
-	Title   string `yaml:"title"`
-	Meaning string `yaml:"meaning"`
-}
-
-type rawCode struct {
-	Code     string       `yaml:"code"`
-	Aliases  []string     `yaml:"aliases"`
-	Status   yaml.Node    `yaml:"status"`
-	Category string       `yaml:"category"`
-	Retry    rawRetry     `yaml:"retry"`
-	Title    string       `yaml:"title"`
-	Meaning  string       `yaml:"meaning"`
-	Causes   []string     `yaml:"causes"`
-	Fix      []string     `yaml:"fix"`
-	Examples []rawExample `yaml:"examples"`
-	Variants []rawVariant `yaml:"variants"`
-	Related  []string     `yaml:"related"`
-}
-
-type rawRetry struct {
-	Retryable   string   `yaml:"retryable"`
-	WaitSeconds float64  `yaml:"wait_seconds"`
-	WaitFields  []string `yaml:"wait_fields"`
-	MaxAttempts int      `yaml:"max_attempts"`
-	Backoff     string   `yaml:"backoff"`
-	Note        string   `yaml:"note"`
-}
-
-type rawExample struct {
-	Title   string   `yaml:"title"`
-	Status  int      `yaml:"status"`
-	Headers []string `yaml:"headers"`
-	Stream  bool     `yaml:"stream"`
-	Body    string   `yaml:"body"`
-	Source  string   `yaml:"source"`
-}
-
-type rawVariant struct {
-	Name      string   `yaml:"name"`
-	Match     []string `yaml:"match"`
-	Category  string   `yaml:"category"`
-	Retryable string   `yaml:"retryable"`
-	Title     string   `yaml:"title"`
-	Meaning   string   `yaml:"meaning"`
-	Fix       []string `yaml:"fix"`
-}
-
-type rawCategory struct {
-	Name      string `yaml:"name"`
-	Title     string `yaml:"title"`
-	Summary   string `yaml:"summary"`
-	Retryable string `yaml:"retryable"`
-	Advice    string `yaml:"advice"`
-	Order     int    `yaml:"order"`
-}
 
 // Load reads and validates every content file in fsys. It returns the
 // catalog and every problem found; when problems is non-empty the catalog
@@ -164,7 +43,7 @@ type pendingRelated struct {
 	file     string
 	line     int
 	provider string
-	code     *catalog.Code
+	code     *model.Code
 	ref      string
 }
 
@@ -181,20 +60,6 @@ func (l *loader) files(dir string) []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-// decode fills v from the document's root, reporting unknown keys and type
-// errors with their lines. It returns false if anything was wrong.
-func decode(d *document, v any, report func(int, string)) bool {
-	bad := false
-	checkKeys(d.root, reflect.TypeOf(v), func(line int, msg string) { bad = true; report(line, msg) })
-	if err := d.root.Decode(v); err != nil {
-		for _, m := range yamlMessages(err) {
-			report(m.line, m.msg)
-		}
-		bad = true
-	}
-	return !bad
 }
 
 func (l *loader) loadCategories() {
@@ -214,38 +79,37 @@ func (l *loader) loadCategories() {
 		if d == nil {
 			continue
 		}
-		var rc rawCategory
-		if !decode(d, &rc, report) {
+		c := &Category{File: file, BodyLine: d.bodyLine}
+		if !decode(d, &c.Category, report) {
 			continue
 		}
+		c.Body = d.body
 		at := func(key string) int { return lineOf(value(d.root, key), 2) }
 		want := strings.TrimSuffix(path.Base(file), ".md")
 		switch {
-		case rc.Name == "":
+		case c.Name == "":
 			report(2, `missing required key "name"`)
-		case rc.Name != want:
-			report(at("name"), "name "+strconv.Quote(rc.Name)+" must equal the file name "+strconv.Quote(want))
-		case !canon[rc.Name]:
-			report(at("name"), "unknown category "+strconv.Quote(rc.Name)+"; the canonical categories are "+strings.Join(CanonicalCategories, ", "))
+		case c.Name != want:
+			report(at("name"), "name "+strconv.Quote(c.Name)+" must equal the file name "+strconv.Quote(want))
+		case !canon[c.Name]:
+			report(at("name"), "unknown category "+strconv.Quote(c.Name)+"; the canonical categories are "+strings.Join(CanonicalCategories, ", "))
 		}
-		requireStr(report, at, "title", rc.Title)
-		requireStr(report, at, "summary", rc.Summary)
-		requireStr(report, at, "advice", rc.Advice)
-		r, ok := parseRetryable(rc.Retryable)
-		if !ok {
-			report(at("retryable"), `retryable must be "yes", "no" or "unknown", not `+strconv.Quote(rc.Retryable))
+		requireStr(report, at, "title", c.Title)
+		requireStr(report, at, "summary", c.Summary)
+		requireStr(report, at, "advice", c.Advice)
+		rt := text(value(d.root, "retryable"))
+		var ok bool
+		if c.Retryable, ok = parseRetryable(rt); !ok {
+			report(at("retryable"), `retryable must be "yes", "no" or "unknown", not `+strconv.Quote(rt))
 		}
-		if rc.Order <= 0 {
+		if c.Order <= 0 {
 			report(at("order"), "order must be a positive integer")
-		} else if other, dup := seenOrder[rc.Order]; dup {
-			report(at("order"), "order "+strconv.Itoa(rc.Order)+" is also used by "+other)
+		} else if other, dup := seenOrder[c.Order]; dup {
+			report(at("order"), "order "+strconv.Itoa(c.Order)+" is also used by "+other)
 		} else {
-			seenOrder[rc.Order] = file
+			seenOrder[c.Order] = file
 		}
-		l.cat.Categories = append(l.cat.Categories, &Category{
-			Category: catalog.Category{Name: rc.Name, Title: rc.Title, Summary: rc.Summary, Retryable: r, Advice: rc.Advice},
-			Order:    rc.Order, File: file, Body: d.body, BodyLine: d.bodyLine,
-		})
+		l.cat.Categories = append(l.cat.Categories, c)
 	}
 	have := map[string]bool{}
 	for _, c := range l.cat.Categories {
@@ -265,16 +129,16 @@ func requireStr(report func(int, string), at func(string) int, key, v string) {
 	}
 }
 
-func parseRetryable(s string) (catalog.Retryable, bool) {
+func parseRetryable(s string) (model.Retryable, bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "yes", "true":
-		return catalog.RetryYes, true
+		return model.RetryYes, true
 	case "no", "false":
-		return catalog.RetryNo, true
+		return model.RetryNo, true
 	case "unknown":
-		return catalog.RetryUnknown, true
+		return model.RetryUnknown, true
 	}
-	return catalog.RetryUnknown, false
+	return model.RetryUnknown, false
 }
 
 func (l *loader) categoryKnown(name string) bool {
@@ -298,13 +162,13 @@ func (l *loader) loadProviders() {
 		if d == nil {
 			continue
 		}
-		var rp rawProvider
-		if !decode(d, &rp, report) {
+		p := &Provider{File: file, BodyLine: d.bodyLine}
+		if !decode(d, &p.Provider, report) {
 			continue
 		}
-		if p := l.provider(d, &rp, report); p != nil {
-			l.cat.Providers = append(l.cat.Providers, p)
-		}
+		p.Body = d.body
+		l.provider(d, p, report)
+		l.cat.Providers = append(l.cat.Providers, p)
 	}
 	sort.SliceStable(l.cat.Providers, func(i, j int) bool { return l.cat.Providers[i].ID < l.cat.Providers[j].ID })
 }

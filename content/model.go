@@ -2,9 +2,11 @@ package content
 
 import (
 	"embed"
+	"slices"
 	"strconv"
+	"strings"
 
-	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/content/model"
 )
 
 // FS holds the repository's content files, as laid out in the package doc.
@@ -12,49 +14,38 @@ import (
 //go:embed providers/*.md categories/*.md urls.txt
 var FS embed.FS
 
-// Catalog is the loaded and validated content: everything the classifier's
-// catalog holds, plus the prose and examples only the site shows.
+// Catalog is the loaded and validated content: values of package model,
+// each with where it was written.
 type Catalog struct {
 	Providers  []*Provider // sorted by id
 	Categories []*Category // sorted by order
 	Manifest   []string    // code page paths listed in urls.txt, in file order
 }
 
-// Provider is a provider with its reference prose.
+// The types below add only source positions to the model's values: every
+// field of the data itself is declared once, in package model.
+
+// Provider is a provider and its file.
 type Provider struct {
-	catalog.Provider
-	Homepage string
+	model.Provider
 	File     string  // path within the content FS
-	Body     string  // Markdown after the front matter
-	BodyLine int     // line of the body's first line in File
-	Entries  []*Code // Provider.Codes with their prose, same order
+	BodyLine int     // line of Body's first line in File
+	Entries  []*Code // Provider.Codes with their lines, same order
 }
 
-// Code is one code with the parts only the reference shows.
+// Code is one of a provider's codes and its line.
 type Code struct {
-	*catalog.Code
-	Causes   []string
-	Examples []Example
-	Line     int // line of the entry in its provider's file
+	*model.Code     // points into its Provider's Codes
+	Line        int // line of the entry in its provider's file
 }
 
 // Example is a documented example response.
-type Example struct {
-	Title   string
-	Status  int
-	Headers []string // "Name: value"
-	Stream  bool     // one chunk of an SSE stream
-	Body    string
-	Source  string
-	Line    int
-}
+type Example = model.Example
 
-// Category is a canonical category with its prose.
+// Category is a canonical category and its file.
 type Category struct {
-	catalog.Category
-	Order    int
+	model.Category
 	File     string
-	Body     string
 	BodyLine int
 }
 
@@ -93,6 +84,17 @@ func (c *Catalog) Provider(id string) *Provider {
 	return nil
 }
 
+// Code returns the provider's code whose code or one of whose aliases is
+// code, compared without case.
+func (p *Provider) Code(code string) (*Code, bool) {
+	for _, e := range p.Entries {
+		if strings.EqualFold(e.Code.Code, code) || slices.ContainsFunc(e.Aliases, func(a string) bool { return strings.EqualFold(a, code) }) {
+			return e, true
+		}
+	}
+	return nil, false
+}
+
 // Category returns the category with the given name.
 func (c *Catalog) Category(name string) *Category {
 	for _, k := range c.Categories {
@@ -108,7 +110,7 @@ func (c *Catalog) CodePaths() []string {
 	var out []string
 	for _, p := range c.Providers {
 		for _, e := range p.Entries {
-			out = append(out, catalog.Path(p.ID, e.Slug))
+			out = append(out, model.Path(p.ID, e.Slug))
 		}
 	}
 	return out

@@ -14,7 +14,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/content/model"
 )
 
 var (
@@ -24,30 +24,31 @@ var (
 	hdrRE  = regexp.MustCompile(`^[A-Za-z0-9-]+: .*$`)
 )
 
-// provider converts and validates one provider file.
-func (l *loader) provider(d *document, rp *rawProvider, report func(int, string)) *Provider {
+// provider validates one provider file, decoded into p, and normalises it in
+// place.
+func (l *loader) provider(d *document, p *Provider, report func(int, string)) {
 	root := d.root
 	at := func(key string) int { return lineOf(value(root, key), 2) }
 	want := strings.TrimSuffix(path.Base(d.file), ".md")
 	switch {
-	case rp.ID == "":
+	case p.ID == "":
 		report(2, `missing required key "id"`)
-	case !idRE.MatchString(rp.ID):
-		report(at("id"), "id "+strconv.Quote(rp.ID)+" must be lower-case letters, digits and '-'")
-	case rp.ID != want:
-		report(at("id"), "id "+strconv.Quote(rp.ID)+" must equal the file name "+strconv.Quote(want))
-	case slices.Contains(ReservedIDs, rp.ID):
-		report(at("id"), "id "+strconv.Quote(rp.ID)+" is reserved for the site's own pages")
+	case !idRE.MatchString(p.ID):
+		report(at("id"), "id "+strconv.Quote(p.ID)+" must be lower-case letters, digits and '-'")
+	case p.ID != want:
+		report(at("id"), "id "+strconv.Quote(p.ID)+" must equal the file name "+strconv.Quote(want))
+	case slices.Contains(ReservedIDs, p.ID):
+		report(at("id"), "id "+strconv.Quote(p.ID)+" is reserved for the site's own pages")
 	}
-	requireStr(report, at, "name", rp.Name)
-	requireStr(report, at, "summary", rp.Summary)
-	requireStr(report, at, "retry", rp.Retry)
-	checkURL(report, at("homepage"), "homepage", rp.Homepage, false)
-	checkURL(report, at("base_url"), "base_url", rp.BaseURL, false)
-	if len(rp.Docs) == 0 {
+	requireStr(report, at, "name", p.Name)
+	requireStr(report, at, "summary", p.Summary)
+	requireStr(report, at, "retry", p.Retry)
+	checkURL(report, at("homepage"), "homepage", p.Homepage, false)
+	checkURL(report, at("base_url"), "base_url", p.BaseURL, false)
+	if len(p.Docs) == 0 {
 		report(at("docs"), `missing required key "docs": link the provider's own documentation`)
 	}
-	for i, dl := range rp.Docs {
+	for i, dl := range p.Docs {
 		n := item(value(root, "docs"), i)
 		if dl.Title == "" {
 			report(lineOf(n, 2), "docs entry needs a title")
@@ -57,31 +58,29 @@ func (l *loader) provider(d *document, rp *rawProvider, report func(int, string)
 
 	env := value(root, "envelope")
 	envAt := func(key string) int { return lineOf(value(env, key), at("envelope")) }
-	if len(rp.Envelope.Code) == 0 {
+	if len(p.Envelope.Code) == 0 {
 		report(at("envelope"), `envelope needs "code": the path(s) of the error code in the body`)
 	}
-	for key, paths := range map[string][]string{"code": rp.Envelope.Code, "message": rp.Envelope.Message,
-		"request_id": rp.Envelope.RequestID, "details": rp.Envelope.Details, "type": rp.Envelope.Type,
-		"retry_after": rp.Envelope.RetryAfter} {
-		for _, p := range paths {
-			if !pathRE.MatchString(p) {
-				report(envAt(key), "envelope "+key+": "+strconv.Quote(p)+" is not a path like error.code or choices[].error.code")
+	for key, paths := range map[string][]string{"code": p.Envelope.Code, "message": p.Envelope.Message,
+		"request_id": p.Envelope.RequestID, "details": p.Envelope.Details, "type": p.Envelope.Type,
+		"retry_after": p.Envelope.RetryAfter} {
+		for _, s := range paths {
+			if !pathRE.MatchString(s) {
+				report(envAt(key), "envelope "+key+": "+strconv.Quote(s)+" is not a path like error.code or choices[].error.code")
 			}
 		}
 	}
-	var ind *catalog.Indirect
-	if ri := rp.Envelope.Indirect; ri != nil {
-		if ri.When == "" || ri.Field == "" || !pathRE.MatchString(ri.Field) {
+	if ind := p.Envelope.Indirect; ind != nil {
+		if ind.When == "" || ind.Field == "" || !pathRE.MatchString(ind.Field) {
 			report(envAt("indirect"), `envelope indirect needs "when" (a code value) and "field" (a path)`)
 		}
-		ind = &catalog.Indirect{When: ri.When, Field: ri.Field}
 	}
 
 	authAt := lineOf(value(root, "auth"), 2)
-	if rp.Auth.Header == "" {
+	if p.Auth.Header == "" {
 		report(authAt, `auth needs "header": the header that carries the key`)
 	}
-	switch rp.RateLimit.ResetUnit {
+	switch p.RateLimit.ResetUnit {
 	case "", "epoch", "seconds":
 	default:
 		report(lineOf(value(value(root, "rate_limit"), "reset_unit"), 2), `rate_limit reset_unit must be "epoch" or "seconds"`)
@@ -93,28 +92,12 @@ func (l *loader) provider(d *document, rp *rawProvider, report func(int, string)
 		}
 		return out
 	}
-
-	p := &Provider{
-		Provider: catalog.Provider{
-			ID: rp.ID, Name: rp.Name, Summary: strings.TrimSpace(rp.Summary), BaseURL: rp.BaseURL,
-			Envelope: catalog.Envelope{
-				Code: rp.Envelope.Code, Message: rp.Envelope.Message, RequestID: rp.Envelope.RequestID,
-				Details: rp.Envelope.Details, Type: rp.Envelope.Type, RetryAfter: rp.Envelope.RetryAfter,
-				Indirect: ind,
-			},
-			Detect: catalog.Detect{Hosts: lower(rp.Detect.Hosts), Headers: lower(rp.Detect.Headers), SDK: rp.Detect.SDK},
-			Auth: catalog.Auth{Header: rp.Auth.Header, Scheme: rp.Auth.Scheme, AltHeaders: rp.Auth.AltHeaders,
-				KeyPrefixes: rp.Auth.KeyPrefixes},
-			RateLimit: catalog.RateLimit{Summary: strings.TrimSpace(rp.RateLimit.Summary), Headers: rp.RateLimit.Headers,
-				ResetHeader: rp.RateLimit.ResetHeader, ResetUnit: rp.RateLimit.ResetUnit},
-			Retry: strings.TrimSpace(rp.Retry),
-		},
-		Homepage: rp.Homepage, File: d.file, Body: d.body, BodyLine: d.bodyLine,
-	}
-	for _, dl := range rp.Docs {
-		p.Docs = append(p.Docs, catalog.Link{Title: dl.Title, URL: dl.URL})
-	}
-	for i, rr := range rp.Results {
+	p.Summary = strings.TrimSpace(p.Summary)
+	p.Retry = strings.TrimSpace(p.Retry)
+	p.Detect.Hosts, p.Detect.Headers = lower(p.Detect.Hosts), lower(p.Detect.Headers)
+	p.RateLimit.Summary = strings.TrimSpace(p.RateLimit.Summary)
+	for i := range p.Results {
+		rr := &p.Results[i]
 		n := item(value(root, "results"), i)
 		if rr.Code == "" && rr.Status == 0 {
 			report(lineOf(n, 2), `result needs "code" or "status"`)
@@ -122,17 +105,16 @@ func (l *loader) provider(d *document, rp *rawProvider, report func(int, string)
 		if rr.Title == "" || rr.Meaning == "" {
 			report(lineOf(n, 2), `result needs "title" and "meaning"`)
 		}
-		p.Results = append(p.Results, catalog.Result{Code: rr.Code, Status: rr.Status, Title: rr.Title, Meaning: strings.TrimSpace(rr.Meaning)})
+		rr.Meaning = strings.TrimSpace(rr.Meaning)
 	}
 
-	if len(rp.Codes) == 0 {
+	if len(p.Codes) == 0 {
 		report(at("codes"), `missing required key "codes": a provider needs at least one error code`)
 	}
-	p.Codes = make([]catalog.Code, len(rp.Codes))
 	seen := map[string]int{} // lower-cased code or alias -> line; slugs are lower-cased codes, so this also keeps URLs unique
-	for i := range rp.Codes {
+	for i := range p.Codes {
 		n := item(value(root, "codes"), i)
-		e := l.code(d, p, &rp.Codes[i], &p.Codes[i], n, report)
+		e := l.code(d, p, &p.Codes[i], n, report)
 		p.Entries = append(p.Entries, e)
 		for _, name := range append([]string{e.Code.Code}, e.Aliases...) {
 			key := strings.ToLower(name)
@@ -146,7 +128,6 @@ func (l *loader) provider(d *document, rp *rawProvider, report func(int, string)
 			}
 		}
 	}
-	return p
 }
 
 func checkURL(report func(int, string), line int, key, raw string, required bool) {
@@ -162,21 +143,20 @@ func checkURL(report func(int, string), line int, key, raw string, required bool
 	}
 }
 
-// code converts and validates one code entry into c.
-func (l *loader) code(d *document, p *Provider, rc *rawCode, c *catalog.Code, n *yaml.Node, report func(int, string)) *Code {
+// code validates one code entry, decoded into c, and normalises it in place.
+func (l *loader) code(d *document, p *Provider, c *model.Code, n *yaml.Node, report func(int, string)) *Code {
 	line := lineOf(n, 2)
 	at := func(key string) int { return lineOf(value(n, key), line) }
-	name := rc.Code
+	name := c.Code
 	if name == "" {
 		report(line, `code entry needs "code"`)
 		name = "?"
 	}
 	where := "code " + strconv.Quote(name) + ": "
-	*c = catalog.Code{
-		Code: rc.Code, Aliases: rc.Aliases, Slug: strings.ToLower(rc.Code), Category: rc.Category,
-		Title: strings.TrimSpace(rc.Title), Meaning: strings.TrimSpace(rc.Meaning), Fix: trimAll(rc.Fix),
-	}
-	if rc.Code != "" && !slugRE.MatchString(c.Slug) {
+	c.Slug = strings.ToLower(c.Code)
+	c.Title, c.Meaning, c.Fix = strings.TrimSpace(c.Title), strings.TrimSpace(c.Meaning), trimAll(c.Fix)
+	c.Causes = trimAll(c.Causes)
+	if c.Code != "" && !slugRE.MatchString(c.Slug) {
 		report(at("code"), where+"cannot make a URL: a code may contain only letters, digits, '_', '.' and '-'")
 	}
 
@@ -186,9 +166,9 @@ func (l *loader) code(d *document, p *Provider, rc *rawCode, c *catalog.Code, n 
 	case st == nil:
 		report(line, where+`missing "status": an HTTP status, a list of them, "stream" or "varies"`)
 	case st.Kind == yaml.ScalarNode && (st.Value == "stream" || st.Value == "varies"):
-		c.Signal = catalog.SignalStream
+		c.Signal = model.SignalStream
 		if st.Value == "varies" {
-			c.Signal = catalog.SignalBody
+			c.Signal = model.SignalBody
 		}
 	case st.Kind == yaml.ScalarNode:
 		c.Statuses = statusList(report, where, []*yaml.Node{st})
@@ -198,23 +178,24 @@ func (l *loader) code(d *document, p *Provider, rc *rawCode, c *catalog.Code, n 
 		report(lineOf(st, line), where+`status must be an HTTP status, a list of them, "stream" or "varies"`)
 	}
 
-	if rc.Category == "" {
+	if c.Category == "" {
 		report(line, where+`missing "category"`)
-	} else if !l.categoryKnown(rc.Category) {
-		report(at("category"), where+"unknown category "+strconv.Quote(rc.Category)+"; use one of "+strings.Join(CanonicalCategories, ", "))
+	} else if !l.categoryKnown(c.Category) {
+		report(at("category"), where+"unknown category "+strconv.Quote(c.Category)+"; use one of "+strings.Join(CanonicalCategories, ", "))
 	}
 	rn := value(n, "retry")
-	r, ok := parseRetryable(rc.Retry.Retryable)
+	rt := text(value(rn, "retryable"))
+	r, ok := parseRetryable(rt)
 	if rn == nil {
 		report(line, where+`missing "retry" with "retryable: yes|no|unknown"`)
 	} else if !ok {
-		report(lineOf(value(rn, "retryable"), lineOf(rn, line)), where+`retry.retryable must be "yes", "no" or "unknown", not `+strconv.Quote(rc.Retry.Retryable))
+		report(lineOf(value(rn, "retryable"), lineOf(rn, line)), where+`retry.retryable must be "yes", "no" or "unknown", not `+strconv.Quote(rt))
 	}
-	if rc.Retry.WaitSeconds < 0 || rc.Retry.MaxAttempts < 0 {
+	if c.Retry.WaitSeconds < 0 || c.Retry.MaxAttempts < 0 {
 		report(lineOf(rn, line), where+"retry wait_seconds and max_attempts cannot be negative")
 	}
-	c.Retry = catalog.Retry{Retryable: r, WaitSeconds: rc.Retry.WaitSeconds, WaitFields: rc.Retry.WaitFields,
-		MaxAttempts: rc.Retry.MaxAttempts, Backoff: rc.Retry.Backoff, Note: strings.TrimSpace(rc.Retry.Note)}
+	c.Retry.Retryable = r
+	c.Retry.Note = strings.TrimSpace(c.Retry.Note)
 	if c.Title == "" {
 		report(line, where+`missing "title"`)
 	}
@@ -225,63 +206,67 @@ func (l *loader) code(d *document, p *Provider, rc *rawCode, c *catalog.Code, n 
 		report(line, where+`missing "fix": at least one step`)
 	}
 
-	e := &Code{Code: c, Causes: trimAll(rc.Causes), Line: line}
-	if len(rc.Examples) == 0 {
+	e := &Code{Code: c, Line: line}
+	if len(c.Examples) == 0 {
 		report(line, where+`missing "examples": at least one documented example response`)
 	}
-	for i, rx := range rc.Examples {
+	for i := range c.Examples {
+		ex := &c.Examples[i]
 		xn := item(value(n, "examples"), i)
 		xl := lineOf(xn, line)
-		ex := Example{Title: rx.Title, Status: rx.Status, Headers: rx.Headers, Stream: rx.Stream,
-			Body: strings.TrimRight(rx.Body, "\n"), Source: rx.Source, Line: xl}
-		l.checkExample(p, c, &ex, lineOf(value(xn, "body"), xl), report, where)
-		for _, h := range rx.Headers {
+		ex.Body = strings.TrimRight(ex.Body, "\n")
+		l.checkExample(p, c, ex, lineOf(value(xn, "body"), xl), report, where)
+		for _, h := range ex.Headers {
 			if !hdrRE.MatchString(h) {
 				report(lineOf(value(xn, "headers"), xl), where+"example header "+strconv.Quote(h)+` must look like "Name: value"`)
 			}
 		}
-		if rx.Status != 0 && c.Signal == catalog.SignalHTTP && len(c.Statuses) > 0 && !slices.Contains(c.Statuses, rx.Status) {
-			report(lineOf(value(xn, "status"), xl), where+"example status "+strconv.Itoa(rx.Status)+" is not one of the code's statuses")
+		if ex.Status != 0 && c.Signal == model.SignalHTTP && len(c.Statuses) > 0 && !slices.Contains(c.Statuses, ex.Status) {
+			report(lineOf(value(xn, "status"), xl), where+"example status "+strconv.Itoa(ex.Status)+" is not one of the code's statuses")
 		}
-		checkURL(report, lineOf(value(xn, "source"), xl), "example source", rx.Source, false)
-		e.Examples = append(e.Examples, ex)
+		checkURL(report, lineOf(value(xn, "source"), xl), "example source", ex.Source, false)
 	}
 
 	names := map[string]bool{}
-	for i, rv := range rc.Variants {
+	for i := range c.Variants {
+		v := &c.Variants[i]
 		vn := item(value(n, "variants"), i)
 		vl := lineOf(vn, line)
-		vr, ok := parseRetryable(rv.Retryable)
-		if rv.Retryable == "" {
+		vt := text(value(vn, "retryable"))
+		vr, ok := parseRetryable(vt)
+		if vt == "" {
 			vr, ok = r, true
 		}
 		if !ok {
 			report(vl, where+"variant retryable must be yes, no or unknown")
 		}
+		v.Retryable = vr
 		switch {
-		case rv.Name == "":
+		case v.Name == "":
 			report(vl, where+`variant needs "name"`)
-		case names[rv.Name]:
-			report(vl, where+"duplicate variant "+strconv.Quote(rv.Name))
+		case names[v.Name]:
+			report(vl, where+"duplicate variant "+strconv.Quote(v.Name))
 		}
-		names[rv.Name] = true
-		if len(rv.Match) == 0 {
-			report(vl, where+"variant "+strconv.Quote(rv.Name)+` needs "match": message substrings that select it`)
+		names[v.Name] = true
+		if len(v.Match) == 0 {
+			report(vl, where+"variant "+strconv.Quote(v.Name)+` needs "match": message substrings that select it`)
 		}
-		if !l.categoryKnown(rv.Category) {
-			report(lineOf(value(vn, "category"), vl), where+"variant "+strconv.Quote(rv.Name)+": unknown category "+strconv.Quote(rv.Category))
+		if !l.categoryKnown(v.Category) {
+			report(lineOf(value(vn, "category"), vl), where+"variant "+strconv.Quote(v.Name)+": unknown category "+strconv.Quote(v.Category))
 		}
-		if rv.Title == "" || rv.Meaning == "" || len(rv.Fix) == 0 {
-			report(vl, where+"variant "+strconv.Quote(rv.Name)+` needs "title", "meaning" and "fix"`)
+		if v.Title == "" || v.Meaning == "" || len(v.Fix) == 0 {
+			report(vl, where+"variant "+strconv.Quote(v.Name)+` needs "title", "meaning" and "fix"`)
 		}
-		c.Variants = append(c.Variants, catalog.Variant{Name: rv.Name, Match: lowerAll(rv.Match), Category: rv.Category,
-			Retryable: vr, Title: strings.TrimSpace(rv.Title), Meaning: strings.TrimSpace(rv.Meaning), Fix: trimAll(rv.Fix)})
+		v.Match, v.Title, v.Meaning, v.Fix = lowerAll(v.Match), strings.TrimSpace(v.Title), strings.TrimSpace(v.Meaning), trimAll(v.Fix)
 	}
 
-	for i, ref := range rc.Related {
+	// related links are resolved, and written as "provider/slug", once every
+	// provider is loaded
+	for i, ref := range c.Related {
 		l.pending = append(l.pending, pendingRelated{file: d.file, line: lineOf(item(value(n, "related"), i), at("related")),
 			provider: p.ID, code: c, ref: ref})
 	}
+	c.Related = nil
 	return e
 }
 
@@ -318,7 +303,7 @@ func lowerAll(xs []string) []string {
 
 // checkExample parses an example body and checks that the provider's
 // envelope finds this code in it.
-func (l *loader) checkExample(p *Provider, c *catalog.Code, ex *Example, line int, report func(int, string), where string) {
+func (l *loader) checkExample(p *Provider, c *model.Code, ex *model.Example, line int, report func(int, string), where string) {
 	if strings.TrimSpace(ex.Body) == "" {
 		report(line, where+`example needs "body"`)
 		return
@@ -349,7 +334,7 @@ func (l *loader) checkExample(p *Provider, c *catalog.Code, ex *Example, line in
 
 // envelopeCode applies an envelope's code paths (and its indirect rule) to a
 // decoded JSON value.
-func envelopeCode(env catalog.Envelope, v any) (string, bool) {
+func envelopeCode(env model.Envelope, v any) (string, bool) {
 	for _, p := range env.Code {
 		s, ok := jsonPath(v, p)
 		if !ok {

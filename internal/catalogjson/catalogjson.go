@@ -5,91 +5,43 @@
 //
 // # Schema (version 1)
 //
-// Keys are always present except those marked "optional", which are left
-// out when empty. Lists are never null. Markdown fields hold the Markdown
-// source from content/ (inline code in backticks, links); everything else
-// is plain text. "url" is absolute; "path" is relative to the site's base
-// and is stable: a code's path never changes once published.
+// catalog.json is package model's data written by the model's json tags, so
+// its keys and what they hold are documented once, in package model
+// (`go doc ./content/model`), where each key of the content is also its key here:
 //
 //	{
-//	  "version": 1,                      // this schema; bumped only on breaking changes
+//	  "version": 1,   // Version: bumped only on breaking changes
 //	  "site": "https://errdex.github.io/errdex/",
-//	  "providers": [{
-//	    "id": "clore",                   // stable id, first URL segment
-//	    "name": "Clore.ai",
-//	    "summary": "...",
-//	    "homepage": "https://clore.ai",  // optional
-//	    "base_url": "https://...",       // optional: documented API base URL
-//	    "url": "https://errdex.github.io/errdex/clore/", "path": "clore/",
-//	    "docs": [{"title": "...", "url": "https://..."}],
-//	    "envelope": {                    // JSON paths into the error body, first present wins;
-//	                                     // "a.b" steps into objects, "a[].b" into each array element
-//	      "code": ["code"], "message": [...], "request_id": [...],
-//	      "details": [...], "type": [...], "retry_after": [...],
-//	      "indirect": {"when": "6", "field": "error"}  // optional: a code equal to "when"
-//	                                                    // means "the real code is in field"
-//	    },
-//	    "detect": {"hosts": [...], "headers": [...], "sdk": [...]},
-//	    "auth": {"header": "Authorization", "scheme": "Bearer",  // scheme optional
-//	             "alt_headers": [...], "key_prefixes": ["oc_live_"]},
-//	    "rate_limit": {"summary": "...", "headers": [...],        // summary optional
-//	                   "reset_header": "X-RateLimit-Reset",        // optional
-//	                   "reset_unit": "epoch" | "seconds"},         // optional
-//	    "retry": "...",                  // general retry guidance, plain text
-//	    "results": [{"code": "0", "status": 200, "title": "...", "meaning": "..."}],
-//	                                     // documented non-error responses; code/status optional
-//	    "codes": [{
-//	      "code": "not_enough_balance",  // exactly as the provider sends it
-//	      "aliases": [...],
-//	      "slug": "not_enough_balance",  // URL segment
-//	      "statuses": [402],             // HTTP statuses; empty unless signal is "http"
-//	      "signal": "http" | "stream" | "varies",
-//	                                     // stream: inside a 200 SSE stream; varies: status not documented
-//	      "category": "payment",         // a name from "categories"
-//	      "retry": {
-//	        "retryable": "yes" | "no" | "unknown",  // unknown: the docs are silent
-//	        "wait_seconds": 600,         // optional: documented fixed wait
-//	        "wait_fields": [...],        // body fields carrying the wait, in seconds
-//	        "max_attempts": 3,           // optional
-//	        "backoff": "exponential",    // optional, in words
-//	        "note": "..."                // optional: the documented rule
-//	      },
-//	      "title": "...",
-//	      "meaning": "...",              // Markdown
-//	      "causes": ["..."],             // Markdown
-//	      "fix": ["..."],                // Markdown, steps in order
-//	      "variants": [{"name": "...", "match": ["lower-case substring", ...],
-//	                    "category": "...", "retryable": "yes" | "no" | "unknown",
-//	                    "title": "...", "meaning": "...", "fix": ["..."]}],
-//	      "related": ["provider/slug", ...],
-//	      "examples": [{"title": "...",          // optional
-//	                    "status": 429,           // optional
-//	                    "headers": ["Name: value"],
-//	                    "stream": true,          // optional: body is one SSE chunk
-//	                    "body": "{...}",         // as documented
-//	                    "source": "https://..."  // optional
-//	                  }],
-//	      "url": "https://errdex.github.io/errdex/clore/not_enough_balance/",
-//	      "path": "clore/not_enough_balance/"
-//	    }]
-//	  }],
-//	  "categories": [{"name": "rate_limit", "title": "...", "summary": "...",
-//	                  "retryable": "yes" | "no" | "unknown", "advice": "...",
-//	                  "order": 8, "url": "...", "path": "categories/rate_limit/"}]
+//	  "providers": [...],   // model.Provider, sorted by id; codes keep their order in content/
+//	  "categories": [...]   // model.Category, in their documented order
 //	}
 //
-// Providers are sorted by id, codes keep their order in content/, and
-// categories are in their documented order. The output is byte-identical for
-// the same content.
+// An object's keys are its type's fields, in field order; the fields of a
+// code's status (statuses, signal) are keys of the code. A key marked "?" in
+// the model's doc is left out when empty; every other key is always there,
+// and a list is [] rather than null. Retryable and Signal are their words
+// ("yes", "stream"). Markdown fields hold the Markdown source from content/.
+//
+// Providers, codes and categories also have "url", absolute, and "path",
+// relative to the site's base and stable: a code's path never changes once
+// published. They come after "base_url" in a provider and last in a code and
+// a category ([pages]).
+//
+// The output is byte-identical for the same content; testdata/catalog.json
+// pins it for the real content (go test ./internal/catalogjson -update
+// rewrites it).
 package catalogjson
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
+	"reflect"
+	"strings"
 
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/internal/siteurl"
-	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/content/model"
 )
 
 // Version is the schema version written as "version".
@@ -98,233 +50,197 @@ const Version = 1
 // File is the file's path relative to the site's base.
 const File = "catalog.json"
 
-// Catalog is the top-level object.
-type Catalog struct {
-	Version    int        `json:"version"`
-	Site       string     `json:"site"`
-	Providers  []Provider `json:"providers"`
-	Categories []Category `json:"categories"`
+// page says where the "url" and "path" keys of a type with a page go: after
+// the field named After ("" for last). Path makes the path from the value
+// and the id of the provider it belongs to.
+type page struct {
+	After string
+	Path  func(v reflect.Value, provider string) string
 }
 
-// Provider is one provider and its codes.
-type Provider struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name"`
-	Summary   string    `json:"summary"`
-	Homepage  string    `json:"homepage,omitempty"`
-	BaseURL   string    `json:"base_url,omitempty"`
-	URL       string    `json:"url"`
-	Path      string    `json:"path"`
-	Docs      []Link    `json:"docs"`
-	Envelope  Envelope  `json:"envelope"`
-	Detect    Detect    `json:"detect"`
-	Auth      Auth      `json:"auth"`
-	RateLimit RateLimit `json:"rate_limit"`
-	Retry     string    `json:"retry"`
-	Results   []Result  `json:"results"`
-	Codes     []Code    `json:"codes"`
+// pages lists the model types that have a page on the site.
+var pages = map[reflect.Type]page{
+	reflect.TypeFor[model.Provider](): {"BaseURL", func(v reflect.Value, _ string) string {
+		return model.ProviderPath(v.Interface().(model.Provider).ID)
+	}},
+	reflect.TypeFor[model.Code](): {"", func(v reflect.Value, provider string) string {
+		return model.Path(provider, v.Interface().(model.Code).Slug)
+	}},
+	reflect.TypeFor[model.Category](): {"", func(v reflect.Value, _ string) string {
+		return model.CategoryPath(v.Interface().(model.Category).Name)
+	}},
 }
 
-// Link is a titled URL.
-type Link struct {
-	Title string `json:"title"`
-	URL   string `json:"url"`
-}
-
-// Envelope names the error body's fields as JSON paths.
-type Envelope struct {
-	Code       []string  `json:"code"`
-	Message    []string  `json:"message"`
-	RequestID  []string  `json:"request_id"`
-	Details    []string  `json:"details"`
-	Type       []string  `json:"type"`
-	RetryAfter []string  `json:"retry_after"`
-	Indirect   *Indirect `json:"indirect,omitempty"`
-}
-
-// Indirect says that a code equal to When means the real code is in Field.
-type Indirect struct {
-	When  string `json:"when"`
-	Field string `json:"field"`
-}
-
-// Detect lists a provider's fingerprints.
-type Detect struct {
-	Hosts   []string `json:"hosts"`
-	Headers []string `json:"headers"`
-	SDK     []string `json:"sdk"`
-}
-
-// Auth is how requests authenticate.
-type Auth struct {
-	Header      string   `json:"header"`
-	Scheme      string   `json:"scheme,omitempty"`
-	AltHeaders  []string `json:"alt_headers"`
-	KeyPrefixes []string `json:"key_prefixes"`
-}
-
-// RateLimit is the documented rate limiting.
-type RateLimit struct {
-	Summary     string   `json:"summary,omitempty"`
-	Headers     []string `json:"headers"`
-	ResetHeader string   `json:"reset_header,omitempty"`
-	ResetUnit   string   `json:"reset_unit,omitempty"`
-}
-
-// Result is a documented non-error response.
-type Result struct {
-	Code    string `json:"code,omitempty"`
-	Status  int    `json:"status,omitempty"`
-	Title   string `json:"title"`
-	Meaning string `json:"meaning"`
-}
-
-// Code is one error code.
-type Code struct {
-	Code     string    `json:"code"`
-	Aliases  []string  `json:"aliases"`
-	Slug     string    `json:"slug"`
-	Statuses []int     `json:"statuses"`
-	Signal   string    `json:"signal"`
-	Category string    `json:"category"`
-	Retry    Retry     `json:"retry"`
-	Title    string    `json:"title"`
-	Meaning  string    `json:"meaning"`
-	Causes   []string  `json:"causes"`
-	Fix      []string  `json:"fix"`
-	Variants []Variant `json:"variants"`
-	Related  []string  `json:"related"`
-	Examples []Example `json:"examples"`
-	URL      string    `json:"url"`
-	Path     string    `json:"path"`
-}
-
-// Retry is a code's documented retry behaviour.
-type Retry struct {
-	Retryable   string   `json:"retryable"`
-	WaitSeconds float64  `json:"wait_seconds,omitempty"`
-	WaitFields  []string `json:"wait_fields"`
-	MaxAttempts int      `json:"max_attempts,omitempty"`
-	Backoff     string   `json:"backoff,omitempty"`
-	Note        string   `json:"note,omitempty"`
-}
-
-// Variant is one situation of several that a code covers.
-type Variant struct {
-	Name      string   `json:"name"`
-	Match     []string `json:"match"`
-	Category  string   `json:"category"`
-	Retryable string   `json:"retryable"`
-	Title     string   `json:"title"`
-	Meaning   string   `json:"meaning"`
-	Fix       []string `json:"fix"`
-}
-
-// Example is a documented example response.
-type Example struct {
-	Title   string   `json:"title,omitempty"`
-	Status  int      `json:"status,omitempty"`
-	Headers []string `json:"headers"`
-	Stream  bool     `json:"stream,omitempty"`
-	Body    string   `json:"body"`
-	Source  string   `json:"source,omitempty"`
-}
-
-// Category is a canonical category.
-type Category struct {
-	Name      string `json:"name"`
-	Title     string `json:"title"`
-	Summary   string `json:"summary"`
-	Retryable string `json:"retryable"`
-	Advice    string `json:"advice"`
-	Order     int    `json:"order"`
-	URL       string `json:"url"`
-	Path      string `json:"path"`
-}
-
-// New converts a loaded catalog.
-func New(cat *content.Catalog, urls siteurl.URLs) *Catalog {
-	out := &Catalog{Version: Version, Site: urls.Abs(""), Providers: []Provider{}, Categories: []Category{}}
-	for _, p := range cat.Providers {
-		jp := Provider{
-			ID: p.ID, Name: p.Name, Summary: p.Summary, Homepage: p.Homepage, BaseURL: p.BaseURL,
-			URL: urls.Abs(catalog.ProviderPath(p.ID)), Path: catalog.ProviderPath(p.ID),
-			Docs: []Link{},
-			Envelope: Envelope{
-				Code: list(p.Envelope.Code), Message: list(p.Envelope.Message), RequestID: list(p.Envelope.RequestID),
-				Details: list(p.Envelope.Details), Type: list(p.Envelope.Type), RetryAfter: list(p.Envelope.RetryAfter),
-			},
-			Detect:    Detect{Hosts: list(p.Detect.Hosts), Headers: list(p.Detect.Headers), SDK: list(p.Detect.SDK)},
-			Auth:      Auth{Header: p.Auth.Header, Scheme: p.Auth.Scheme, AltHeaders: list(p.Auth.AltHeaders), KeyPrefixes: list(p.Auth.KeyPrefixes)},
-			RateLimit: RateLimit{Summary: p.RateLimit.Summary, Headers: list(p.RateLimit.Headers), ResetHeader: p.RateLimit.ResetHeader, ResetUnit: p.RateLimit.ResetUnit},
-			Retry:     p.Retry,
-			Results:   []Result{},
-			Codes:     []Code{},
-		}
-		if in := p.Envelope.Indirect; in != nil {
-			jp.Envelope.Indirect = &Indirect{When: in.When, Field: in.Field}
-		}
-		for _, d := range p.Docs {
-			jp.Docs = append(jp.Docs, Link{Title: d.Title, URL: d.URL})
-		}
-		for _, r := range p.Results {
-			jp.Results = append(jp.Results, Result{Code: r.Code, Status: r.Status, Title: r.Title, Meaning: r.Meaning})
-		}
-		for _, e := range p.Entries {
-			jp.Codes = append(jp.Codes, code(p, e, urls))
-		}
-		out.Providers = append(out.Providers, jp)
+// JSON returns catalog.json for a loaded catalog, indented, with a trailing
+// newline.
+func JSON(cat *content.Catalog, urls siteurl.URLs) ([]byte, error) {
+	providers := make([]model.Provider, len(cat.Providers))
+	for i, p := range cat.Providers {
+		providers[i] = p.Provider
 	}
-	for _, c := range cat.Categories {
-		out.Categories = append(out.Categories, Category{
-			Name: c.Name, Title: c.Title, Summary: c.Summary, Retryable: c.Retryable.String(), Advice: c.Advice,
-			Order: c.Order, URL: urls.Abs(catalog.CategoryPath(c.Name)), Path: catalog.CategoryPath(c.Name),
-		})
+	categories := make([]model.Category, len(cat.Categories))
+	for i, c := range cat.Categories {
+		categories[i] = c.Category
 	}
-	return out
-}
-
-func code(p *content.Provider, e *content.Code, urls siteurl.URLs) Code {
-	path := catalog.Path(p.ID, e.Slug)
-	c := Code{
-		Code: e.Code.Code, Aliases: list(e.Aliases), Slug: e.Slug, Statuses: list(e.Statuses),
-		Signal: e.Signal.String(), Category: e.Category,
-		Retry: Retry{
-			Retryable: e.Retry.Retryable.String(), WaitSeconds: e.Retry.WaitSeconds, WaitFields: list(e.Retry.WaitFields),
-			MaxAttempts: e.Retry.MaxAttempts, Backoff: e.Retry.Backoff, Note: e.Retry.Note,
-		},
-		Title: e.Title, Meaning: e.Meaning, Causes: list(e.Causes), Fix: list(e.Fix),
-		Variants: []Variant{}, Related: list(e.Related), Examples: []Example{},
-		URL: urls.Abs(path), Path: path,
+	w := &writer{urls: urls, layouts: map[reflect.Type][]key{}}
+	w.buf.WriteString(`{"version":`)
+	w.scalar(reflect.ValueOf(Version))
+	w.buf.WriteString(`,"site":`)
+	w.scalar(reflect.ValueOf(urls.Abs("")))
+	w.buf.WriteString(`,"providers":`)
+	w.value(reflect.ValueOf(providers))
+	w.buf.WriteString(`,"categories":`)
+	w.value(reflect.ValueOf(categories))
+	w.buf.WriteString("}\n")
+	if w.err != nil {
+		return nil, w.err
 	}
-	for _, v := range e.Variants {
-		c.Variants = append(c.Variants, Variant{
-			Name: v.Name, Match: list(v.Match), Category: v.Category, Retryable: v.Retryable.String(),
-			Title: v.Title, Meaning: v.Meaning, Fix: list(v.Fix),
-		})
-	}
-	for _, x := range e.Examples {
-		c.Examples = append(c.Examples, Example{
-			Title: x.Title, Status: x.Status, Headers: list(x.Headers), Stream: x.Stream, Body: x.Body, Source: x.Source,
-		})
-	}
-	return c
-}
-
-// JSON returns the catalog as indented JSON with a trailing newline.
-func (c *Catalog) JSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(c); err != nil {
+	var out bytes.Buffer
+	if err := json.Indent(&out, w.buf.Bytes(), "", "  "); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return out.Bytes(), nil
 }
 
-func list[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
+// A key is one key of an object of a model type, as catalog.json writes it.
+type key struct {
+	Name  string
+	Index []int // the field's index path (reflect.Value.FieldByIndex); nil for "url" and "path"
+	Omit  bool  // left out when empty (omitempty)
+}
+
+// layout returns the keys of an object of model type t, in order: its
+// fields' json names, with embedded structs' fields in place, and "url" and
+// "path" where [pages] puts them.
+func layout(t reflect.Type) []key {
+	pg, hasPage := pages[t]
+	var keys []key
+	urlPath := func() { keys = append(keys, key{Name: "url"}, key{Name: "path"}) }
+	var walk func(s reflect.Type, index []int)
+	walk = func(s reflect.Type, index []int) {
+		for i := 0; i < s.NumField(); i++ {
+			f := s.Field(i)
+			at := append(append([]int(nil), index...), i)
+			name, omit := jsonName(f)
+			switch {
+			case name == "-":
+			case name == "" && f.Anonymous:
+				walk(f.Type, at)
+			default:
+				keys = append(keys, key{Name: name, Index: at, Omit: omit})
+			}
+			if hasPage && len(index) == 0 && pg.After != "" && f.Name == pg.After {
+				urlPath()
+			}
+		}
 	}
-	return xs
+	walk(t, nil)
+	if hasPage && pg.After == "" {
+		urlPath()
+	}
+	return keys
+}
+
+// jsonName returns a field's json key ("-" when it has none, "" for an
+// embedded struct whose fields are the parent's keys) and its omitempty.
+func jsonName(f reflect.StructField) (string, bool) {
+	tag, ok := f.Tag.Lookup("json")
+	name, opts, _ := strings.Cut(tag, ",")
+	if !ok && !f.Anonymous {
+		name = f.Name
+	}
+	return name, strings.Contains(","+opts+",", ",omitempty,")
+}
+
+type writer struct {
+	urls     siteurl.URLs
+	buf      bytes.Buffer
+	provider string // id of the provider being written
+	layouts  map[reflect.Type][]key
+	err      error
+}
+
+var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+
+func (w *writer) value(v reflect.Value) {
+	switch {
+	case v.Type().Implements(textMarshaler):
+		text, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+		if err != nil {
+			w.err = err
+		}
+		w.scalar(reflect.ValueOf(string(text)))
+	case v.Kind() == reflect.Struct:
+		w.object(v)
+	case v.Kind() == reflect.Slice:
+		w.buf.WriteByte('[')
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				w.buf.WriteByte(',')
+			}
+			w.value(v.Index(i))
+		}
+		w.buf.WriteByte(']')
+	case v.Kind() == reflect.Pointer && v.IsNil():
+		w.buf.WriteString("null")
+	case v.Kind() == reflect.Pointer:
+		w.value(v.Elem())
+	default:
+		w.scalar(v)
+	}
+}
+
+// scalar writes v as encoding/json does (HTML-safe strings, shortest floats).
+func (w *writer) scalar(v reflect.Value) {
+	b, err := json.Marshal(v.Interface())
+	if err != nil {
+		w.err = err
+	}
+	w.buf.Write(b)
+}
+
+func (w *writer) object(v reflect.Value) {
+	if p, ok := v.Interface().(model.Provider); ok {
+		w.provider = p.ID
+	}
+	w.buf.WriteByte('{')
+	first := true
+	keys, ok := w.layouts[v.Type()]
+	if !ok {
+		keys = layout(v.Type())
+		w.layouts[v.Type()] = keys
+	}
+	for _, k := range keys {
+		var f reflect.Value
+		if k.Index != nil {
+			if f = v.FieldByIndex(k.Index); k.Omit && empty(f) {
+				continue
+			}
+		} else {
+			path := pages[v.Type()].Path(v, w.provider)
+			if k.Name == "url" {
+				path = w.urls.Abs(path)
+			}
+			f = reflect.ValueOf(path)
+		}
+		if !first {
+			w.buf.WriteByte(',')
+		}
+		first = false
+		w.scalar(reflect.ValueOf(k.Name))
+		w.buf.WriteByte(':')
+		w.value(f)
+	}
+	w.buf.WriteByte('}')
+}
+
+// empty is encoding/json's omitempty test.
+func empty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map, reflect.Array, reflect.String:
+		return v.Len() == 0
+	case reflect.Struct:
+		return false
+	}
+	return v.IsZero()
 }

@@ -1,55 +1,129 @@
 package catalogjson
 
 import (
+	"bytes"
 	"encoding/json"
+	"flag"
+	"os"
+	"reflect"
 	"testing"
 
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/internal/siteurl"
+	"github.com/errdex/errdex/content/model"
 )
 
-// TestSchema checks the documented keys on the real catalog: every key of
-// the package doc is present where the doc says it always is.
-func TestSchema(t *testing.T) {
+var update = flag.Bool("update", false, "rewrite testdata/catalog.json")
+
+const golden = "testdata/catalog.json"
+
+func realJSON(t *testing.T) []byte {
+	t.Helper()
 	cat, problems := content.Load(content.FS)
 	if len(problems) > 0 {
 		t.Fatalf("content problems: %v", problems[0])
 	}
-	data, err := New(cat, siteurl.MustNew("/errdex/", "https://errdex.github.io")).JSON()
+	data, err := JSON(cat, siteurl.MustNew("/errdex/", "https://errdex.github.io"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc map[string]any
-	if err := json.Unmarshal(data, &doc); err != nil {
+	return data
+}
+
+// TestGolden pins catalog.json for the real content: a change to the model,
+// the content or the writer shows up as a diff of testdata/catalog.json
+// (rewrite it with -update and read the diff).
+func TestGolden(t *testing.T) {
+	got := realJSON(t)
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if doc["version"] != float64(1) || doc["site"] != "https://errdex.github.io/errdex/" {
+	if !bytes.Equal(got, want) {
+		t.Errorf("catalog.json differs from %s: run go test ./internal/catalogjson -update and read the diff", golden)
+	}
+}
+
+// TestSchema checks the real catalog.json against the model: every object
+// has only keys its model type's json tags give, every key not marked
+// omitempty is present, lists are never null. (The golden file pins the
+// order.) The expected keys
+// come from the model, so a new field is checked without touching this test.
+func TestSchema(t *testing.T) {
+	data := realJSON(t)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var doc map[string]any
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["version"] != json.Number("1") || doc["site"] != "https://errdex.github.io/errdex/" {
 		t.Errorf("version %v, site %v", doc["version"], doc["site"])
 	}
-	has := func(where string, m map[string]any, keys ...string) {
-		for _, k := range keys {
-			if _, ok := m[k]; !ok {
-				t.Errorf("%s: missing %q", where, k)
+	if len(doc) != 4 {
+		t.Errorf("top level has %d keys, want version, site, providers, categories", len(doc))
+	}
+	checkList(t, "providers", doc["providers"], reflect.TypeFor[[]model.Provider]())
+	checkList(t, "categories", doc["categories"], reflect.TypeFor[[]model.Category]())
+	if n := len(doc["providers"].([]any)); n < 5 {
+		t.Errorf("%d providers", n)
+	}
+}
+
+// check compares a decoded JSON value with model type typ.
+func check(t *testing.T, where string, v any, typ reflect.Type) {
+	t.Helper()
+	switch typ.Kind() {
+	case reflect.Slice:
+		checkList(t, where, v, typ)
+	case reflect.Pointer:
+		check(t, where, v, typ.Elem())
+	case reflect.Struct:
+		m, ok := v.(map[string]any)
+		if !ok {
+			t.Errorf("%s: %T, want an object", where, v)
+			return
+		}
+		known := map[string]bool{}
+		for _, k := range layout(typ) {
+			known[k.Name] = true
+			val, present := m[k.Name]
+			if !present {
+				if !k.Omit {
+					t.Errorf("%s: missing %q", where, k.Name)
+				}
+				continue
+			}
+			if k.Index == nil { // url, path
+				if _, ok := val.(string); !ok {
+					t.Errorf("%s.%s: %T, want a string", where, k.Name, val)
+				}
+				continue
+			}
+			check(t, where+"."+k.Name, val, typ.FieldByIndex(k.Index).Type)
+		}
+		for k := range m {
+			if !known[k] {
+				t.Errorf("%s: key %q has no field in %s", where, k, typ)
 			}
 		}
 	}
-	has("catalog", doc, "version", "site", "providers", "categories")
-	for _, p := range doc["providers"].([]any) {
-		pm := p.(map[string]any)
-		has("provider", pm, "id", "name", "summary", "url", "path", "docs", "envelope", "detect", "auth", "rate_limit", "retry", "results", "codes")
-		has("envelope", pm["envelope"].(map[string]any), "code", "message", "request_id", "details", "type", "retry_after")
-		has("auth", pm["auth"].(map[string]any), "header", "alt_headers", "key_prefixes")
-		has("rate_limit", pm["rate_limit"].(map[string]any), "headers")
-		for _, c := range pm["codes"].([]any) {
-			cm := c.(map[string]any)
-			has("code", cm, "code", "aliases", "slug", "statuses", "signal", "category", "retry", "title", "meaning", "causes", "fix", "variants", "related", "examples", "url", "path")
-			has("retry", cm["retry"].(map[string]any), "retryable", "wait_fields")
-			for _, x := range cm["examples"].([]any) {
-				has("example", x.(map[string]any), "headers", "body")
-			}
-		}
+}
+
+func checkList(t *testing.T, where string, v any, typ reflect.Type) {
+	t.Helper()
+	list, ok := v.([]any)
+	if !ok {
+		t.Errorf("%s: %v, want a list (never null)", where, v)
+		return
 	}
-	for _, c := range doc["categories"].([]any) {
-		has("category", c.(map[string]any), "name", "title", "summary", "retryable", "advice", "order", "url", "path")
+	for _, el := range list {
+		check(t, where+"[]", el, typ.Elem())
 	}
 }

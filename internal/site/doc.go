@@ -10,10 +10,10 @@
 // ("/errdex/") or at the root ("/"):
 //
 //	""                        home: what errdex is, search, providers, categories
-//	<provider>/               catalog.ProviderPath: error format, auth, rate limits, retry, code table
-//	<provider>/<slug>/        catalog.Path: one error code (listed in content/urls.txt, never moves)
+//	<provider>/               model.ProviderPath: error format, auth, rate limits, retry, code table
+//	<provider>/<slug>/        model.Path: one error code (listed in content/urls.txt, never moves)
 //	categories/               the providers × categories matrix
-//	categories/<name>/        catalog.CategoryPath: one category, every provider side by side
+//	categories/<name>/        model.CategoryPath: one category, every provider side by side
 //	play/                     the playground (its examples gallery, and the classifier loaded on demand)
 //	404.html                  served by GitHub Pages for any miss
 //	sitemap.xml, robots.txt   for crawlers

@@ -8,7 +8,7 @@ import (
 
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/internal/render"
-	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/content/model"
 )
 
 // Site paths of the pages that are not made by the catalog's helpers.
@@ -35,15 +35,15 @@ func (b *builder) pageJobs() []pageJob {
 		{path: notFoundPath, tmpl: "404.html", page: b.notFoundPage},
 	}
 	for _, p := range b.cat.Providers {
-		jobs = append(jobs, pageJob{path: catalog.ProviderPath(p.ID), tmpl: "provider.html",
+		jobs = append(jobs, pageJob{path: model.ProviderPath(p.ID), tmpl: "provider.html",
 			page: func(ids *render.IDs) (*Page, error) { return b.providerPage(p, ids) }})
 		for _, e := range p.Entries {
-			jobs = append(jobs, pageJob{path: catalog.Path(p.ID, e.Slug), tmpl: "code.html",
+			jobs = append(jobs, pageJob{path: model.Path(p.ID, e.Slug), tmpl: "code.html",
 				page: func(ids *render.IDs) (*Page, error) { return b.codePage(p, e, ids) }})
 		}
 	}
 	for _, c := range b.cat.Categories {
-		jobs = append(jobs, pageJob{path: catalog.CategoryPath(c.Name), tmpl: "category.html",
+		jobs = append(jobs, pageJob{path: model.CategoryPath(c.Name), tmpl: "category.html",
 			page: func(ids *render.IDs) (*Page, error) { return b.categoryPage(c, ids) }})
 	}
 	return jobs
@@ -78,11 +78,11 @@ func (b *builder) renderPage(j pageJob) error {
 // --- references -----------------------------------------------------------
 
 func (b *builder) providerRef(p *content.Provider) ProviderRef {
-	return ProviderRef{ID: p.ID, Name: p.Name, Href: b.urls.Path(catalog.ProviderPath(p.ID))}
+	return ProviderRef{ID: p.ID, Name: p.Name, Href: b.urls.Path(model.ProviderPath(p.ID))}
 }
 
 func (b *builder) categoryRef(name string) CategoryRef {
-	r := CategoryRef{Name: name, Title: name, Href: b.urls.Path(catalog.CategoryPath(name))}
+	r := CategoryRef{Name: name, Title: name, Href: b.urls.Path(model.CategoryPath(name))}
 	if c := b.cat.Category(name); c != nil {
 		r.Title = c.Title
 	}
@@ -90,7 +90,7 @@ func (b *builder) categoryRef(name string) CategoryRef {
 }
 
 func (b *builder) codeRef(p *content.Provider, e *content.Code) CodeRef {
-	return CodeRef{Provider: b.providerRef(p), Code: e.Code.Code, Title: e.Title, Href: b.urls.Path(catalog.Path(p.ID, e.Slug))}
+	return CodeRef{Provider: b.providerRef(p), Code: e.Code.Code, Title: e.Title, Href: b.urls.Path(model.Path(p.ID, e.Slug))}
 }
 
 func (b *builder) codeRow(p *content.Provider, e *content.Code) CodeRow {
@@ -104,22 +104,22 @@ func (b *builder) codeRow(p *content.Provider, e *content.Code) CodeRow {
 func variantID(name string) string { return "variant-" + name }
 
 // statusShort is the status in a table cell.
-func statusShort(c *catalog.Code) string {
+func statusShort(c *model.Code) string {
 	switch c.Signal {
-	case catalog.SignalStream:
+	case model.SignalStream:
 		return "in stream"
-	case catalog.SignalBody:
+	case model.SignalBody:
 		return "varies"
 	}
 	return statusList(c, false)
 }
 
 // statusLong is the status on a code's page.
-func statusLong(c *catalog.Code) string {
+func statusLong(c *model.Code) string {
 	switch c.Signal {
-	case catalog.SignalStream:
+	case model.SignalStream:
 		return "inside a 200 stream: the HTTP status was already 200 OK"
-	case catalog.SignalBody:
+	case model.SignalBody:
 		return "varies: the documentation gives no HTTP status"
 	}
 	return statusList(c, true)
@@ -127,7 +127,7 @@ func statusLong(c *catalog.Code) string {
 
 // statusList joins a code's HTTP statuses, with their reason phrases when
 // named is true ("429 Too Many Requests").
-func statusList(c *catalog.Code, named bool) string {
+func statusList(c *model.Code, named bool) string {
 	s := make([]string, len(c.Statuses))
 	for i, st := range c.Statuses {
 		s[i] = strconv.Itoa(st)
@@ -153,7 +153,7 @@ func seconds(v float64) string {
 }
 
 // waitSummary is a code's documented wait rules in a few words.
-func waitSummary(r catalog.Retry) string {
+func waitSummary(r model.Retry) string {
 	var parts []string
 	if r.WaitSeconds > 0 {
 		parts = append(parts, "wait "+seconds(r.WaitSeconds))
@@ -199,7 +199,7 @@ func (b *builder) providerPage(p *content.Provider, ids *render.IDs) (*Page, err
 	for _, id := range []string{"at-a-glance", "glance-title", "error-format", "codes", "codes-title", "results", "results-title"} {
 		ids.Put([]byte(id))
 	}
-	page := catalog.ProviderPath(p.ID)
+	page := model.ProviderPath(p.ID)
 	body, err := b.md.Block(p.Body, page, ids)
 	if err != nil {
 		return nil, err
@@ -271,7 +271,7 @@ func (b *builder) codePage(p *content.Provider, e *content.Code, ids *render.IDs
 		"variants", "variants-title", "examples", "examples-title", "related", "related-title", "copy-status"} {
 		ids.Put([]byte(id))
 	}
-	page := catalog.Path(p.ID, e.Slug)
+	page := model.Path(p.ID, e.Slug)
 	inline := func(src string) (template.HTML, error) { return b.md.Inline(src, page, ids) }
 	inlines := func(srcs []string) ([]template.HTML, error) {
 		var out []template.HTML
@@ -348,7 +348,7 @@ func (b *builder) codePage(p *content.Provider, e *content.Code, ids *render.IDs
 		Title:       p.Name + " " + e.Code.Code + ": " + e.Title,
 		Description: desc,
 		OGType:      "article",
-		Crumbs:      []Link{{Title: "Home", Href: b.urls.Path(homePath)}, {Title: p.Name, Href: b.urls.Path(catalog.ProviderPath(p.ID))}},
+		Crumbs:      []Link{{Title: "Home", Href: b.urls.Path(homePath)}, {Title: p.Name, Href: b.urls.Path(model.ProviderPath(p.ID))}},
 		Data:        d,
 	}, nil
 }
@@ -359,7 +359,7 @@ func (b *builder) categoryPage(c *content.Category, ids *render.IDs) (*Page, err
 	for _, p := range b.cat.Providers {
 		ids.Put([]byte(p.ID))
 	}
-	page := catalog.CategoryPath(c.Name)
+	page := model.CategoryPath(c.Name)
 	body, err := b.md.Block(c.Body, page, ids)
 	if err != nil {
 		return nil, err

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/content/model"
 )
 
 // TestPlayPage checks what the playground needs from the build: its engine
@@ -45,8 +45,8 @@ func TestPlayPage(t *testing.T) {
 		t.Errorf("the gallery has %d links for %d examples", n, len(examples))
 	}
 	for _, p := range realCat.Providers {
-		if !bytes.Contains(real.Files[FileFor(catalog.ProviderPath(p.ID))], []byte(`id="error-format"`)) {
-			t.Errorf("%s has no #error-format", catalog.ProviderPath(p.ID))
+		if !bytes.Contains(real.Files[FileFor(model.ProviderPath(p.ID))], []byte(`id="error-format"`)) {
+			t.Errorf("%s has no #error-format", model.ProviderPath(p.ID))
 		}
 	}
 	if _, err := Build(realCat, Options{URLs: urls, SiteDir: siteDir}); err == nil || !strings.Contains(err.Error(), "playground engine") {

@@ -2,7 +2,7 @@ package site
 
 import (
 	"github.com/errdex/errdex/internal/search"
-	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/content/model"
 )
 
 // searchIndex indexes every code, provider and category.
@@ -12,20 +12,20 @@ func (b *builder) searchIndex() ([]byte, error) {
 		for _, e := range p.Entries {
 			entries = append(entries, search.Entry{
 				Doc: search.Doc{Kind: "code", Code: e.Code.Code, Aliases: e.Aliases, Provider: p.Name, Title: e.Title,
-					Status: statusShort(e.Code), Category: e.Category, URL: b.urls.Path(catalog.Path(p.ID, e.Slug))},
+					Status: statusShort(e.Code), Category: e.Category, URL: b.urls.Path(model.Path(p.ID, e.Slug))},
 				Text: b.md.Text(e.Meaning),
 			})
 		}
 	}
 	for _, p := range b.cat.Providers {
 		entries = append(entries, search.Entry{
-			Doc:  search.Doc{Kind: "provider", Code: p.ID, Provider: p.Name, Title: p.Name, URL: b.urls.Path(catalog.ProviderPath(p.ID))},
+			Doc:  search.Doc{Kind: "provider", Code: p.ID, Provider: p.Name, Title: p.Name, URL: b.urls.Path(model.ProviderPath(p.ID))},
 			Text: p.Summary,
 		})
 	}
 	for _, c := range b.cat.Categories {
 		entries = append(entries, search.Entry{
-			Doc:  search.Doc{Kind: "category", Code: c.Name, Title: c.Title, URL: b.urls.Path(catalog.CategoryPath(c.Name))},
+			Doc:  search.Doc{Kind: "category", Code: c.Name, Title: c.Title, URL: b.urls.Path(model.CategoryPath(c.Name))},
 			Text: c.Summary,
 		})
 	}

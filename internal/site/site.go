@@ -209,7 +209,7 @@ func (b *builder) data() error {
 	if err := b.add(b.out.Examples, ex); err != nil {
 		return err
 	}
-	cj, err := catalogjson.New(b.cat, b.urls).JSON()
+	cj, err := catalogjson.JSON(b.cat, b.urls)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ import (
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/internal/catalogjson"
 	"github.com/errdex/errdex/internal/siteurl"
-	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/content/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -174,13 +174,13 @@ func TestDeterministic(t *testing.T) {
 func TestPages(t *testing.T) {
 	want := []string{"", "categories/", "play/", "404.html"}
 	for _, p := range realCat.Providers {
-		want = append(want, catalog.ProviderPath(p.ID))
+		want = append(want, model.ProviderPath(p.ID))
 		for _, e := range p.Entries {
-			want = append(want, catalog.Path(p.ID, e.Slug))
+			want = append(want, model.Path(p.ID, e.Slug))
 		}
 	}
 	for _, c := range realCat.Categories {
-		want = append(want, catalog.CategoryPath(c.Name))
+		want = append(want, model.CategoryPath(c.Name))
 	}
 	slices.Sort(want)
 	if !slices.Equal(real.Pages, want) {
@@ -300,8 +300,19 @@ func TestCodePageMeta(t *testing.T) {
 }
 
 func TestCatalogJSON(t *testing.T) {
-	var c catalogjson.Catalog
-	if err := json.Unmarshal(real.Files["catalog.json"], &c); err != nil {
+	var c struct {
+		Version   int
+		Providers []struct {
+			ID    string
+			Codes []struct {
+				Code, Slug, Path, URL, Signal string
+				Retry                         struct{ Retryable string }
+				Examples                      []any
+			}
+		}
+		Categories []any
+	}
+	if err := json.Unmarshal(real.Files[catalogjson.File], &c); err != nil {
 		t.Fatal(err)
 	}
 	if c.Version != 1 || len(c.Providers) != len(realCat.Providers) || len(c.Categories) != len(content.CanonicalCategories) {
@@ -311,7 +322,7 @@ func TestCatalogJSON(t *testing.T) {
 	for _, p := range c.Providers {
 		for _, code := range p.Codes {
 			n++
-			if code.Path != catalog.Path(p.ID, code.Slug) || code.URL != urls.Abs(code.Path) {
+			if code.Path != model.Path(p.ID, code.Slug) || code.URL != urls.Abs(code.Path) {
 				t.Errorf("%s/%s: path %q url %q", p.ID, code.Code, code.Path, code.URL)
 			}
 			if _, ok := real.Files[FileFor(code.Path)]; !ok {

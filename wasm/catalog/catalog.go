@@ -1,178 +1,127 @@
-// Package catalog is the error catalog as the classifier sees it: providers,
-// their error codes and the canonical categories, as plain Go values.
+// Package catalog is the error catalog as the classifier sees it: the
+// playground binary's compact form of package model's data.
 //
-// The data is not written here. It is generated from the Markdown files in
-// content/ by `make gen` (cmd/sitegen gen) into data_gen.go, so that the
-// WebAssembly binary needs no YAML or JSON parser and content/ stays the
-// single source of truth. The types in this file are shared: the content
-// loader (package content) fills them from content/, the generator prints
-// them as Go literals, and the classifier (package classify) reads them.
+// Its data is not written here. `make gen` (internal/cataloggen) prints the
+// loaded content/ as Go literals into data_gen.go, so that the WebAssembly
+// binary needs no YAML or JSON parser and content/ stays the single source
+// of truth.
 //
-// Fields tagged `gen:"-"` are left out of the generated data, which only the
-// classifier reads: it has no use for them, and the playground's binary is
-// smaller without them. The site loads content/ itself and has them all.
-// For the same reason, the fields that are usually empty come last in
-// Code and Retry: the WebAssembly linker starts a new data segment (a few
+// The struct types here are slim copies of the model's, for size: they have
+// only the fields the classifier reads (the site and catalog.json read the
+// model and have them all), and the fields that are usually empty come last
+// in Code and Retry: the WebAssembly linker starts a new data segment (a few
 // bytes each) after every run of zero bytes, and together their zeros make
-// one run.
+// one run. cataloggen fills each field from the model's field of the same
+// name, and fails when one has no counterpart there; what the fields mean is
+// documented once, in package model. The enums are the model's own; the URL
+// helpers are copies of the model's (see [Path]).
 //
 // Lookups are by provider id ([Lookup]), by provider and code ([Provider.Code],
 // which also accepts a code's aliases) and by category name ([CategoryByName]).
 package catalog
 
-// Retryable is a tri-state retry verdict: the documentation may say yes, no,
-// or nothing at all.
-type Retryable int8
+import "github.com/errdex/errdex/content/model"
 
+// Retryable is a tri-state retry verdict ([model.Retryable]).
+type Retryable = model.Retryable
+
+// The verdicts.
 const (
-	// RetryUnknown means the provider's documentation is silent.
-	RetryUnknown Retryable = iota
-	// RetryYes means the provider documents the error as safe to retry.
-	RetryYes
-	// RetryNo means retrying the same request returns the same error.
-	RetryNo
+	RetryUnknown = model.RetryUnknown
+	RetryYes     = model.RetryYes
+	RetryNo      = model.RetryNo
 )
 
-// String returns "yes", "no" or "unknown".
-func (r Retryable) String() string {
-	switch r {
-	case RetryYes:
-		return "yes"
-	case RetryNo:
-		return "no"
-	}
-	return "unknown"
-}
+// Signal says how an error code reaches the client ([model.Signal]).
+type Signal = model.Signal
 
-// Signal says how an error code reaches the client.
-type Signal int8
-
+// The signals.
 const (
-	// SignalHTTP: the code comes with a non-2xx HTTP status (Statuses).
-	SignalHTTP Signal = iota
-	// SignalStream: the code arrives inside a stream whose HTTP status was
-	// already 200, so output may have been produced before it.
-	SignalStream
-	// SignalBody: the code is in the body and the HTTP status varies or is
-	// not documented (Clore.ai's code 6 strings).
-	SignalBody
+	SignalHTTP   = model.SignalHTTP
+	SignalStream = model.SignalStream
+	SignalBody   = model.SignalBody
 )
 
-// String returns "http", "stream" or "varies".
-func (s Signal) String() string {
-	switch s {
-	case SignalStream:
-		return "stream"
-	case SignalBody:
-		return "varies"
-	}
-	return "http"
-}
-
-// Link is a titled URL.
-type Link struct {
-	Title string
-	URL   string
-}
-
-// Provider is one API provider and everything needed to recognise and explain
-// its errors.
+// Provider is [model.Provider] as the classifier reads it.
 type Provider struct {
-	ID      string // stable id, also the first segment of its pages' URLs
-	Name    string // display name
-	Summary string `gen:"-"` // one line: what the provider is
-	BaseURL string // documented API base URL
-	Docs    []Link `gen:"-"` // the provider's own documentation
-
+	ID        string
+	Name      string
+	BaseURL   string
 	Envelope  Envelope
 	Detect    Detect
 	Auth      Auth
 	RateLimit RateLimit
-	Retry     string `gen:"-"` // general retry guidance, one paragraph of plain text
-
-	Codes   []Code
-	Results []Result // documented non-error results (success, still running)
+	Codes     []Code
+	Results   []Result
 }
 
-// Envelope names the JSON fields of the provider's error body. Each field is a
-// list of paths, tried in order; the first that is present wins. A path is a
-// dot-separated list of object keys; a segment ending in "[]" steps into every
-// element of an array ("choices[].error.code").
+// Envelope is [model.Envelope]: the error body's fields as paths, tried in
+// order.
 type Envelope struct {
 	Code       []string
 	Message    []string
 	RequestID  []string
 	Details    []string
 	Type       []string
-	RetryAfter []string // body fields that carry a wait in seconds
-	// Indirect, when set, says that a code equal to Indirect.When is only a
-	// pointer: the real code is the string in Indirect.Field (Clore.ai's code
-	// 6 with its "error" string).
-	Indirect *Indirect
+	RetryAfter []string
+	Indirect   *Indirect
 }
 
-// Indirect is an envelope's pointer from a generic code to a detail field.
+// Indirect is [model.Indirect].
 type Indirect struct {
 	When  string
 	Field string
 }
 
-// Detect holds the provider's fingerprints, beyond its envelope and codes.
+// Detect is [model.Detect]: fingerprints, lower case where they are names.
 type Detect struct {
-	Hosts   []string // host names of the API and its docs, lower case
-	Headers []string // header names only this provider sends or expects, lower case
-	SDK     []string // text that SDK exceptions and logs of this provider contain
+	Hosts   []string
+	Headers []string
+	SDK     []string
 }
 
-// Auth describes how requests authenticate, which also tells the redactor what
-// to mask.
+// Auth is [model.Auth]: it tells the redactor what to mask.
 type Auth struct {
-	Header      string   // header carrying the key, e.g. "Authorization"
-	Scheme      string   `gen:"-"` // scheme before the key, e.g. "Bearer"; empty for a raw key
-	AltHeaders  []string // other accepted headers, e.g. "X-Api-Key"
-	KeyPrefixes []string // documented key prefixes, e.g. "oc_live_"
+	Header      string
+	AltHeaders  []string
+	KeyPrefixes []string
 }
 
-// RateLimit is the provider's documented rate limiting.
+// RateLimit is [model.RateLimit].
 type RateLimit struct {
-	Summary     string   `gen:"-"` // the documented limits, in words
-	Headers     []string // rate-limit headers the provider sends
-	ResetHeader string   // header holding the reset time, if any
-	ResetUnit   string   // "epoch" (Unix seconds), "seconds" (delta) or ""
+	Headers     []string
+	ResetHeader string
+	ResetUnit   string
 }
 
-// Code is one error code of one provider.
+// Code is [model.Code]. Statuses is empty unless Signal is SignalHTTP.
 type Code struct {
-	Code     string // exactly as the provider sends it
+	Code     string
 	Category string
-	Title    string // one line
-	Meaning  string // what it means, plain text (Markdown source)
+	Title    string
+	Meaning  string
 	Fix      []string
-	Statuses []int // HTTP statuses it comes with (empty unless Signal is SignalHTTP)
+	Statuses []int
 	Retry    Retry
 	// The rest are usually empty (see the package doc).
 	Signal   Signal
-	Aliases  []string // other spellings seen for the same error
+	Aliases  []string
 	Variants []Variant
-	Slug     string   `gen:"-"` // URL segment: lower-cased Code
-	Related  []string `gen:"-"` // "provider/slug" of related codes
 }
 
-// Retry is the documented retry behaviour of a code.
+// Retry is [model.Retry].
 type Retry struct {
-	Note        string // the documented reason or rule, in words
+	Note        string
 	Retryable   Retryable
-	WaitSeconds float64  // a documented fixed wait (Clore.ai's 600 s spot-price rule), 0 if none
-	WaitFields  []string // body fields that carry the wait for this code, in seconds
-	Backoff     string   // documented backoff, in words
-	MaxAttempts int      `gen:"-"` // documented attempt limit, 0 if none
+	WaitSeconds float64
+	WaitFields  []string
+	Backoff     string
 }
 
-// Variant is one of several situations a single code covers, told apart by
-// its message.
+// Variant is [model.Variant]; Match is lower case.
 type Variant struct {
-	Name      string   // short id, unique within the code
-	Match     []string // lower-case substrings of the message that select it
+	Name      string
+	Match     []string
 	Category  string
 	Retryable Retryable
 	Title     string
@@ -180,21 +129,21 @@ type Variant struct {
 	Fix       []string
 }
 
-// Result is a documented response that is not an error.
+// Result is [model.Result].
 type Result struct {
-	Code    string // body code that marks it ("0"), or empty
-	Status  int    // HTTP status that marks it (202), or 0
+	Code    string
+	Status  int
 	Title   string
 	Meaning string
 }
 
-// Category is a canonical error category.
+// Category is [model.Category].
 type Category struct {
-	Name      string // e.g. "rate_limit"
+	Name      string
 	Title     string
-	Summary   string // one line
+	Summary   string
 	Retryable Retryable
-	Advice    string // what to do, one line
+	Advice    string
 }
 
 // Lookup returns the provider with the given id.
@@ -284,15 +233,14 @@ func CategoryByName(name string) (*Category, bool) {
 	return nil, false
 }
 
-// Path returns the site path of a code's reference page, relative to the
-// site's base: "clore/not_enough_balance/". The site, catalog.json and the
-// classifier's Diagnosis.Reference all use it, so the URL is made in one place.
-func Path(providerID, slug string) string {
-	return providerID + "/" + slug + "/"
-}
+// Path is [model.Path]: the site path of a code's reference page. The URL
+// helpers repeat the model's rather than call them: the binary is built
+// without inlining, and a call through costs ~1.7 KB gzip.
+// TestPathsAreTheModels keeps them equal.
+func Path(providerID, slug string) string { return providerID + "/" + slug + "/" }
 
-// ProviderPath returns the site path of a provider's page.
+// ProviderPath is [model.ProviderPath].
 func ProviderPath(providerID string) string { return providerID + "/" }
 
-// CategoryPath returns the site path of a category's page.
+// CategoryPath is [model.CategoryPath].
 func CategoryPath(name string) string { return "categories/" + name + "/" }

@@ -1,0 +1,213 @@
+// Package model is errdex's catalog as data: the one definition of a
+// provider, its error codes and the canonical categories, and the one
+// description of the content schema (this comment).
+//
+// Every consumer derives from these types; none declares the data again:
+//
+//   - package content fills them from content/*.md: the front matter is
+//     read into them by their yaml tags (one generic walk over the YAML,
+//     which reports every unknown key and type error at its file and line),
+//     then validated and normalised in place;
+//   - internal/catalogjson writes catalog.json from them by their json
+//     tags, in field order;
+//   - internal/cataloggen prints them as Go literals into
+//     wasm/catalog/data_gen.go for the playground's binary.
+//
+// The model carries no browser-size tricks. The binary keeps its own slim
+// struct types in package wasm/catalog: only the fields the classifier
+// reads, in the order that makes the smallest data. cataloggen fills them
+// from these values by field name, and fails when a slim field has no
+// counterpart here, so the two cannot drift. A field the classifier does not
+// read is written here alone; one it reads is also declared there. The enum
+// types (Retryable, Signal) are defined here only, and this package imports
+// nothing, so the binary uses them as they are. (It repeats the three
+// one-line URL helpers instead of calling them, for size; a test keeps the
+// copies equal.)
+//
+// # The schema
+//
+// A content file is a front-matter block between two "---" lines, then a
+// Markdown body (see package content). Each section below is one type; each
+// line one field: its front-matter key, its Go type, what it holds. The key
+// of a field is also its key in catalog.json.
+//
+//   - key* is required: content without it does not load;
+//   - key? is left out of catalog.json when empty. Every other key is always
+//     there, and a list is [] rather than null.
+//
+// Lines under "Not a key" are fields the loader sets; they cannot be written
+// in the front matter. A test fails when a field has no line, a line no
+// field, or a line's type, "*" or "?" is wrong: a new field cannot be left
+// undocumented.
+//
+// "paths" are JSON paths into an error body: dot-separated keys, with "[]"
+// after a key to step into each array element ("choices[].error.code"); the
+// first path present wins. Markdown fields hold Markdown source (inline code
+// in backticks, links); the rest is plain text.
+//
+// # Provider
+//
+// content/providers/<id>.md: one provider and all of its codes. Its page is
+// /<id>/ ([ProviderPath]).
+//
+//	id*            string     lower-case [a-z0-9-], equal to the file name; the URL segment
+//	name*          string     display name
+//	summary*       string     one line: what the provider is
+//	homepage?      string     URL
+//	base_url?      string     documented API base URL
+//	docs*          []Link     the provider's documentation, at least one
+//	envelope*      Envelope   where its error body keeps its fields
+//	detect         Detect     fingerprints beyond the envelope and codes
+//	auth*          Auth       how requests authenticate
+//	rate_limit     RateLimit  its documented rate limiting
+//	retry*         string     general retry guidance, one paragraph
+//	results        []Result   documented non-error responses
+//	codes*         []Code     its error codes, at least one
+//
+// Not a key:
+//
+//	body           string     the Markdown after the front matter; not in catalog.json
+//
+// # Link
+//
+//	title*         string
+//	url*           string     absolute http(s) URL
+//
+// # Envelope
+//
+//	code*          []string   paths of the error code
+//	message        []string   paths of the human-readable message
+//	request_id     []string   paths of the request id
+//	details        []string   paths of extra detail objects
+//	type           []string   paths of an error type/class field
+//	retry_after    []string   paths of a body field holding a wait in seconds
+//	indirect?      *Indirect  a code that only points to the real one
+//
+// # Indirect
+//
+// A code equal to "when" means "the real code is the string in field"
+// (Clore.ai's code 6 with its "error" string).
+//
+//	when*          string     the pointing code ("6")
+//	field*         string     path of the real code
+//
+// # Detect
+//
+//	hosts          []string   host names (API, docs), lower case
+//	headers        []string   header names only this provider uses, lower case
+//	sdk            []string   text its SDK exceptions and log lines contain
+//
+// # Auth
+//
+// The redactor masks what this describes.
+//
+//	header*        string     header carrying the key ("Authorization", "auth")
+//	scheme?        string     scheme word before the key ("Bearer"), empty for a raw key
+//	alt_headers    []string   other accepted key headers
+//	key_prefixes   []string   documented key prefixes ("oc_live_")
+//
+// # RateLimit
+//
+//	summary?       string     documented limits in words
+//	headers        []string   rate-limit response headers
+//	reset_header?  string     header holding the reset time
+//	reset_unit?    string     "epoch" (Unix seconds) or "seconds" (delta)
+//
+// # Result
+//
+// A documented response that is not an error (success, still running). It
+// needs a code or a status.
+//
+//	code?          string     body code marking it ("0")
+//	status?        int        HTTP status marking it (202)
+//	title*         string
+//	meaning*       string
+//
+// # Code
+//
+// One entry of a provider's codes. Its page is /<provider>/<slug>/ ([Path]),
+// where slug is the code in lower case; it may contain only [a-z0-9_.-] and
+// is unique within the provider (codes and aliases are compared without
+// case). Once published a URL is listed in content/urls.txt and must never
+// disappear.
+//
+//	code*          string     exactly as the provider sends it; quote numbers ("5")
+//	aliases        []string   other spellings of the same error (case-insensitive)
+//	status*        Status     int, list of int, "stream" or "varies" (below)
+//	category*      string     a canonical category (a file in content/categories/)
+//	retry*         Retry      its documented retry behaviour
+//	title*         string     one line
+//	meaning*       string     Markdown: what it means
+//	causes         []string   Markdown: likely causes
+//	fix*           []string   Markdown: steps to fix, in order
+//	variants       []Variant  situations the code covers, told apart by message
+//	related        []string   other codes: "slug" of this provider or "provider/slug";
+//	                          the loader writes them as "provider/slug"
+//	examples*      []Example  documented example responses, at least one
+//
+// Not a key:
+//
+//	slug           string     the code in lower case: the URL segment
+//
+// # Status
+//
+// The "status" key of a code is an HTTP status (429), a list of them
+// ([400, 422]), "stream" for an error inside a 200 stream, or "varies" where
+// the docs give no status. The loader turns it into two fields, which
+// catalog.json has as keys of the code.
+//
+// Not a key:
+//
+//	statuses       []int      the HTTP statuses; empty unless signal is "http"
+//	signal         Signal     "http", "stream" (inside a 200 SSE stream, output may precede
+//	                          it) or "varies" (status not documented)
+//
+// # Retry
+//
+//	retryable*     Retryable  "yes", "no" or "unknown" (the docs are silent)
+//	wait_seconds?  float64    a documented fixed wait
+//	wait_fields    []string   body fields that carry this code's wait, in seconds
+//	max_attempts?  int        a documented attempt limit
+//	backoff?       string     documented backoff, in words
+//	note?          string     the documented rule, in words
+//
+// # Variant
+//
+//	name*          string     short id, unique within the code
+//	match*         []string   substrings of the message that select it (case-insensitive;
+//	                          the loader lower-cases them)
+//	category*      string     a canonical category
+//	retryable      Retryable  "yes", "no" or "unknown"; default: the code's
+//	title*         string
+//	meaning*       string     Markdown
+//	fix*           []string   Markdown
+//
+// # Example
+//
+//	title?         string     what the example shows
+//	status?        int        HTTP status it came with; one of the code's statuses
+//	headers        []string   "Name: value" response headers
+//	stream?        bool       the body is one chunk of an SSE stream
+//	body*          string     the JSON body, as documented; it must parse and its
+//	                          envelope code must be this code (or an alias)
+//	source?        string     URL it was documented at
+//
+// # Category
+//
+// content/categories/<name>.md. The canonical categories are auth,
+// permission, not_found, invalid_request, conflict, gone, payment,
+// rate_limit, quota, server, upstream, unavailable, timeout, context_length
+// and content_filter; each needs its file. The classifier adds success and
+// unknown, which have none. Its page is /categories/<name>/ ([CategoryPath]).
+//
+//	name*          string     one of the canonical names, equal to the file name
+//	title*         string     display title
+//	summary*       string     one line
+//	retryable*     Retryable  "yes", "no" or "unknown": the default verdict
+//	advice*        string     what to do, one line
+//	order*         int        position in lists and the matrix, unique
+//
+// Not a key:
+//
+//	body           string     the Markdown after the front matter; not in catalog.json
+package model

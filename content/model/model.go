@@ -1,0 +1,214 @@
+package model
+
+// The fields of each type are described once, in the package doc (one line
+// per field, checked by TestDocCoversModel), not here. Field order is the
+// order of catalog.json's keys.
+
+// Retryable is a tri-state retry verdict: the documentation may say yes, no,
+// or nothing at all. It is written "yes", "no" or "unknown".
+type Retryable int8
+
+const (
+	// RetryUnknown means the provider's documentation is silent.
+	RetryUnknown Retryable = iota
+	// RetryYes means the provider documents the error as safe to retry.
+	RetryYes
+	// RetryNo means retrying the same request returns the same error.
+	RetryNo
+)
+
+// String returns "yes", "no" or "unknown".
+func (r Retryable) String() string {
+	switch r {
+	case RetryYes:
+		return "yes"
+	case RetryNo:
+		return "no"
+	}
+	return "unknown"
+}
+
+// MarshalText returns String's text, so that JSON encoders write the word.
+func (r Retryable) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// Signal says how an error code reaches the client.
+type Signal int8
+
+const (
+	// SignalHTTP: the code comes with a non-2xx HTTP status (Statuses).
+	SignalHTTP Signal = iota
+	// SignalStream: the code arrives inside a stream whose HTTP status was
+	// already 200, so output may have been produced before it.
+	SignalStream
+	// SignalBody: the code is in the body and the HTTP status varies or is
+	// not documented (Clore.ai's code 6 strings).
+	SignalBody
+)
+
+// String returns "http", "stream" or "varies".
+func (s Signal) String() string {
+	switch s {
+	case SignalStream:
+		return "stream"
+	case SignalBody:
+		return "varies"
+	}
+	return "http"
+}
+
+// MarshalText returns String's text, so that JSON encoders write the word.
+func (s Signal) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Provider is one API provider: content/providers/<id>.md.
+type Provider struct {
+	ID        string    `yaml:"id" json:"id"`
+	Name      string    `yaml:"name" json:"name"`
+	Summary   string    `yaml:"summary" json:"summary"`
+	Homepage  string    `yaml:"homepage" json:"homepage,omitempty"`
+	BaseURL   string    `yaml:"base_url" json:"base_url,omitempty"`
+	Docs      []Link    `yaml:"docs" json:"docs"`
+	Envelope  Envelope  `yaml:"envelope" json:"envelope"`
+	Detect    Detect    `yaml:"detect" json:"detect"`
+	Auth      Auth      `yaml:"auth" json:"auth"`
+	RateLimit RateLimit `yaml:"rate_limit" json:"rate_limit"`
+	Retry     string    `yaml:"retry" json:"retry"`
+	Results   []Result  `yaml:"results" json:"results"`
+	Codes     []Code    `yaml:"codes" json:"codes"`
+	Body      string    `yaml:"-" json:"-"`
+}
+
+// Link is a titled URL.
+type Link struct {
+	Title string `yaml:"title" json:"title"`
+	URL   string `yaml:"url" json:"url"`
+}
+
+// Envelope names the JSON fields of a provider's error body as paths.
+type Envelope struct {
+	Code       []string  `yaml:"code" json:"code"`
+	Message    []string  `yaml:"message" json:"message"`
+	RequestID  []string  `yaml:"request_id" json:"request_id"`
+	Details    []string  `yaml:"details" json:"details"`
+	Type       []string  `yaml:"type" json:"type"`
+	RetryAfter []string  `yaml:"retry_after" json:"retry_after"`
+	Indirect   *Indirect `yaml:"indirect" json:"indirect,omitempty"`
+}
+
+// Indirect is an envelope's pointer from a generic code to a detail field.
+type Indirect struct {
+	When  string `yaml:"when" json:"when"`
+	Field string `yaml:"field" json:"field"`
+}
+
+// Detect holds a provider's fingerprints, beyond its envelope and codes.
+type Detect struct {
+	Hosts   []string `yaml:"hosts" json:"hosts"`
+	Headers []string `yaml:"headers" json:"headers"`
+	SDK     []string `yaml:"sdk" json:"sdk"`
+}
+
+// Auth describes how requests authenticate, which also tells the redactor
+// what to mask.
+type Auth struct {
+	Header      string   `yaml:"header" json:"header"`
+	Scheme      string   `yaml:"scheme" json:"scheme,omitempty"`
+	AltHeaders  []string `yaml:"alt_headers" json:"alt_headers"`
+	KeyPrefixes []string `yaml:"key_prefixes" json:"key_prefixes"`
+}
+
+// RateLimit is a provider's documented rate limiting.
+type RateLimit struct {
+	Summary     string   `yaml:"summary" json:"summary,omitempty"`
+	Headers     []string `yaml:"headers" json:"headers"`
+	ResetHeader string   `yaml:"reset_header" json:"reset_header,omitempty"`
+	ResetUnit   string   `yaml:"reset_unit" json:"reset_unit,omitempty"`
+}
+
+// Result is a documented response that is not an error.
+type Result struct {
+	Code    string `yaml:"code" json:"code,omitempty"`
+	Status  int    `yaml:"status" json:"status,omitempty"`
+	Title   string `yaml:"title" json:"title"`
+	Meaning string `yaml:"meaning" json:"meaning"`
+}
+
+// Code is one error code of one provider.
+type Code struct {
+	Code    string   `yaml:"code" json:"code"`
+	Aliases []string `yaml:"aliases" json:"aliases"`
+	Slug    string   `yaml:"-" json:"slug"`
+	// Status's fields are keys of the code in catalog.json.
+	Status `yaml:"status"`
+
+	Category string    `yaml:"category" json:"category"`
+	Retry    Retry     `yaml:"retry" json:"retry"`
+	Title    string    `yaml:"title" json:"title"`
+	Meaning  string    `yaml:"meaning" json:"meaning"`
+	Causes   []string  `yaml:"causes" json:"causes"`
+	Fix      []string  `yaml:"fix" json:"fix"`
+	Variants []Variant `yaml:"variants" json:"variants"`
+	Related  []string  `yaml:"related" json:"related"`
+	Examples []Example `yaml:"examples" json:"examples"`
+}
+
+// Status is how a code reaches the client: the value of its "status" key.
+type Status struct {
+	Statuses []int  `yaml:"-" json:"statuses"`
+	Signal   Signal `yaml:"-" json:"signal"`
+}
+
+// Retry is the documented retry behaviour of a code.
+type Retry struct {
+	Retryable   Retryable `yaml:"retryable" json:"retryable"`
+	WaitSeconds float64   `yaml:"wait_seconds" json:"wait_seconds,omitempty"`
+	WaitFields  []string  `yaml:"wait_fields" json:"wait_fields"`
+	MaxAttempts int       `yaml:"max_attempts" json:"max_attempts,omitempty"`
+	Backoff     string    `yaml:"backoff" json:"backoff,omitempty"`
+	Note        string    `yaml:"note" json:"note,omitempty"`
+}
+
+// Variant is one of several situations a single code covers, told apart by
+// its message.
+type Variant struct {
+	Name      string    `yaml:"name" json:"name"`
+	Match     []string  `yaml:"match" json:"match"`
+	Category  string    `yaml:"category" json:"category"`
+	Retryable Retryable `yaml:"retryable" json:"retryable"`
+	Title     string    `yaml:"title" json:"title"`
+	Meaning   string    `yaml:"meaning" json:"meaning"`
+	Fix       []string  `yaml:"fix" json:"fix"`
+}
+
+// Example is a documented example response.
+type Example struct {
+	Title   string   `yaml:"title" json:"title,omitempty"`
+	Status  int      `yaml:"status" json:"status,omitempty"`
+	Headers []string `yaml:"headers" json:"headers"`
+	Stream  bool     `yaml:"stream" json:"stream,omitempty"`
+	Body    string   `yaml:"body" json:"body"`
+	Source  string   `yaml:"source" json:"source,omitempty"`
+}
+
+// Category is a canonical error category: content/categories/<name>.md.
+type Category struct {
+	Name      string    `yaml:"name" json:"name"`
+	Title     string    `yaml:"title" json:"title"`
+	Summary   string    `yaml:"summary" json:"summary"`
+	Retryable Retryable `yaml:"retryable" json:"retryable"`
+	Advice    string    `yaml:"advice" json:"advice"`
+	Order     int       `yaml:"order" json:"order"`
+	Body      string    `yaml:"-" json:"-"`
+}
+
+// Path returns the site path of a code's reference page, relative to the
+// site's base: "clore/not_enough_balance/". The site, catalog.json and the
+// classifier's reference all use it, so the URL is made in one place.
+func Path(providerID, slug string) string {
+	return providerID + "/" + slug + "/"
+}
+
+// ProviderPath returns the site path of a provider's page.
+func ProviderPath(providerID string) string { return providerID + "/" }
+
+// CategoryPath returns the site path of a category's page.
+func CategoryPath(name string) string { return "categories/" + name + "/" }
