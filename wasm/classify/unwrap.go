@@ -596,35 +596,52 @@ func (a *artefact) plain(s string, b *budget) {
 		before := s[:f.start]
 		label := trimSpace(before)
 		after := trimSpace(s[f.end:])
+		head := lastLines(skipStack(before), 2) // the exception line of Node's util.inspect is above the stack
+		st, _, sdk := sdkException(head)
+		near, _ := statusNear(lastLines(before, 2))
 		a.addDoc(f, "body", b)
-		if st, ok := sdkException(lastLines(before, 2)); ok {
-			a.form, a.status = formSDK, st
-		} else if label == "" && after == "" {
+		switch {
+		case sdk:
+			a.form = formSDK
+			if a.status == 0 {
+				a.status = st
+			}
+		case label == "" && after == "":
 			a.form = formJSON
-		} else if after == "" && isLabel(label) { // a stray label or prompt before it
+		case after == "" && near == 0 && isLabel(label): // a stray label or prompt before it
 			a.form = formJSON
 			push(&a.notes, "The text before the JSON (\""+cutUTF8(label, 60)+"\") was ignored.")
-		} else {
+		default:
 			a.form = formLog
 		}
 		if a.status == 0 {
-			a.status, _ = statusNear(lastLines(before, 2))
+			a.status = near
 		}
-		if n := count(trimRight(s, "\n"), "\n") + 1; a.form == formLog && n > 3 {
+		n := count(trimRight(s, "\n"), "\n") + 1
+		if a.status == 0 && n <= 12 {
+			// A short paste tells one story (a REPL session, a console):
+			// a status anywhere around the body is the body's.
+			a.status, _ = statusNear(before + "\n" + s[f.end:])
+		}
+		if a.form == formLog && n > 3 {
 			push(&a.notes, "Read the JSON on line "+itoa(count(before, "\n")+1)+" of "+itoa(n)+".")
 		}
 		return
 	}
 	// No JSON: an SDK exception or text.
+	excMsg := "" // the message of the last exception
 	for lr := (lineReader{rest: s}); ; {
 		line, ok := lr.next()
 		if !ok {
 			break
 		}
-		if st, ok := sdkException(line); ok {
+		if st, msg, ok := sdkException(line); ok {
 			a.form = formSDK
 			if st > 0 {
 				a.status = st
+			}
+			if msg != "" {
+				excMsg = msg
 			}
 		}
 		if st, code, msg, ok := bracketStatus(line); ok {
@@ -647,8 +664,27 @@ func (a *artefact) plain(s string, b *budget) {
 		a.status, _ = statusNear(s[:min(len(s), 1<<16)])
 	}
 	if a.looseMsg == "" {
+		a.looseMsg = firstLine(excMsg)
+	}
+	if a.looseMsg == "" {
 		a.looseMsg = firstLine(trimSpace(s))
 	}
+}
+
+// skipStack returns s without the stack-trace lines ("    at f (file:1:2)")
+// and blank lines at its end.
+func skipStack(s string) string {
+	for s != "" {
+		i := indexLast(s, '\n')
+		if t := trimSpace(s[i+1:]); t != "" && !hasPrefix(t, "at ") {
+			break
+		}
+		if i < 0 {
+			return ""
+		}
+		s = s[:i]
+	}
+	return s
 }
 
 // isLabel reports a short label or prompt before a JSON body ("Response:",
@@ -849,51 +885,69 @@ func errorScore(n *node) int {
 
 // ---- SDK exceptions and statuses in text ----
 
-// sdkException finds "pkg.SomeError: ..." or "Error: 429 ..." in text and
-// returns a status it states (0 when none).
-func sdkException(text string) (int, bool) {
+// sdkException finds an exception in text: "pkg.SomeError: message",
+// "Error: 429 ...", a Python repr "RateLimitError('...')" or a class-named
+// object "APIError {". It returns the status the exception states (0 when
+// none) and its message: what follows "Name: " or the quoted argument.
+func sdkException(text string) (int, string, bool) {
 	for lr := (lineReader{rest: text}); ; {
 		line, ok := lr.next()
 		if !ok {
 			break
 		}
 		line = trimSpace(line)
-		colon := index(line, ": ")
-		for colon > 0 {
-			start := colon // of the last word before the colon
-			for start > 0 && line[start-1] != ' ' && line[start-1] != '\t' {
+		for i := 0; i < len(line); i++ {
+			c := line[i]
+			end := i // of the name
+			switch {
+			case c == ':' && (i+1 == len(line) || line[i+1] == ' '), c == '(':
+			case c == '{' && i > 0 && line[i-1] == ' ':
+				end--
+			default:
+				continue
+			}
+			start := end
+			for start > 0 && byteClass[line[start-1]]&className != 0 {
 				start--
 			}
-			name := line[start:colon] // an exception name: "pkg.SomeError"
-			ok := len(name) >= 5 && len(name) <= 120
-			for i := 0; ok && i < len(name); i++ {
-				ok = byteClass[name[i]]&className != 0
+			name := line[start:end] // "pkg.SomeError"
+			if len(name) < 5 || len(name) > 120 || start > 0 && !inSet(line[start-1], " \t[(") {
+				continue
 			}
-			last := name // its last part
-			for i := 0; i < len(name); i++ {
-				if name[i] == '.' {
-					last = name[i+1:]
+			last := name[indexLast(name, '.')+1:]
+			if !hasSuffix(last, "Error") && !hasSuffix(last, "Exception") {
+				continue
+			}
+			rest := trimSpace(line[min(i+1, len(line)):])
+			if c == '(' { // a repr: the quoted message
+				rest = trimRight1(rest, ')')
+				if len(rest) > 1 && inSet(rest[0], "'\"") && rest[len(rest)-1] == rest[0] {
+					rest = rest[1 : len(rest)-1]
 				}
+			} else if c == '{' {
+				rest = ""
 			}
-			if ok && (hasSuffix(last, "Error") || hasSuffix(last, "Exception")) {
-				rest := trimSpace(line[colon+2:])
-				if st, ok := statusAt(rest, 0); ok {
-					return st, true
-				}
-				if st, _, _, ok := bracketStatus(rest); ok {
-					return st, true
-				}
-				st, _ := statusNear(rest[:min(len(rest), 40)])
-				return st, true
+			if st, ok := statusAt(rest, 0); ok && standsAlone(rest, 3) { // "Error: 429 {...}"
+				return st, rest, true
 			}
-			next := index(line[colon+2:], ": ")
-			if next < 0 {
-				break
+			if st, _, _, ok := bracketStatus(rest); ok {
+				return st, rest, true
 			}
-			colon += 2 + next
+			st, _ := statusNear(rest[:min(len(rest), 40)])
+			return st, rest, true
 		}
 	}
-	return 0, false
+	return 0, "", false
+}
+
+// indexLast is strings.LastIndexByte.
+func indexLast(s string, c byte) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
 }
 
 // bracketStatus reads "[401] invalid_api_key: Key revoked", the format of
@@ -928,54 +982,6 @@ func isCodeToken(s string) bool {
 		}
 	}
 	return true
-}
-
-// statusNear finds an HTTP status stated in text: "HTTP/1.1 429",
-// "status 429", "status_code=429", "Error code: 429", "[429]",
-// "429 Too Many Requests". The last one wins: it is nearest to what follows.
-func statusNear(text string) (int, bool) {
-	low := toLower(text)
-	best, bestAt := 0, -1
-	for _, c := range statusClues {
-		for off := 0; ; {
-			i := index(low[off:], c.text)
-			if i < 0 {
-				break
-			}
-			at := off + i
-			off = at + len(c.text)
-			st := 0
-			switch {
-			case c.status != 0: // "429 Too Many Requests"
-				if at >= 4 && low[at-1] == ' ' {
-					if st, _ = statusAt(low, at-4); st != c.status {
-						st = 0
-					}
-					at -= 4
-				}
-			case c.text == "[": // "[429]"
-				if at+4 < len(low) && low[at+4] == ']' {
-					if st, _ = statusAt(low, at+1); st < 400 {
-						st = 0
-					}
-				}
-			default: // "status: 429", "error code 429", "status_code=429"
-				k := off
-				for k < len(low) && k < off+12 && (inSet(low[k], " :=\"'_-#()[") || hasPrefix(low[k:], "code")) {
-					if hasPrefix(low[k:], "code") {
-						k += 4
-						continue
-					}
-					k++
-				}
-				st, _ = statusAt(low, k)
-			}
-			if st != 0 && at >= bestAt {
-				best, bestAt = st, at
-			}
-		}
-	}
-	return best, best != 0
 }
 
 // ---- hosts ----
