@@ -1,10 +1,12 @@
 package classify
 
 // This file is the tolerant reader: it turns JSON, Python reprs
-// ({'a': True, 'b': None}), Node's util.inspect output ({ a: 'x' }) and
-// Ruby hashes ({"a"=>1}) into one small tree. It accepts what people paste:
-// single quotes, trailing commas, bare keys, b'...' byte strings, and input
-// cut off in the middle, which it reports as truncated instead of failing.
+// ({'a': True, 'b': None}, Name(key=value, ...), <Response [429]>), Node's
+// util.inspect output ({ a: 'x' }, [Function: f], [Object: null prototype]
+// {...}, <ref *1>) and Ruby hashes ({"a"=>1}) into one small tree. It
+// accepts what people paste: single quotes, trailing commas, bare keys,
+// b'...' byte strings, and input cut off in the middle, which it reports as
+// truncated instead of failing.
 //
 // Cost is bounded twice: nesting deeper than maxDepth fails, and every byte
 // read is charged to a budget shared by all attempts on one paste, so trying
@@ -183,7 +185,18 @@ func (r *reader) value(depth int) *node {
 	case c == '{':
 		return r.container(depth, '}')
 	case c == '[':
+		if w := r.tag(); w != "" { // Node's [Function: f], [Object], [Object: null prototype] {...}
+			return r.tagged(depth, w)
+		}
 		return r.container(depth, ']')
+	case c == '(': // Python call arguments: (key=value, ...)
+		return r.args(depth)
+	case c == '<': // a Python or Node placeholder: <Response [429]>, <ref *1> {...}
+		w := r.tag()
+		if w == "" {
+			return r.fail()
+		}
+		return r.tagged(depth, w)
 	case c == '"' || c == '\'':
 		s, ok := r.str()
 		if !ok {
@@ -306,6 +319,9 @@ func (r *reader) key() (string, bool) {
 	switch {
 	case c == '"' || c == '\'':
 		return r.str()
+	case c == '[': // Node's [Symbol(name)]
+		w := r.tag()
+		return w, w != ""
 	case byteClass[c]&classIdent != 0 || (c >= '0' && c <= '9'):
 		start := r.i
 		for r.i < len(r.s) && (byteClass[r.s[r.i]]&className != 0 || r.s[r.i] == '-') {
@@ -368,35 +384,156 @@ func (r *reader) bare(depth int) *node {
 			return r.b.node(w.kind, w.text)
 		}
 	}
-	// Class-named values: `Headers({...})`, `APIError { ... }`.
+	// Class-named values: `Headers({...})`, `APIError { ... }`,
+	// `Object [AxiosHeaders] { ... }`, `Error(status_code=429)`.
 	j := r.i
 	for j < len(r.s) && (r.s[j] == ' ' || r.s[j] == '\t') {
 		j++
 	}
 	if j < len(r.s) && r.s[j] == '(' {
-		r.i = j + 1
-		v := r.value(depth + 1)
-		if r.failed || v == nil {
-			if v == nil && r.truncated {
-				return r.b.node(kindNull, "")
-			}
-			return r.fail()
+		r.i = j
+		return r.args(depth + 1)
+	}
+	if j < len(r.s) && r.s[j] == '[' && j > r.i {
+		r.i = j
+		if w := r.tag(); w != "" {
+			return r.tagged(depth, word)
 		}
-		r.skipSpace()
-		if r.eof() {
-			return v
-		}
-		if r.s[r.i] != ')' {
-			return r.fail()
-		}
-		r.i++
-		return v
+		r.i = start + len(word)
 	}
 	if j < len(r.s) && r.s[j] == '{' && j > r.i {
 		r.i = j
 		return r.container(depth, '}')
 	}
 	return r.b.node(kindString, word)
+}
+
+// tag reads a bracketed word at r.i, "[Function: f]", "[Object]",
+// "[Symbol(x)]", "<Response [429]>", "<ref *1>", on one line and at most
+// 200 bytes long, and returns it; "" (r.i unchanged) when there is none.
+// A '[' must be followed by a capital letter, and a lone word must not be
+// one of the bare words ("[True]" is a list).
+func (r *reader) tag() string {
+	open := r.s[r.i]
+	close := byte(']')
+	if open == '<' {
+		close = '>'
+	} else if r.i+1 >= len(r.s) || r.s[r.i+1] < 'A' || r.s[r.i+1] > 'Z' {
+		return ""
+	}
+	depth := 0
+	for j := r.i; j < len(r.s) && j < r.i+200; j++ {
+		switch r.s[j] {
+		case open:
+			depth++
+		case close:
+			if depth--; depth == 0 {
+				w := r.s[r.i : j+1]
+				for _, b := range bareWords {
+					if w[1:len(w)-1] == b.word {
+						return ""
+					}
+				}
+				r.b.spend(j + 1 - r.i)
+				r.i = j + 1
+				return w
+			}
+		case '\n', '"', '\'', '{':
+			return ""
+		}
+	}
+	return ""
+}
+
+// tagged returns what follows the bracketed word w: the object it names
+// ("[Object: null prototype] {...}", "<ref *1> {...}", "<ref *1>
+// ClientRequest {...}") or w itself.
+func (r *reader) tagged(depth int, w string) *node {
+	j := r.i
+	for j < len(r.s) && (r.s[j] == ' ' || r.s[j] == '\t') {
+		j++
+	}
+	if j < len(r.s) && (r.s[j] == '{' || byteClass[r.s[j]]&classIdent != 0) {
+		r.i = j
+		return r.value(depth + 1)
+	}
+	return r.b.node(kindString, w)
+}
+
+// args reads Python call arguments at r.i, "(" to ")": with keywords,
+// an object of them (the first positional argument, a string, as
+// "message", as exceptions take it); else the one argument, or an array of
+// several.
+func (r *reader) args(depth int) *node {
+	if depth > maxDepth {
+		return r.fail()
+	}
+	r.i++ // (
+	b := r.b
+	nk, nv := len(b.keys), len(b.vals)
+	keywords, positional := false, 0
+	for {
+		r.skipSpace()
+		if r.eof() {
+			break
+		}
+		c := r.s[r.i]
+		if c == ')' {
+			r.i++
+			break
+		}
+		if c == ',' {
+			r.i++
+			continue
+		}
+		key := ""
+		j := r.i // a keyword: name=value
+		for j < len(r.s) && byteClass[r.s[j]]&className != 0 {
+			j++
+		}
+		if byteClass[c]&classIdent != 0 && j < len(r.s) && r.s[j] == '=' && (j+1 == len(r.s) || r.s[j+1] != '=') {
+			key, keywords = r.s[r.i:j], true
+			b.spend(j + 1 - r.i)
+			r.i = j + 1
+		}
+		v := r.value(depth + 1)
+		if r.failed || v == nil {
+			break
+		}
+		if key == "" {
+			if positional++; positional == 1 && v.kind == kindString {
+				key = "message"
+			}
+		}
+		b.keys = append(b.keys, key)
+		b.vals = append(b.vals, v)
+		if r.truncated {
+			break
+		}
+	}
+	n := b.node(kindArray, "")
+	keys, vals := b.keys[nk:], b.vals[nv:]
+	switch {
+	case r.failed:
+		n = nil
+	case keywords:
+		n.kind = kindObject
+		for i, k := range keys {
+			if k != "" {
+				n.keys = append(n.keys, k)
+				n.vals = append(n.vals, vals[i])
+			}
+		}
+	case len(vals) == 1:
+		n = vals[0]
+	default:
+		n.vals = append([]*node(nil), vals...)
+	}
+	b.keys, b.vals = b.keys[:nk], b.vals[:nv]
+	if n == nil && !r.failed {
+		return r.b.node(kindNull, "")
+	}
+	return n
 }
 
 // str reads a single- or double-quoted string, decoding JSON and Python

@@ -25,6 +25,8 @@ type artefact struct {
 	html       string // title of an HTML error page
 	htmlVendor string // who served it: cloudflare, nginx, ...
 	streamDone bool   // the stream ended normally without an error
+	exception  bool   // an exception's name comes right before the document
+	excMsg     string // that exception's message
 	notes      []string
 }
 
@@ -336,7 +338,7 @@ func (a *artefact) body(body string, b *budget, where string) {
 // addDoc records f as the error document, and any documents escaped inside
 // its strings (up to three levels).
 func (a *artefact) addDoc(f found, where string, b *budget) {
-	l := layer{doc: f.n, where: where}
+	l := layer{doc: a.errorObject(f.n), where: where}
 	if f.truncated {
 		a.truncated = true
 	}
@@ -371,7 +373,7 @@ func (s *docSearch) walk(n *node, path string, depth int) {
 		if len(n.text) < 8 || index(n.text, "{") < 0 {
 			return
 		}
-		if f, ok := bestDoc(n.text, s.b); ok && f.score > s.score {
+		if f, ok := bestDocAt(n.text, s.b, false); ok && f.score > s.score {
 			s.score = f.score
 			st, _ := statusNear(n.text[:f.start])
 			s.best = layer{doc: f.n, status: st, where: path}
@@ -596,8 +598,14 @@ func (a *artefact) plain(s string, b *budget) {
 		before := s[:f.start]
 		label := trimSpace(before)
 		after := trimSpace(s[f.end:])
-		head := lastLines(skipStack(before), 2) // the exception line of Node's util.inspect is above the stack
-		st, _, sdk := sdkException(head)
+		// the exception's name right before the document ("Name(", "Name {");
+		// Node's util.inspect puts it above the stack
+		head := lastLines(skipStack(s[:f.start+1]), 2)
+		st, msg, sdk := sdkException(head)
+		a.exception, a.excMsg = sdk, msg
+		if s, ok := statusAt(msg, 0); ok && s == st && len(msg) > 4 { // "400 Invalid value"
+			a.excMsg = trimSpace(msg[3:])
+		}
 		near, _ := statusNear(lastLines(before, 2))
 		a.addDoc(f, "body", b)
 		switch {
@@ -723,12 +731,18 @@ type found struct {
 }
 
 // bestDoc returns the most error-like JSON document in s: the highest
-// errorScore, the later one on a tie (logs end with the failure).
-func bestDoc(s string, b *budget) (found, bool) {
+// docScore, the later one on a tie (logs end with the failure). A document
+// starts at "{", at "[" before "{", or at "(" before "name=" (Python
+// keyword arguments).
+func bestDoc(s string, b *budget) (found, bool) { return bestDocAt(s, b, true) }
+
+// bestDocAt is bestDoc; deep scores documents by what is escaped inside
+// them too.
+func bestDocAt(s string, b *budget, deep bool) (found, bool) {
 	var best found
 	have := false
 	for i := 0; i < len(s); {
-		for i < len(s) && s[i] != '{' && s[i] != '[' {
+		for i < len(s) && s[i] != '{' && s[i] != '[' && s[i] != '(' {
 			i++
 		}
 		if i == len(s) {
@@ -736,6 +750,10 @@ func bestDoc(s string, b *budget) (found, bool) {
 		}
 		if b.left <= 0 {
 			break
+		}
+		if s[i] == '(' && !keywordAt(s, i+1) {
+			i++
+			continue
 		}
 		if s[i] == '[' { // only an array of objects
 			k := i + 1
@@ -749,7 +767,7 @@ func bestDoc(s string, b *budget) (found, bool) {
 		}
 		p, ok := readValue(s, i, b)
 		if ok && (p.n.kind == kindObject || p.n.kind == kindArray) && p.end > i+1 {
-			f := found{n: p.n, start: i, end: p.end, truncated: p.truncated, score: errorScore(p.n)}
+			f := found{n: p.n, start: i, end: p.end, truncated: p.truncated, score: docScore(p.n, b, deep)}
 			if !have || f.score >= best.score {
 				best, have = f, true
 			}
@@ -769,7 +787,7 @@ func bestDoc(s string, b *budget) (found, bool) {
 				text = unescapeLevel(text)
 			}
 			if p, ok := readValue(text, 0, b); ok && p.n.kind == kindObject {
-				f := found{n: p.n, start: i, end: end, truncated: p.truncated && end == len(s), score: errorScore(p.n), level: lvl}
+				f := found{n: p.n, start: i, end: end, truncated: p.truncated && end == len(s), score: docScore(p.n, b, deep), level: lvl}
 				if !have || f.score >= best.score {
 					best, have = f, true
 				}
@@ -780,6 +798,18 @@ func bestDoc(s string, b *budget) (found, bool) {
 		i++
 	}
 	return best, have
+}
+
+// keywordAt reports "name=" (not "name==") at s[i:], after spaces.
+func keywordAt(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(s) && byteClass[s[j]]&className != 0 {
+		j++
+	}
+	return j > i && byteClass[s[i]]&classIdent != 0 && j+1 < len(s) && s[j] == '=' && s[j+1] != '='
 }
 
 // escapeLevel reports how many levels of string escaping precede the first
