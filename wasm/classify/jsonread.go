@@ -184,19 +184,25 @@ func (r *reader) value(depth int) *node {
 	switch {
 	case c == '{':
 		return r.container(depth, '}')
-	case c == '[':
-		if w := r.tag(); w != "" { // Node's [Function: f], [Object], [Object: null prototype] {...}
-			return r.tagged(depth, w)
+	case c == '[' || c == '<':
+		// Node's [Function: f], [Object: null prototype] {...}, <ref *1>,
+		// Python's <Response [429]>: the text, or the object it names
+		if e := r.tagEnd(); e > 0 {
+			w := r.s[r.i:e]
+			r.b.spend(e - r.i)
+			for r.i = e; r.i < len(r.s) && r.s[r.i] == ' '; r.i++ {
+			}
+			if r.i < len(r.s) && (r.s[r.i] == '{' || byteClass[r.s[r.i]]&classIdent != 0) {
+				return r.value(depth + 1)
+			}
+			return r.b.node(kindString, w)
 		}
-		return r.container(depth, ']')
-	case c == '(': // Python call arguments: (key=value, ...)
-		return r.args(depth)
-	case c == '<': // a Python or Node placeholder: <Response [429]>, <ref *1> {...}
-		w := r.tag()
-		if w == "" {
+		if c == '<' {
 			return r.fail()
 		}
-		return r.tagged(depth, w)
+		return r.container(depth, ']')
+	case c == '(': // Python keyword arguments: (key=value, ...)
+		return r.container(depth, ')')
 	case c == '"' || c == '\'':
 		s, ok := r.str()
 		if !ok {
@@ -232,7 +238,7 @@ func (r *reader) container(depth int, close byte) *node {
 	r.i++ // { or [
 	b := r.b
 	n := b.node(kindArray, "")
-	if close == '}' {
+	if close != ']' {
 		n.kind = kindObject
 	}
 	nk, nv := len(b.keys), len(b.vals) // the members are pushed on b's stacks
@@ -269,6 +275,8 @@ members:
 				r.i++
 			case hasPrefix(r.s[r.i:], "=>"):
 				r.i += 2
+			case close == ')' && r.s[r.i] == '=':
+				r.i++
 			default:
 				r.fail()
 				break members
@@ -320,8 +328,13 @@ func (r *reader) key() (string, bool) {
 	case c == '"' || c == '\'':
 		return r.str()
 	case c == '[': // Node's [Symbol(name)]
-		w := r.tag()
-		return w, w != ""
+		e := r.tagEnd()
+		if e < 0 {
+			return "", false
+		}
+		k := r.s[r.i:e]
+		r.i = e
+		return k, true
 	case byteClass[c]&classIdent != 0 || (c >= '0' && c <= '9'):
 		start := r.i
 		for r.i < len(r.s) && (byteClass[r.s[r.i]]&className != 0 || r.s[r.i] == '-') {
@@ -385,155 +398,63 @@ func (r *reader) bare(depth int) *node {
 		}
 	}
 	// Class-named values: `Headers({...})`, `APIError { ... }`,
-	// `Object [AxiosHeaders] { ... }`, `Error(status_code=429)`.
+	// `Error(status=429, ...)`, `Object [AxiosHeaders] { ... }`.
 	j := r.i
 	for j < len(r.s) && (r.s[j] == ' ' || r.s[j] == '\t') {
 		j++
 	}
-	if j < len(r.s) && r.s[j] == '(' {
-		r.i = j
-		return r.args(depth + 1)
-	}
-	if j < len(r.s) && r.s[j] == '[' && j > r.i {
-		r.i = j
-		if w := r.tag(); w != "" {
-			return r.tagged(depth, word)
+	if j < len(r.s) && r.s[j] == '(' && !keywordAt(r.s, j+1) {
+		r.i = j + 1
+		v := r.value(depth + 1)
+		if r.failed || v == nil {
+			if v == nil && r.truncated {
+				return r.b.node(kindNull, "")
+			}
+			return r.fail()
 		}
-		r.i = start + len(word)
+		r.skipSpace()
+		if r.eof() {
+			return v
+		}
+		if r.s[r.i] != ')' {
+			return r.fail()
+		}
+		r.i++
+		return v
 	}
-	if j < len(r.s) && r.s[j] == '{' && j > r.i {
+	if j < len(r.s) && (r.s[j] == '(' || j > r.i && (r.s[j] == '{' || r.s[j] == '[')) {
 		r.i = j
-		return r.container(depth, '}')
+		return r.value(depth + 1)
 	}
 	return r.b.node(kindString, word)
 }
 
-// tag reads a bracketed word at r.i, "[Function: f]", "[Object]",
-// "[Symbol(x)]", "<Response [429]>", "<ref *1>", on one line and at most
-// 200 bytes long, and returns it; "" (r.i unchanged) when there is none.
-// A '[' must be followed by a capital letter, and a lone word must not be
-// one of the bare words ("[True]" is a list).
-func (r *reader) tag() string {
-	open := r.s[r.i]
-	close := byte(']')
-	if open == '<' {
-		close = '>'
-	} else if r.i+1 >= len(r.s) || r.s[r.i+1] < 'A' || r.s[r.i+1] > 'Z' {
-		return ""
+// tagEnd returns the end of the bracketed word at r.i: "[Function: f]",
+// "[Object]", "[Symbol(x)]", "<Response [429]>", "<ref *1>", on one line,
+// at most 200 bytes, without quotes or commas, and "[" followed by a
+// capital letter; -1 when there is none.
+func (r *reader) tagEnd() int {
+	open, close := r.s[r.i], byte('>')
+	if open == '[' {
+		if r.i+1 >= len(r.s) || r.s[r.i+1]-'A' > 25 {
+			return -1
+		}
+		close = ']'
 	}
 	depth := 0
 	for j := r.i; j < len(r.s) && j < r.i+200; j++ {
-		switch r.s[j] {
+		switch c := r.s[j]; c {
 		case open:
 			depth++
 		case close:
 			if depth--; depth == 0 {
-				w := r.s[r.i : j+1]
-				for _, b := range bareWords {
-					if w[1:len(w)-1] == b.word {
-						return ""
-					}
-				}
-				r.b.spend(j + 1 - r.i)
-				r.i = j + 1
-				return w
+				return j + 1
 			}
-		case '\n', '"', '\'', '{':
-			return ""
+		case '\n', '"', '\'', '{', ',':
+			return -1
 		}
 	}
-	return ""
-}
-
-// tagged returns what follows the bracketed word w: the object it names
-// ("[Object: null prototype] {...}", "<ref *1> {...}", "<ref *1>
-// ClientRequest {...}") or w itself.
-func (r *reader) tagged(depth int, w string) *node {
-	j := r.i
-	for j < len(r.s) && (r.s[j] == ' ' || r.s[j] == '\t') {
-		j++
-	}
-	if j < len(r.s) && (r.s[j] == '{' || byteClass[r.s[j]]&classIdent != 0) {
-		r.i = j
-		return r.value(depth + 1)
-	}
-	return r.b.node(kindString, w)
-}
-
-// args reads Python call arguments at r.i, "(" to ")": with keywords,
-// an object of them (the first positional argument, a string, as
-// "message", as exceptions take it); else the one argument, or an array of
-// several.
-func (r *reader) args(depth int) *node {
-	if depth > maxDepth {
-		return r.fail()
-	}
-	r.i++ // (
-	b := r.b
-	nk, nv := len(b.keys), len(b.vals)
-	keywords, positional := false, 0
-	for {
-		r.skipSpace()
-		if r.eof() {
-			break
-		}
-		c := r.s[r.i]
-		if c == ')' {
-			r.i++
-			break
-		}
-		if c == ',' {
-			r.i++
-			continue
-		}
-		key := ""
-		j := r.i // a keyword: name=value
-		for j < len(r.s) && byteClass[r.s[j]]&className != 0 {
-			j++
-		}
-		if byteClass[c]&classIdent != 0 && j < len(r.s) && r.s[j] == '=' && (j+1 == len(r.s) || r.s[j+1] != '=') {
-			key, keywords = r.s[r.i:j], true
-			b.spend(j + 1 - r.i)
-			r.i = j + 1
-		}
-		v := r.value(depth + 1)
-		if r.failed || v == nil {
-			break
-		}
-		if key == "" {
-			if positional++; positional == 1 && v.kind == kindString {
-				key = "message"
-			}
-		}
-		b.keys = append(b.keys, key)
-		b.vals = append(b.vals, v)
-		if r.truncated {
-			break
-		}
-	}
-	n := b.node(kindArray, "")
-	keys, vals := b.keys[nk:], b.vals[nv:]
-	switch {
-	case r.failed:
-		n = nil
-	case keywords:
-		n.kind = kindObject
-		for i, k := range keys {
-			if k != "" {
-				n.keys = append(n.keys, k)
-				n.vals = append(n.vals, vals[i])
-			}
-		}
-	case len(vals) == 1:
-		n = vals[0]
-	default:
-		n.vals = append([]*node(nil), vals...)
-	}
-	b.keys, b.vals = b.keys[:nk], b.vals[:nv]
-	if n == nil && !r.failed {
-		return r.b.node(kindNull, "")
-	}
-	return n
+	return -1
 }
 
 // str reads a single- or double-quoted string, decoding JSON and Python

@@ -24,8 +24,8 @@ func TestReadValue(t *testing.T) {
 		{`{"a":`, `{}`, true},
 		{`(status_code=429, body={'error': {'code': 'x'}}, response=<Response [429]>)`, `{"status_code":429,"body":{"error":{"code":"x"}},"response":"\u003cResponse [429]\u003e"}`, false},
 		{`(a == b)`, ``, false}, // a comparison, not keyword arguments
-		{`{ err: RateLimitError('slow down', status=429), t: (1, 2), u: Headers({'a': 'b'}) }`, `{"err":{"message":"slow down","status":429},"t":[1,2],"u":{"a":"b"}}`, false},
-		{`{ f: [Function: validateStatus], o: [Object], l: [True], [Symbol(kHeaders)]: [Object: null prototype] { a: 'b' } }`, `{"f":"[Function: validateStatus]","o":"[Object]","l":[true],"[Symbol(kHeaders)]":{"a":"b"}}`, false},
+		{`{ err: RateLimitError(status=429, type=None), u: Headers({"a": "b"}) }`, `{"err":{"status":429,"type":null},"u":{"a":"b"}}`, false},
+		{`{ f: [Function: validateStatus], o: [Object], [Symbol(kHeaders)]: [Object: null prototype] { a: 'b' } }`, `{"f":"[Function: validateStatus]","o":"[Object]","[Symbol(kHeaders)]":{"a":"b"}}`, false},
 		{`{ request: <ref *1> ClientRequest { path: '/v1' }, headers: Object [AxiosHeaders] { 'retry-after': '2' } }`, `{"request":{"path":"/v1"},"headers":{"retry-after":"2"}}`, false},
 	}
 	for _, tt := range tests {

@@ -24,19 +24,13 @@ var wrapperStatuses = []string{
 // wrapperHeaders are the members that hold the response headers.
 var wrapperHeaders = []string{"headers", "response.headers"}
 
-// flatFields are the fields of an API's error object that SDKs copy onto
-// their exception (OpenAI-style SDKs: code, type, param), and message.
-var flatFields = []string{"code", "type", "param", "message"}
-
 // wrappedBody returns the member of n that is a more error-like document
 // than n itself, and its path.
 func wrappedBody(n *node) (*node, string) {
-	own := errorScore(n)
 	for _, p := range wrapperBodies {
-		if l, ok := resolve(n, p); ok && l.n.kind == kindObject && errorScore(l.n) > own {
-			if p != "error" || l.n.get("error").isObject() || strOf(l.n.get("type")) == "error" {
-				return l.n, p
-			}
+		l, _ := resolve(n, p)
+		if w := l.n; w.isObject() && errorScore(w) > errorScore(n) && (p != "error" || w.get("error").isObject() || strOf(w.get("type")) == "error") {
+			return w, p
 		}
 	}
 	return nil, ""
@@ -64,65 +58,48 @@ func docScore(n *node, b *budget, deep bool) int {
 // such an object). An object is a printed error object when it wraps a
 // body, has headers, or states a status after an exception's name.
 func (a *artefact) errorObject(n *node) *node {
-	if n == nil || n.kind != kindObject {
+	if !n.isObject() {
 		return n
 	}
 	body, path := wrappedBody(n)
 	st := 0
 	for _, p := range wrapperStatuses {
-		if l, ok := resolve(n, p); ok && st == 0 {
-			if st = httpStatus(l.n); st == 0 && l.n.kind == kindString {
+		if l, _ := resolve(n, p); st == 0 && l.n != nil {
+			if st = httpStatus(l.n); l.n.kind == kindString && st == 0 {
 				st, _ = statusNear(l.n.text)
 			}
 		}
 	}
-	headers := n.get("headers").isObject()
-	if body == nil && !headers && !(a.exception && st != 0) {
+	if body == nil && !n.get("headers").isObject() && !(a.exception && st != 0) {
 		return n
 	}
 	if a.status == 0 {
 		a.status = st
 	}
-	if len(a.headers) == 0 {
-		for _, p := range wrapperHeaders {
-			if l, ok := resolve(n, p); ok && l.n.kind == kindObject && len(a.headers) == 0 {
-				for i, k := range l.n.keys {
-					if v, ok := l.n.vals[i].scalar(); ok {
-						a.headers.put(k, v)
-					}
-				}
+	for _, p := range wrapperHeaders {
+		l, _ := resolve(n, p)
+		if h := l.n; h.isObject() && len(a.headers) == 0 {
+			for i, k := range h.keys {
+				a.headers.put(k, scalarOf(h.vals[i]))
 			}
 		}
 	}
 	if body != nil {
 		push(&a.notes, "The error body was read from "+path+" of the error object the client printed.")
-		if s := compact(body, 2000); index(s, `"[Object]"`) >= 0 || index(s, `"[Array]"`) >= 0 {
-			push(&a.notes, "Node printed the body only two levels deep ([Object]); log util.inspect(err, {depth: null}) or err.response.data to see all of it.")
-		}
 		return body
 	}
 	// The API's error fields spread over the object's own (OpenAI-style
-	// SDKs copy code, type and param onto the exception): read as the body
-	// {"error": {...}} they came from.
-	if st == 0 || n.get("error") != nil || n.get("error_code") != nil || isNumeric(scalarOf(n.get("code"))) {
+	// SDKs copy code, type and param onto the exception): the object is
+	// read as the body's error object, {"error": {...}}.
+	if st == 0 || n.get("error") != nil || n.get("code") == nil && n.get("type") == nil || isNumeric(scalarOf(n.get("code"))) {
 		return n
 	}
-	e := &node{kind: kindObject}
-	for _, k := range flatFields {
-		if v := n.get(k); v != nil && v.kind != kindNull {
-			e.keys, e.vals = append(e.keys, k), append(e.vals, v)
-		}
+	if n.get("message") == nil && a.excMsg != "" {
+		n.keys, n.vals = append(n.keys, "message"), append(n.vals, &node{kind: kindString, text: a.excMsg})
 	}
-	if e.get("code") == nil && e.get("type") == nil {
-		return n
-	}
-	if e.get("message") == nil && a.excMsg != "" {
-		e.keys, e.vals = append(e.keys, "message"), append(e.vals, &node{kind: kindString, text: a.excMsg})
-	}
-	push(&a.notes, "The error object the client printed carries the API's error fields ("+join(e.keys, ", ")+") on itself; they were read as the body's error object.")
-	out := &node{kind: kindObject, keys: []string{"error"}, vals: []*node{e}}
-	if id := n.get("request_id"); id != nil {
-		out.keys, out.vals = append(out.keys, "request_id"), append(out.vals, id)
-	}
-	return out
+	push(&a.notes, "The error object the client printed carries the API's error fields on itself; it was read as the body's error object.")
+	return &node{kind: kindObject, keys: errorKey, vals: []*node{n}}
 }
+
+// errorKey is the keys of a body made of an error object.
+var errorKey = []string{"error"}

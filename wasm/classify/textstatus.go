@@ -23,12 +23,10 @@ package classify
 
 // clue kinds
 const (
-	clueWord   = iota // a status word before the number
-	clueReason        // a reason phrase after the number; status is the status or its class (4, 5)
-	clueWeak          // a weaker context before the number
-	clueWeakW         // the same, and the clue must start a word
-	clueFrom          // "from http" after the number
-	clueBracket
+	clueWord    = iota // a status word before the number
+	clueReason         // a phrase after the number; status is the status, its class (4, 5), or 0 for any error status
+	clueWeak           // a weaker context before the number
+	clueBracket        // "[429]"
 )
 
 // statusClues are what states a status in text, in lower case.
@@ -41,8 +39,8 @@ var statusClues = []struct {
 	{"http ", clueWord, 0}, {"status", clueWord, 0}, {"error code", clueWord, 0}, {"returned", clueWord, 0},
 	{"[", clueBracket, 0},
 	{"->", clueWeak, 0}, {"=>", clueWeak, 0}, {"→", clueWeak, 0}, {"error", clueWeak, 0},
-	{"api", clueWeakW, 0}, {"got", clueWeakW, 0}, {"failed with", clueWeakW, 0}, {"responded with", clueWeakW, 0},
-	{" from http", clueFrom, 0},
+	{" api", clueWeak, 0}, {" got", clueWeak, 0}, {" failed with", clueWeak, 0}, {" responded with", clueWeak, 0},
+	{"from http", clueReason, 0},
 	{"client error", clueReason, 4}, {"server error", clueReason, 5},
 	{"bad request", clueReason, 400}, {"unauthorized", clueReason, 401}, {"payment required", clueReason, 402},
 	{"forbidden", clueReason, 403}, {"not found", clueReason, 404}, {"method not allowed", clueReason, 405},
@@ -78,8 +76,8 @@ func statusNear(text string) (int, bool) {
 				for n := 0; n < 3 && k > 0 && inSet(low[k-1], " ('\":-"); n++ {
 					k--
 				}
-				if k < at && (off == len(low) || byteClass[low[off]]&classAlnum == 0) {
-					if v, ok := statusAt(low, k-3); ok && (v == int(c.status) || v/100 == int(c.status)) {
+				if k < at && (c.status < 10 || off == len(low) || byteClass[low[off]]&classAlnum == 0) {
+					if v, ok := statusAt(low, k-3); ok && (v == int(c.status) || v/100 == int(c.status) || c.status == 0 && v >= 400) {
 						st, pos = v, k-3
 					}
 				}
@@ -99,10 +97,7 @@ func statusNear(text string) (int, bool) {
 					k++
 				}
 				st, _ = statusAt(low, k)
-			case clueWeak, clueWeakW:
-				if c.kind == clueWeakW && at > 0 && byteClass[low[at-1]]&classAlnum != 0 {
-					continue
-				}
+			case clueWeak:
 				k := off
 				for n := 0; n < 3 && k < len(low) && inSet(low[k], " :(["); n++ {
 					k++
@@ -111,10 +106,6 @@ func statusNear(text string) (int, bool) {
 					if v, ok := statusAt(low, k); ok && v >= 400 && standsAlone(low, k+3) {
 						st = v
 					}
-				}
-			case clueFrom: // "503 from https://"
-				if v, ok := statusAt(low, at-3); ok && v >= 400 && (at == 3 || inSet(low[at-4], " (\t\n")) {
-					st, pos = v, at-3
 				}
 			}
 			if st != 0 && pos >= bestAt {
@@ -127,14 +118,7 @@ func statusNear(text string) (int, bool) {
 
 // standsAlone reports whether a number ending at low[k] ends its phrase:
 // the end of the text or line, punctuation, or a space before a body, a
-// parenthesis, a dash or "from".
+// parenthesis or a dash.
 func standsAlone(low string, k int) bool {
-	if k >= len(low) || inSet(low[k], "\n\r:,.;)]{") {
-		return true
-	}
-	if low[k] != ' ' {
-		return false
-	}
-	rest := trimSpace(low[k:min(len(low), k+16)])
-	return rest == "" || inSet(rest[0], "{[(-") || hasPrefix(rest, "from ") || hasPrefix(rest, "·")
+	return k >= len(low) || inSet(low[k], "\n\r:,.;)]{") || low[k] == ' ' && (k+1 == len(low) || inSet(low[k+1], "{[(-"))
 }

@@ -600,7 +600,11 @@ func (a *artefact) plain(s string, b *budget) {
 		after := trimSpace(s[f.end:])
 		// the exception's name right before the document ("Name(", "Name {");
 		// Node's util.inspect puts it above the stack
-		head := lastLines(skipStack(s[:f.start+1]), 2)
+		head := s[:f.start+1]
+		if i := index(head, "\n    at "); i >= 0 {
+			head = head[:i]
+		}
+		head = lastLines(head, 2)
 		st, msg, sdk := sdkException(head)
 		a.exception, a.excMsg = sdk, msg
 		if s, ok := statusAt(msg, 0); ok && s == st && len(msg) > 4 { // "400 Invalid value"
@@ -677,22 +681,6 @@ func (a *artefact) plain(s string, b *budget) {
 	if a.looseMsg == "" {
 		a.looseMsg = firstLine(trimSpace(s))
 	}
-}
-
-// skipStack returns s without the stack-trace lines ("    at f (file:1:2)")
-// and blank lines at its end.
-func skipStack(s string) string {
-	for s != "" {
-		i := indexLast(s, '\n')
-		if t := trimSpace(s[i+1:]); t != "" && !hasPrefix(t, "at ") {
-			break
-		}
-		if i < 0 {
-			return ""
-		}
-		s = s[:i]
-	}
-	return s
 }
 
 // isLabel reports a short label or prompt before a JSON body ("Response:",
@@ -944,7 +932,12 @@ func sdkException(text string) (int, string, bool) {
 			if len(name) < 5 || len(name) > 120 || start > 0 && !inSet(line[start-1], " \t[(") {
 				continue
 			}
-			last := name[indexLast(name, '.')+1:]
+			last := name // its last part
+			for k := 0; k < len(name); k++ {
+				if name[k] == '.' {
+					last = name[k+1:]
+				}
+			}
 			if !hasSuffix(last, "Error") && !hasSuffix(last, "Exception") {
 				continue
 			}
@@ -968,16 +961,6 @@ func sdkException(text string) (int, string, bool) {
 		}
 	}
 	return 0, "", false
-}
-
-// indexLast is strings.LastIndexByte.
-func indexLast(s string, c byte) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 // bracketStatus reads "[401] invalid_api_key: Key revoked", the format of
