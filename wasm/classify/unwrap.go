@@ -27,6 +27,7 @@ type artefact struct {
 	streamDone bool   // the stream ended normally without an error
 	exception  bool   // an exception's name comes right before the document
 	excMsg     string // that exception's message
+	outside    string // why the paste comes from an API outside the catalog, or ""
 	notes      []string
 }
 
@@ -44,12 +45,13 @@ const (
 	formHAR
 	formEmpty
 	formBinary
+	formAgent
 )
 
 // formNames are the forms as Diagnosis.Form names them.
 var formNames = [...]string{
 	formText: "text", formJSON: "json", formCurlI: "curl-i", formCurlV: "curl-v", formSSE: "sse",
-	formSDK: "sdk", formLog: "log", formHAR: "har", formEmpty: "empty", formBinary: "binary",
+	formSDK: "sdk", formLog: "log", formHAR: "har", formEmpty: "empty", formBinary: "binary", formAgent: "agent",
 }
 
 // layer is one error document: the outermost first, then each one found
@@ -81,6 +83,7 @@ func unwrap(s string) (a artefact) {
 		a.form = formSSE
 	default:
 		a.plain(s, b)
+		a.agent(s)
 	}
 	a.hosts = appendHosts(a.hosts, s)
 	return a
@@ -330,9 +333,34 @@ func (a *artefact) body(body string, b *budget, where string) {
 		}
 		return
 	}
+	if n := xmlError(body); n != nil {
+		a.addDoc(found{n: n}, where, b)
+		return
+	}
 	if t := trimSpace(body); t != "" {
 		a.looseMsg = firstLine(t)
 	}
+}
+
+// xmlFields are the elements read from an XML error body: AWS's (S3's
+// <Error>, the query protocol's <ErrorResponse><Error>, EC2's
+// <Response><Errors><Error>).
+var xmlFields = []string{"Code", "Message", "RequestId"}
+
+// xmlError reads an XML error body as {"Code": ..., "Message": ...,
+// "RequestId": ...}; nil when it has no <Code>.
+func xmlError(s string) *node {
+	n := &node{kind: kindObject}
+	for _, k := range xmlFields {
+		if i := index(s, "<"+k+">"); i >= 0 {
+			v := s[i+len(k)+2:]
+			n.keys, n.vals = append(n.keys, k), append(n.vals, &node{kind: kindString, text: v[:max(indexByte(v, '<'), 0)]})
+		}
+	}
+	if n.get("Code") == nil {
+		return nil
+	}
+	return n
 }
 
 // addDoc records f as the error document, and any documents escaped inside
@@ -668,7 +696,9 @@ func (a *artefact) plain(s string, b *budget) {
 			}
 		}
 	}
-	if looksLikeHTML(s) {
+	if n := xmlError(s); n != nil {
+		a.addDoc(found{n: n}, "body", b)
+	} else if looksLikeHTML(s) {
 		a.htmlPage(s)
 		return
 	}
@@ -904,9 +934,9 @@ func errorScore(n *node) int {
 // ---- SDK exceptions and statuses in text ----
 
 // sdkException finds an exception in text: "pkg.SomeError: message",
-// "Error: 429 ...", a Python repr "RateLimitError('...')" or a class-named
-// object "APIError {". It returns the status the exception states (0 when
-// none) and its message: what follows "Name: " or the quoted argument.
+// "Error: 429 ..." or a Python repr "RateLimitError('...')". It returns
+// the status the exception states (0 when none) and its message: what
+// follows "Name: " or the quoted argument.
 func sdkException(text string) (int, string, bool) {
 	for lr := (lineReader{rest: text}); ; {
 		line, ok := lr.next()
@@ -916,19 +946,14 @@ func sdkException(text string) (int, string, bool) {
 		line = trimSpace(line)
 		for i := 0; i < len(line); i++ {
 			c := line[i]
-			end := i // of the name
-			switch {
-			case c == ':' && (i+1 == len(line) || line[i+1] == ' '), c == '(':
-			case c == '{' && i > 0 && line[i-1] == ' ':
-				end--
-			default:
+			if c != '(' && (c != ':' || i+1 < len(line) && line[i+1] != ' ') {
 				continue
 			}
-			start := end
+			start := i
 			for start > 0 && byteClass[line[start-1]]&className != 0 {
 				start--
 			}
-			name := line[start:end] // "pkg.SomeError"
+			name := line[start:i] // "pkg.SomeError"
 			if len(name) < 5 || len(name) > 120 || start > 0 && !inSet(line[start-1], " \t[(") {
 				continue
 			}
@@ -947,8 +972,6 @@ func sdkException(text string) (int, string, bool) {
 				if len(rest) > 1 && inSet(rest[0], "'\"") && rest[len(rest)-1] == rest[0] {
 					rest = rest[1 : len(rest)-1]
 				}
-			} else if c == '{' {
-				rest = ""
 			}
 			if st, ok := statusAt(rest, 0); ok && standsAlone(rest, 3) { // "Error: 429 {...}"
 				return st, rest, true
