@@ -4,10 +4,12 @@ import "github.com/errdex/errdex/wasm/catalog"
 
 // This file reads error shapes of APIs outside the catalog, so that any
 // paste gets a category and retry advice even with no provider: OpenAI-style
-// error objects, Anthropic's `type: error`, google.rpc.Status, RFC 9457
-// problem details, FastAPI's `detail`, OAuth's `error` string and the
-// generic `message` / `errors[]` bodies. Categories come from the structured
-// type and code fields, never from the message text.
+// error objects (Stripe's among them), Anthropic's `type: error`,
+// google.rpc.Status, AWS errors (`__type`, XML `<Code>`), RFC 9457 problem
+// details, FastAPI's `detail`, OAuth's `error` string and the generic
+// `message` / `errors[]` bodies (GitHub's, Connect's). Categories come from
+// the structured type and code fields, and from documented status and
+// header rules (GitHub's rate limits), never from the message text.
 
 // shape names, as shown in evidence.
 const (
@@ -15,6 +17,7 @@ const (
 	shapeAnthropic = "an Anthropic error (type: error)"
 	shapeGoogle    = "a google.rpc.Status error"
 	shapeProblem   = "RFC 9457 problem details"
+	shapeAWS       = "an AWS error"
 	shapeDetail    = "a FastAPI-style detail body"
 	shapeOAuth     = "an OAuth error"
 	shapeGeneric   = "a generic error body"
@@ -32,48 +35,55 @@ type foreign struct {
 	mark     string // the body path of a distinctive shape (it penalises catalog providers), or ""
 }
 
-// vocabulary maps the type and code values of widely used APIs to
-// categories. Codes are tried before types.
-var vocabulary = []struct {
-	value, category string
-}{
-	{"insufficient_quota", "quota"},
-	{"enforced_spend_limit_reached", "quota"},
-	{"billing_hard_limit_reached", "quota"},
-	{"credit_balance_exhausted", "payment"},
-	{"billing_error", "payment"},
-	{"billing_not_active", "payment"},
-	{"rate_limit_exceeded", "rate_limit"},
-	{"rate_limit_error", "rate_limit"},
-	{"rate_limit", "rate_limit"},
-	{"slow_down", "rate_limit"},
-	{"requests", "rate_limit"},
-	{"tokens", "rate_limit"},
-	{"invalid_api_key", "auth"},
-	{"authentication_error", "auth"},
-	{"invalid_authentication", "auth"},
-	{"unauthorized", "auth"},
-	{"invalid_token", "auth"},
-	{"invalid_client", "auth"},
-	{"permission_error", "permission"},
-	{"permission_denied", "permission"},
-	{"insufficient_scope", "permission"},
-	{"unsupported_country_region_territory", "permission"},
-	{"not_found_error", "not_found"},
-	{"model_not_found", "not_found"},
-	{"context_length_exceeded", "context_length"},
-	{"content_policy_violation", "content_filter"},
-	{"content_filter", "content_filter"},
-	{"server_is_overloaded", "unavailable"},
-	{"overloaded_error", "unavailable"},
-	{"service_unavailable", "unavailable"},
-	{"server_error", "server"},
-	{"api_error", "server"},
-	{"internal_error", "server"},
-	{"timeout_error", "timeout"},
-	{"request_too_large", "invalid_request"},
-	{"invalid_request_error", "invalid_request"},
-}
+// vocabulary maps the type and code values of widely used APIs, in lower
+// case, to categories: one "\nvalue=category" after another (one string
+// is much smaller in the browser binary than a table). Codes are tried
+// before types.
+const vocabulary = "" +
+	"\ninsufficient_quota=quota\nenforced_spend_limit_reached=quota" +
+	"\nbilling_hard_limit_reached=quota\ncredit_balance_exhausted=payment" +
+	"\nbilling_error=payment\nbilling_not_active=payment" +
+	"\nrate_limit_exceeded=rate_limit\nrate_limit_error=rate_limit" +
+	"\nrate_limit=rate_limit\nslow_down=rate_limit\nrequests=rate_limit" +
+	"\ntokens=rate_limit\ninvalid_api_key=auth\nauthentication_error=auth" +
+	"\ninvalid_authentication=auth\nunauthorized=auth\ninvalid_token=auth" +
+	"\ninvalid_client=auth\npermission_error=permission" +
+	"\npermission_denied=permission\ninsufficient_scope=permission" +
+	"\nunsupported_country_region_territory=permission" +
+	"\nnot_found_error=not_found\nmodel_not_found=not_found" +
+	"\ncontext_length_exceeded=context_length" +
+	"\ncontent_policy_violation=content_filter\ncontent_filter=content_filter" +
+	"\nserver_is_overloaded=unavailable\noverloaded_error=unavailable" +
+	"\nservice_unavailable=unavailable\nserver_error=server\napi_error=server" +
+	"\ninternal_error=server\ntimeout_error=timeout" +
+	"\nrequest_too_large=invalid_request" +
+	"\ninvalid_request_error=invalid_request" +
+	// Stripe (docs.stripe.com/error-codes)
+	"\ncard_error=payment\ncard_declined=payment\nexpired_card=payment" +
+	"\nlock_timeout=conflict\nidempotency_error=conflict" +
+	"\nidempotency_key_in_use=conflict\nresource_missing=not_found" +
+	"\napi_key_expired=auth" +
+	// Connect and gRPC codes in lower case (connectrpc.com/docs/protocol)
+	"\nresource_exhausted=rate_limit\nunavailable=unavailable" +
+	"\nunauthenticated=auth\ninvalid_argument=invalid_request" +
+	"\nfailed_precondition=invalid_request\ndeadline_exceeded=timeout" +
+	"\nnot_found=not_found\ninternal=server" +
+	// AWS, lower-cased: the throttling and transient codes the SDKs retry
+	// (boto3's retries guide), and common others
+	"\nthrottling=rate_limit\nthrottlingexception=rate_limit" +
+	"\nthrottledexception=rate_limit\nrequestthrottledexception=rate_limit" +
+	"\ntoomanyrequestsexception=rate_limit" +
+	"\nprovisionedthroughputexceededexception=rate_limit" +
+	"\nrequestlimitexceeded=rate_limit\nbandwidthlimitexceeded=rate_limit" +
+	"\nlimitexceededexception=rate_limit\nrequestthrottled=rate_limit" +
+	"\nslowdown=rate_limit\nec2throttledexception=rate_limit" +
+	"\nrequesttimeout=timeout\nrequesttimeoutexception=timeout" +
+	"\naccessdeniedexception=permission\naccessdenied=permission" +
+	"\nunrecognizedclientexception=auth\nexpiredtokenexception=auth" +
+	"\nvalidationexception=invalid_request" +
+	"\nresourcenotfoundexception=not_found\nnosuchkey=not_found" +
+	"\ninternalfailure=server\ninternalerror=server" +
+	"\nserviceunavailable=unavailable\nservicequotaexceededexception=quota\n"
 
 // googleStatus maps google.rpc.Code names to categories (AIP-193).
 var googleStatus = []struct {
@@ -173,8 +183,14 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		if f.message == "" {
 			f.message = e.text
 		}
+	case doc.get("__type") != nil || doc.get("Code") != nil: // AWS JSON protocols; XML errors as read by xmlError
+		f.shape, f.mark = shapeAWS, "__type"
+		t := f.take(doc, "code", "__type", false) + f.take(doc, "code", "Code", false)
+		f.code = t[indexAny(t, "#")+1:] // "com.amazonaws.dynamodb.v20120810#ThrottlingException"
+		f.message = f.take(doc, "message", "message", false) + f.take(doc, "message", "Message", false)
+		f.requestID = f.take(doc, "request_id", "RequestId", false)
 	case strOf(doc.get("type")) != "" && (doc.get("title") != nil || doc.get("detail") != nil) ||
-		index(contentType, "problem+json") >= 0:
+		strOf(doc.get("title")) != "" && httpStatus(doc.get("status")) != 0 || index(contentType, "problem+json") >= 0:
 		f.shape, f.mark = shapeProblem, "title"
 		if f.status = httpStatus(doc.get("status")); f.status != 0 {
 			f.add("status", "status", doc.get("status").text)
@@ -226,13 +242,37 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 	}
 	for _, v := range []string{f.code, f.typ} {
 		l := toLower(v)
-		for _, e := range vocabulary {
-			if f.category == "" && e.value == l {
-				f.category, f.rule = e.category, "\""+v+"\" is a widely used "+e.category+" code"
-			}
+		if i := index(vocabulary, "\n"+l+"="); i >= 0 && f.category == "" && indexAny(l, "\n=") < 0 {
+			c := vocabulary[i+len(l)+2:]
+			f.category = c[:indexByte(c, '\n')]
+			f.rule = "\"" + v + "\" is a widely used " + f.category + " code"
 		}
 	}
 	return f, true
+}
+
+// context applies the rules of outside APIs that need the response's
+// status and headers besides the body doc. GitHub answers a rate-limited
+// request with 403 or 429: it is rate limited when Retry-After is sent
+// (wait that), when x-ratelimit-remaining is 0 (wait until
+// x-ratelimit-reset), and for a secondary rate limit (its
+// documentation_url) without either, when the wait is at least a minute
+// (docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api,
+// "Exceeding the rate limit"). A 403 with none of these is a permission
+// error.
+func (f *foreign) context(doc *node, h headerList, status int) {
+	u := strOf(doc.get("documentation_url"))
+	rem, _ := h.get("x-ratelimit-remaining")
+	limited := h.has("retry-after") || trimSpace(rem) == "0"
+	if status != 403 && status != 429 || index(u, "docs.github.com") < 0 && !h.has("x-github-request-id") ||
+		!limited && status == 403 && index(u, "rate-limit") < 0 {
+		return
+	}
+	f.category, f.retry = "rate_limit", catalog.RetryYes
+	f.why = "GitHub's docs: after a 403 or 429 rate limit, wait for Retry-After, else until x-ratelimit-reset if x-ratelimit-remaining is 0, else at least a minute."
+	if !limited {
+		f.wait = bodyWait{seconds: 60, from: "GitHub's minimum for a secondary rate limit", ok: true, rule: true}
+	}
 }
 
 // take returns the string (or, with scalar, any scalar) at path in doc and

@@ -65,8 +65,8 @@ func (a *artefact) errorObject(n *node) *node {
 	st := 0
 	for _, p := range wrapperStatuses {
 		if l, _ := resolve(n, p); st == 0 && l.n != nil {
-			if st = httpStatus(l.n); l.n.kind == kindString && st == 0 {
-				st, _ = statusNear(l.n.text)
+			if st = httpStatus(l.n); st == 0 {
+				st, _ = statusNear(strOf(l.n))
 			}
 		}
 	}

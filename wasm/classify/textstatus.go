@@ -21,73 +21,69 @@ package classify
 // So a port (":503"), a duration ("503 ms"), a count ("404 items") or a
 // year ("2024") is not read as a status.
 
-// clue kinds
-const (
-	clueWord    = iota // a status word before the number
-	clueReason         // a phrase after the number; status is the status, its class (4, 5), or 0 for any error status
-	clueWeak           // a weaker context before the number
-	clueBracket        // "[429]"
-)
-
-// statusClues are what states a status in text, in lower case.
-var statusClues = []struct {
-	text   string
-	kind   uint8
-	status int16
-}{
-	{"http/1.0 ", clueWord, 0}, {"http/1.1 ", clueWord, 0}, {"http/2 ", clueWord, 0}, {"http/3 ", clueWord, 0},
-	{"http ", clueWord, 0}, {"status", clueWord, 0}, {"error code", clueWord, 0}, {"returned", clueWord, 0},
-	{"[", clueBracket, 0},
-	{"->", clueWeak, 0}, {"=>", clueWeak, 0}, {"→", clueWeak, 0}, {"error", clueWeak, 0},
-	{" api", clueWeak, 0}, {" got", clueWeak, 0}, {" failed with", clueWeak, 0}, {" responded with", clueWeak, 0},
-	{"from http", clueReason, 0},
-	{"client error", clueReason, 4}, {"server error", clueReason, 5},
-	{"bad request", clueReason, 400}, {"unauthorized", clueReason, 401}, {"payment required", clueReason, 402},
-	{"forbidden", clueReason, 403}, {"not found", clueReason, 404}, {"method not allowed", clueReason, 405},
-	{"not acceptable", clueReason, 406}, {"request timeout", clueReason, 408}, {"conflict", clueReason, 409},
-	{"gone", clueReason, 410}, {"precondition failed", clueReason, 412},
-	{"payload too large", clueReason, 413}, {"request entity too large", clueReason, 413}, {"content too large", clueReason, 413},
-	{"unsupported media type", clueReason, 415}, {"unprocessable entity", clueReason, 422},
-	{"unprocessable content", clueReason, 422}, {"failed dependency", clueReason, 424},
-	{"too many requests", clueReason, 429}, {"internal server error", clueReason, 500},
-	{"not implemented", clueReason, 501}, {"bad gateway", clueReason, 502},
-	{"service unavailable", clueReason, 503}, {"service temporarily unavailable", clueReason, 503},
-	{"slow down", clueReason, 503}, {"gateway timeout", clueReason, 504}, {"gateway time-out", clueReason, 504},
-	{"insufficient storage", clueReason, 507}, {"overloaded", clueReason, 529},
-}
+// statusClues are what states a status in text, in lower case, between
+// bars (one string is smaller in the browser binary than a table): "w"
+// and a status word before the number, "b[" for "[429]", "k" and a weaker
+// context before it, or a phrase after it, led by the status it names,
+// its class (4, 5) or 0 for any error status.
+const statusClues = "" +
+	"|whttp/1.0 |whttp/1.1 |whttp/2 |whttp/3 |whttp |wstatus|werror code" +
+	"|wreturned|b[|k->|k=>|k→|kerror|k api|k got|k failed with" +
+	"|k responded with|0from http|4client error|5server error" +
+	"|400bad request|401unauthorized|402payment required|403forbidden" +
+	"|404not found|405method not allowed|406not acceptable" +
+	"|408request timeout|409conflict|410gone|412precondition failed" +
+	"|413payload too large|413request entity too large" +
+	"|413content too large|415unsupported media type" +
+	"|422unprocessable entity|422unprocessable content" +
+	"|424failed dependency|429too many requests|500internal server error" +
+	"|501not implemented|502bad gateway|503service unavailable" +
+	"|503service temporarily unavailable|503slow down|504gateway timeout" +
+	"|504gateway time-out|507insufficient storage|529overloaded|"
 
 // statusNear finds an HTTP status stated in text (see the rules above).
 // The last one wins: it is nearest to what follows.
 func statusNear(text string) (int, bool) {
 	low := toLower(text)
 	best, bestAt := 0, -1
-	for _, c := range statusClues {
+	for rest := statusClues; len(rest) > 1; {
+		e := rest[1:] // the entry: kind and text, up to the next bar
+		e = e[:indexByte(e, '|')]
+		rest = rest[len(e)+1:]
+		kind, status := e[0], 0
+		for e[0] <= '9' {
+			status, kind = status*10+int(e[0]-'0'), 'r'
+			e = e[1:]
+		}
+		if kind != 'r' {
+			e = e[1:]
+		}
 		for off := 0; ; {
-			i := index(low[off:], c.text)
+			i := index(low[off:], e)
 			if i < 0 {
 				break
 			}
 			at := off + i
-			off = at + len(c.text)
+			off = at + len(e)
 			st, pos := 0, at
-			switch c.kind {
-			case clueReason:
+			switch kind {
+			case 'r':
 				k := at // back over the quotes, parentheses and colon before the phrase
 				for n := 0; n < 3 && k > 0 && inSet(low[k-1], " ('\":-"); n++ {
 					k--
 				}
-				if k < at && (c.status < 10 || off == len(low) || byteClass[low[off]]&classAlnum == 0) {
-					if v, ok := statusAt(low, k-3); ok && (v == int(c.status) || v/100 == int(c.status) || c.status == 0 && v >= 400) {
+				if k < at && (status < 10 || off == len(low) || byteClass[low[off]]&classAlnum == 0) {
+					if v, ok := statusAt(low, k-3); ok && (v == status || v/100 == status || status == 0 && v >= 400) {
 						st, pos = v, k-3
 					}
 				}
-			case clueBracket: // "[429]"
+			case 'b': // "[429]"
 				if at+4 < len(low) && low[at+4] == ']' {
 					if st, _ = statusAt(low, at+1); st < 400 {
 						st = 0
 					}
 				}
-			case clueWord: // "status: 429", "error code 429", "status_code=429", "status_code\n429"
+			case 'w': // "status: 429", "error code 429", "status_code=429", "status_code\n429"
 				k := off
 				for k < len(low) && k < off+12 && (inSet(low[k], " :=\"'_-#()[\n\r\t") || hasPrefix(low[k:], "code")) {
 					if hasPrefix(low[k:], "code") {
@@ -97,7 +93,7 @@ func statusNear(text string) (int, bool) {
 					k++
 				}
 				st, _ = statusAt(low, k)
-			case clueWeak:
+			case 'k':
 				k := off
 				for n := 0; n < 3 && k < len(low) && inSet(low[k], " :(["); n++ {
 					k++
