@@ -28,7 +28,7 @@ var agents = []struct{ mark, note, outside string }{
 }
 
 // agent recognises an agent's phrase at the start of a line of s.
-func (a *artefact) agent(s string) {
+func (a *artefact) agent(s string, b *budget) {
 	for lr := (lineReader{rest: s[:min(len(s), 1<<16)]}); ; {
 		line, ok := lr.next()
 		if !ok {
@@ -63,8 +63,7 @@ func (a *artefact) agent(s string) {
 			// a Connect error, "[code] message": the Connect protocol's
 			// JSON error {"code": ..., "message": ...}
 			if e := indexByte(rest, ']'); e > 0 && len(a.layers) == 0 && isCodeToken(rest[:e]) {
-				a.layers = []layer{{doc: &node{kind: kindObject, keys: connectKeys, vals: []*node{
-					{kind: kindString, text: rest[:e]}, {kind: kindString, text: trimSpace(rest[e+1:])}}}, where: "the Connect error"}}
+				a.addDoc(found{n: textObject(connectKeys, []string{rest[:e], trimSpace(rest[e+1:])})}, "the Connect error", b)
 			}
 			if i := index(s, "Retrying in "); i >= 0 {
 				push(&a.notes, "The agent was already retrying on its own (\""+firstLine(s[i:])+"\"); that is its schedule, not a wait the API asked for.")

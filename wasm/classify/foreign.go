@@ -146,23 +146,11 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		f = google(doc, e)
 	case e.isObject() && strOf(doc.get("type")) == "error":
 		f.shape, f.mark = shapeAnthropic, "type"
-		f.typ = f.take(doc, "type", "error.type", false)
-		f.message = f.take(doc, "message", "error.message", false)
-		f.requestID = f.take(doc, "request_id", "request_id", false)
-		f.code = f.typ
-		if c := f.take(doc, "code", "error.details.error_code", false); c != "" {
-			f.code = c
-		}
+		f.read(doc, "type:error.type|message:error.message|request_id:request_id|code:error.details.error_code")
 	case e.isObject():
 		f.shape = shapeOpenAI
-		code := f.take(doc, "code", "error.code", true)
-		f.message = f.take(doc, "message", "error.message", false)
-		f.typ = f.take(doc, "type", "error.type", false)
-		if code == "" {
-			code = f.typ
-		}
-		f.code = code
-		if f.status = httpStatus(e.get("status")); f.status == 0 && isNumeric(code) {
+		f.read(doc, "code:error.code|message:error.message|type:error.type")
+		if f.status = httpStatus(e.get("status")); f.status == 0 && isNumeric(f.code) {
 			f.status = httpStatus(e.get("code"))
 		}
 		if p := e.get("param"); p != nil {
@@ -174,33 +162,20 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 			}
 		}
 	case e != nil && e.kind == kindString:
-		f.shape = shapeOAuth
-		f.code = f.take(doc, "code", "error", false)
-		f.message = f.take(doc, "message", "error_description", false)
-		if f.message == "" {
-			f.message = strOf(doc.get("message"))
-		}
-		if f.message == "" {
-			f.message = e.text
-		}
+		f.shape, f.message = shapeOAuth, e.text
+		f.read(doc, "code:error|message:message|message:error_description")
 	case doc.get("__type") != nil || doc.get("Code") != nil: // AWS JSON protocols; XML errors as read by xmlError
 		f.shape, f.mark = shapeAWS, "__type"
-		t := f.take(doc, "code", "__type", false) + f.take(doc, "code", "Code", false)
-		f.code = t[indexAny(t, "#")+1:] // "com.amazonaws.dynamodb.v20120810#ThrottlingException"
-		f.message = f.take(doc, "message", "message", false) + f.take(doc, "message", "Message", false)
-		f.requestID = f.take(doc, "request_id", "RequestId", false)
+		f.read(doc, "code:__type|code:Code|message:message|message:Message|request_id:RequestId")
+		f.code = f.code[indexAny(f.code, "#")+1:] // "com.amazonaws.dynamodb.v20120810#ThrottlingException"
 	case strOf(doc.get("type")) != "" && (doc.get("title") != nil || doc.get("detail") != nil) ||
 		strOf(doc.get("title")) != "" && httpStatus(doc.get("status")) != 0 || index(contentType, "problem+json") >= 0:
 		f.shape, f.mark = shapeProblem, "title"
 		if f.status = httpStatus(doc.get("status")); f.status != 0 {
 			f.add("status", "status", doc.get("status").text)
 		}
-		if t := f.take(doc, "type", "type", false); t != "about:blank" {
-			f.code = t
-		}
-		title := f.take(doc, "message", "title", false)
-		if f.message = f.take(doc, "message", "detail", false); f.message == "" {
-			f.message = title
+		if f.read(doc, "type:type|message:title|message:detail"); f.typ != "about:blank" {
+			f.code = f.typ
 		}
 		t := toLower(f.code)
 		for _, p := range problemTypes {
@@ -234,11 +209,13 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		f.add("message", "errors[0]", compact(first, 300))
 	case doc.get("message") != nil:
 		f.shape = shapeGeneric
-		f.code = f.take(doc, "code", "code", true)
-		f.message = f.take(doc, "message", "message", false)
+		f.read(doc, "code:code|message:message")
 		f.status = httpStatus(doc.get("status"))
 	default:
 		return foreign{}, false
+	}
+	if f.code == "" {
+		f.code = f.typ
 	}
 	for _, v := range []string{f.code, f.typ} {
 		l := toLower(v)
@@ -275,18 +252,35 @@ func (f *foreign) context(doc *node, h headerList, status int) {
 	}
 }
 
-// take returns the string (or, with scalar, any scalar) at path in doc and
-// lists it among the fields under role.
-func (f *foreign) take(doc *node, role, path string, scalar bool) string {
-	l, _ := resolve(doc, path)
-	var v string
-	if scalar {
-		v = scalarOf(l.n)
-	} else {
-		v = strOf(l.n)
+// read sets the code, message, type and request id of f from doc, by
+// spec: "role:path" pairs separated by "|". Every value found is listed
+// among the fields; a later one of a role replaces an earlier.
+func (f *foreign) read(doc *node, spec string) {
+	for spec != "" {
+		p := spec
+		if i := indexByte(spec, '|'); i >= 0 {
+			p, spec = spec[:i], spec[i+1:]
+		} else {
+			spec = ""
+		}
+		c := indexByte(p, ':')
+		l, _ := resolve(doc, p[c+1:])
+		v := scalarOf(l.n)
+		if v == "" {
+			continue
+		}
+		f.add(p[:c], p[c+1:], v)
+		switch p[0] {
+		case 'c':
+			f.code = v
+		case 'm':
+			f.message = v
+		case 't':
+			f.typ = v
+		case 'r':
+			f.requestID = v
+		}
 	}
-	f.add(role, path, v)
-	return v
 }
 
 func (f *foreign) add(role, path, value string) {
@@ -309,10 +303,9 @@ func httpStatus(n *node) int {
 // RetryInfo and QuotaFailure.
 func google(doc, e *node) foreign {
 	f := foreign{shape: shapeGoogle, mark: "error.status"}
-	f.take(doc, "status", "error.code", true)
-	f.message = f.take(doc, "message", "error.message", false)
-	st := f.take(doc, "code", "error.status", false)
-	f.code, f.status = st, httpStatus(e.get("code"))
+	f.read(doc, "status:error.code|message:error.message|code:error.status")
+	st := f.code
+	f.status = httpStatus(e.get("code"))
 	for _, g := range googleStatus {
 		if g.name == st {
 			f.category, f.retry = g.category, g.retry

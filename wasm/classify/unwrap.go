@@ -83,7 +83,7 @@ func unwrap(s string) (a artefact) {
 		a.form = formSSE
 	default:
 		a.plain(s, b)
-		a.agent(s)
+		a.agent(s, b)
 	}
 	a.hosts = appendHosts(a.hosts, s)
 	return a
@@ -350,17 +350,26 @@ var xmlFields = []string{"Code", "Message", "RequestId"}
 // xmlError reads an XML error body as {"Code": ..., "Message": ...,
 // "RequestId": ...}; nil when it has no <Code>.
 func xmlError(s string) *node {
-	n := &node{kind: kindObject}
-	for _, k := range xmlFields {
-		if i := index(s, "<"+k+">"); i >= 0 {
-			v := s[i+len(k)+2:]
-			n.keys, n.vals = append(n.keys, k), append(n.vals, &node{kind: kindString, text: v[:max(indexByte(v, '<'), 0)]})
+	var texts [3]string
+	for i, k := range xmlFields {
+		if at := index(s, "<"+k+">"); at >= 0 {
+			v := s[at+len(k)+2:]
+			texts[i] = v[:max(indexByte(v, '<'), 0)]
 		}
 	}
-	if n.get("Code") == nil {
+	if texts[0] == "" {
 		return nil
 	}
-	return n
+	return textObject(xmlFields, texts[:])
+}
+
+// textObject returns the object of the keys with their texts.
+func textObject(keys, texts []string) *node {
+	vals := make([]*node, len(keys))
+	for i := range vals {
+		vals[i] = &node{kind: kindString, text: texts[i]}
+	}
+	return &node{kind: kindObject, keys: keys, vals: vals}
 }
 
 // addDoc records f as the error document, and any documents escaped inside
