@@ -23,7 +23,8 @@ var agents = []struct{ mark, note, outside string }{
 	{"API Request Failed", "Worded as Cline reports API errors (\"API Request Failed\").", ""},
 	{"[CLINE]", "Worded as Cline reports API errors (\"[CLINE]\").", ""},
 	{"[API Error:", "Worded as Gemini CLI reports API errors (\"[API Error: ...]\").", "Gemini CLI calls Google's Gemini API, outside the catalog"},
-	{"API Error", "Worded as Claude Code reports API errors (\"API Error: ...\").", "Claude Code calls Anthropic's API, outside the catalog"},
+	{"API Error:", "Worded as Claude Code reports API errors (\"API Error: ...\").", "Claude Code calls Anthropic's API, outside the catalog"},
+	{"API Error (", "Worded as Claude Code reports API errors (\"API Error (...) · Retrying\").", "Claude Code calls Anthropic's API, outside the catalog"},
 	{"ConnectError: [", "Worded as Cursor reports errors of its backend (\"ConnectError: [code] ...\").", "Cursor calls its own backend, outside the catalog"},
 }
 

@@ -635,7 +635,7 @@ func (a *artefact) plain(s string, b *budget) {
 		before := s[:f.start]
 		label := trimSpace(before)
 		after := trimSpace(s[f.end:])
-		// the exception's name right before the document ("Name(", "Name {");
+		// the exception right before the document ("Name: ...", "Name(");
 		// Node's util.inspect puts it above the stack
 		head := s[:f.start+1]
 		if i := index(head, "\n    at "); i >= 0 {
@@ -644,7 +644,7 @@ func (a *artefact) plain(s string, b *budget) {
 		head = lastLines(head, 2)
 		st, msg, sdk := sdkException(head)
 		a.exception, a.excMsg = sdk, msg
-		if s, ok := statusAt(msg, 0); ok && s == st && len(msg) > 4 { // "400 Invalid value"
+		if v, ok := statusAt(msg, 0); ok && v == st && len(msg) > 4 { // "400 Invalid value"
 			a.excMsg = trimSpace(msg[3:])
 		}
 		near, _ := statusNear(lastLines(before, 2))
@@ -670,7 +670,7 @@ func (a *artefact) plain(s string, b *budget) {
 		if a.status == 0 && n <= 12 {
 			// A short paste tells one story (a REPL session, a console):
 			// a status anywhere around the body is the body's.
-			a.status, _ = statusNear(before + "\n" + s[f.end:])
+			a.status, _ = statusNear(before[max(0, len(before)-1<<15):] + "\n" + cutUTF8(s[f.end:], 1<<15))
 		}
 		if a.form == formLog && n > 3 {
 			push(&a.notes, "Read the JSON on line "+itoa(count(before, "\n")+1)+" of "+itoa(n)+".")
