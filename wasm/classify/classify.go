@@ -123,6 +123,9 @@ func try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
 	doc, status := at.doc, at.status
 	ct, _ := a.headers.get("content-type")
 	at.fgn, at.fok = readForeign(doc, toLower(ct))
+	if at.fok {
+		at.fgn.context(doc, a.headers, status)
+	}
 	var mark shapeMark
 	if at.fok && at.fgn.mark != "" {
 		mark = shapeMark{shape: at.fgn.shape, key: at.fgn.mark}

@@ -70,8 +70,9 @@ type pasteText struct {
 // a, which came with HTTP status status. sh is the outside-catalog shape
 // doc was recognised as, if any.
 func detect(a *artefact, doc *node, status int, sh shapeMark, t *pasteText) []scored {
-	// A host or header of an API outside the catalog counts against all.
-	outside := ""
+	// A host or header of an API outside the catalog, or an agent that
+	// calls one, counts against all.
+	outside := a.outside
 	for _, seen := range a.hosts {
 		if outside == "" && onHost(seen, foreignHosts) {
 			outside = "the paste names " + seen + ", an API outside the catalog"

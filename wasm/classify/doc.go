@@ -18,15 +18,23 @@
 //
 //	redact.go    mask secrets in the raw paste; every later stage sees only masked text
 //	unwrap.go    recognise the form (HAR, curl -v, curl -i, SSE, SDK exception, log,
-//	             bare JSON, HTML, text), peel it to status, headers and the error
+//	             bare JSON, HTML, XML, text), peel it to status, headers and the error
 //	             document, and find documents escaped inside its strings (3 levels)
-//	jsonread.go  the tolerant reader: JSON, Python reprs, Node's util.inspect, Ruby
-//	             hashes; reports truncation; depth ≤ 64; a shared byte budget
+//	agent.go     the messages of coding agents and IDEs (Cline, Claude Code, Gemini
+//	             CLI, Cursor): the form "agent"
+//	textstatus.go  statuses stated in words: status words and properties, reason
+//	             phrases, weaker contexts for numbers standing alone
+//	jsonread.go  the tolerant reader: JSON, Python reprs (keyword arguments,
+//	             <Response [429]>), Node's util.inspect ([Function: f], <ref *1>),
+//	             Ruby hashes; reports truncation; depth ≤ 64; a shared byte budget
+//	sdkobject.go error objects printed whole (SDK exceptions, AxiosError, log
+//	             records): their body, status and headers
 //	headers.go   status lines and headers in any case
 //	detect.go    score every catalog provider on weighted evidence
 //	lookup.go    read the document through the provider's envelope; code, variant
-//	foreign.go   shapes of APIs outside the catalog (OpenAI, Anthropic,
-//	             google.rpc.Status, RFC 9457, FastAPI, OAuth, generic)
+//	foreign.go   shapes of APIs outside the catalog (OpenAI, Stripe, Anthropic,
+//	             google.rpc.Status, AWS, RFC 9457, FastAPI, OAuth, Connect, generic)
+//	             and GitHub's rate-limit rules
 //	retry.go     the one wait calculator and the retry verdict
 //	explain.go   title, explanation, fix steps, reference
 //	diagnosis.go the Diagnosis type and its JSON encoding
@@ -73,7 +81,7 @@
 //	confidence      number       0..1, see above; 0 when no provider has evidence
 //	candidates      array        [{provider, confidence, evidence: [string]}], best first, ≤ 5
 //	evidence        [string]     why provider was chosen, or what shape was read
-//	form            string       json | curl-i | curl-v | sse | sdk | log | har | text | empty | binary
+//	form            string       json | curl-i | curl-v | sse | sdk | log | har | agent | text | empty | binary
 //	status          int|null     HTTP status (status line, HAR, SDK text, body)
 //	code            string|null  the provider's code as sent (Clore's error string when
 //	                             code is 6; Cline's numeric error.code or stream code;

@@ -4,10 +4,12 @@ import "github.com/errdex/errdex/wasm/catalog"
 
 // This file reads error shapes of APIs outside the catalog, so that any
 // paste gets a category and retry advice even with no provider: OpenAI-style
-// error objects, Anthropic's `type: error`, google.rpc.Status, RFC 9457
-// problem details, FastAPI's `detail`, OAuth's `error` string and the
-// generic `message` / `errors[]` bodies. Categories come from the structured
-// type and code fields, never from the message text.
+// error objects (Stripe's among them), Anthropic's `type: error`,
+// google.rpc.Status, AWS errors (`__type`, XML `<Code>`), RFC 9457 problem
+// details, FastAPI's `detail`, OAuth's `error` string and the generic
+// `message` / `errors[]` bodies (GitHub's, Connect's). Categories come from
+// the structured type and code fields, and from documented status and
+// header rules (GitHub's rate limits), never from the message text.
 
 // shape names, as shown in evidence.
 const (
@@ -15,6 +17,7 @@ const (
 	shapeAnthropic = "an Anthropic error (type: error)"
 	shapeGoogle    = "a google.rpc.Status error"
 	shapeProblem   = "RFC 9457 problem details"
+	shapeAWS       = "an AWS error"
 	shapeDetail    = "a FastAPI-style detail body"
 	shapeOAuth     = "an OAuth error"
 	shapeGeneric   = "a generic error body"
@@ -32,48 +35,55 @@ type foreign struct {
 	mark     string // the body path of a distinctive shape (it penalises catalog providers), or ""
 }
 
-// vocabulary maps the type and code values of widely used APIs to
-// categories. Codes are tried before types.
-var vocabulary = []struct {
-	value, category string
-}{
-	{"insufficient_quota", "quota"},
-	{"enforced_spend_limit_reached", "quota"},
-	{"billing_hard_limit_reached", "quota"},
-	{"credit_balance_exhausted", "payment"},
-	{"billing_error", "payment"},
-	{"billing_not_active", "payment"},
-	{"rate_limit_exceeded", "rate_limit"},
-	{"rate_limit_error", "rate_limit"},
-	{"rate_limit", "rate_limit"},
-	{"slow_down", "rate_limit"},
-	{"requests", "rate_limit"},
-	{"tokens", "rate_limit"},
-	{"invalid_api_key", "auth"},
-	{"authentication_error", "auth"},
-	{"invalid_authentication", "auth"},
-	{"unauthorized", "auth"},
-	{"invalid_token", "auth"},
-	{"invalid_client", "auth"},
-	{"permission_error", "permission"},
-	{"permission_denied", "permission"},
-	{"insufficient_scope", "permission"},
-	{"unsupported_country_region_territory", "permission"},
-	{"not_found_error", "not_found"},
-	{"model_not_found", "not_found"},
-	{"context_length_exceeded", "context_length"},
-	{"content_policy_violation", "content_filter"},
-	{"content_filter", "content_filter"},
-	{"server_is_overloaded", "unavailable"},
-	{"overloaded_error", "unavailable"},
-	{"service_unavailable", "unavailable"},
-	{"server_error", "server"},
-	{"api_error", "server"},
-	{"internal_error", "server"},
-	{"timeout_error", "timeout"},
-	{"request_too_large", "invalid_request"},
-	{"invalid_request_error", "invalid_request"},
-}
+// vocabulary maps the type and code values of widely used APIs, in lower
+// case, to categories: one "\nvalue=category" after another (one string
+// is much smaller in the browser binary than a table). Codes are tried
+// before types.
+const vocabulary = "" +
+	"\ninsufficient_quota=quota\nenforced_spend_limit_reached=quota" +
+	"\nbilling_hard_limit_reached=quota\ncredit_balance_exhausted=payment" +
+	"\nbilling_error=payment\nbilling_not_active=payment" +
+	"\nrate_limit_exceeded=rate_limit\nrate_limit_error=rate_limit" +
+	"\nrate_limit=rate_limit\nslow_down=rate_limit\nrequests=rate_limit" +
+	"\ntokens=rate_limit\ninvalid_api_key=auth\nauthentication_error=auth" +
+	"\ninvalid_authentication=auth\nunauthorized=auth\ninvalid_token=auth" +
+	"\ninvalid_client=auth\npermission_error=permission" +
+	"\npermission_denied=permission\ninsufficient_scope=permission" +
+	"\nunsupported_country_region_territory=permission" +
+	"\nnot_found_error=not_found\nmodel_not_found=not_found" +
+	"\ncontext_length_exceeded=context_length" +
+	"\ncontent_policy_violation=content_filter\ncontent_filter=content_filter" +
+	"\nserver_is_overloaded=unavailable\noverloaded_error=unavailable" +
+	"\nservice_unavailable=unavailable\nserver_error=server\napi_error=server" +
+	"\ninternal_error=server\ntimeout_error=timeout" +
+	"\nrequest_too_large=invalid_request" +
+	"\ninvalid_request_error=invalid_request" +
+	// Stripe (docs.stripe.com/error-codes)
+	"\ncard_error=payment\ncard_declined=payment\nexpired_card=payment" +
+	"\nlock_timeout=conflict\nidempotency_error=conflict" +
+	"\nidempotency_key_in_use=conflict\nresource_missing=not_found" +
+	"\napi_key_expired=auth" +
+	// Connect and gRPC codes in lower case (connectrpc.com/docs/protocol)
+	"\nresource_exhausted=rate_limit\nunavailable=unavailable" +
+	"\nunauthenticated=auth\ninvalid_argument=invalid_request" +
+	"\nfailed_precondition=invalid_request\ndeadline_exceeded=timeout" +
+	"\nnot_found=not_found\ninternal=server" +
+	// AWS, lower-cased: the throttling and transient codes the SDKs retry
+	// (boto3's retries guide), and common others
+	"\nthrottling=rate_limit\nthrottlingexception=rate_limit" +
+	"\nthrottledexception=rate_limit\nrequestthrottledexception=rate_limit" +
+	"\ntoomanyrequestsexception=rate_limit" +
+	"\nprovisionedthroughputexceededexception=rate_limit" +
+	"\nrequestlimitexceeded=rate_limit\nbandwidthlimitexceeded=rate_limit" +
+	"\nlimitexceededexception=rate_limit\nrequestthrottled=rate_limit" +
+	"\nslowdown=rate_limit\nec2throttledexception=rate_limit" +
+	"\nrequesttimeout=timeout\nrequesttimeoutexception=timeout" +
+	"\naccessdeniedexception=permission\naccessdenied=permission" +
+	"\nunrecognizedclientexception=auth\nexpiredtokenexception=auth" +
+	"\nvalidationexception=invalid_request" +
+	"\nresourcenotfoundexception=not_found\nnosuchkey=not_found" +
+	"\ninternalfailure=server\ninternalerror=server" +
+	"\nserviceunavailable=unavailable\nservicequotaexceededexception=quota\n"
 
 // googleStatus maps google.rpc.Code names to categories (AIP-193).
 var googleStatus = []struct {
@@ -136,23 +146,11 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		f = google(doc, e)
 	case e.isObject() && strOf(doc.get("type")) == "error":
 		f.shape, f.mark = shapeAnthropic, "type"
-		f.typ = f.take(doc, "type", "error.type", false)
-		f.message = f.take(doc, "message", "error.message", false)
-		f.requestID = f.take(doc, "request_id", "request_id", false)
-		f.code = f.typ
-		if c := f.take(doc, "code", "error.details.error_code", false); c != "" {
-			f.code = c
-		}
+		f.read(doc, "type:error.type|message:error.message|request_id:request_id|code:error.details.error_code")
 	case e.isObject():
 		f.shape = shapeOpenAI
-		code := f.take(doc, "code", "error.code", true)
-		f.message = f.take(doc, "message", "error.message", false)
-		f.typ = f.take(doc, "type", "error.type", false)
-		if code == "" {
-			code = f.typ
-		}
-		f.code = code
-		if f.status = httpStatus(e.get("status")); f.status == 0 && isNumeric(code) {
+		f.read(doc, "code:error.code|message:error.message|type:error.type")
+		if f.status = httpStatus(e.get("status")); f.status == 0 && isNumeric(f.code) {
 			f.status = httpStatus(e.get("code"))
 		}
 		if p := e.get("param"); p != nil {
@@ -164,27 +162,20 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 			}
 		}
 	case e != nil && e.kind == kindString:
-		f.shape = shapeOAuth
-		f.code = f.take(doc, "code", "error", false)
-		f.message = f.take(doc, "message", "error_description", false)
-		if f.message == "" {
-			f.message = strOf(doc.get("message"))
-		}
-		if f.message == "" {
-			f.message = e.text
-		}
+		f.shape, f.message = shapeOAuth, e.text
+		f.read(doc, "code:error|message:message|message:error_description")
+	case doc.get("__type") != nil || doc.get("Code") != nil: // AWS JSON protocols; XML errors as read by xmlError
+		f.shape, f.mark = shapeAWS, "__type"
+		f.read(doc, "code:__type|code:Code|message:message|message:Message|request_id:RequestId")
+		f.code = f.code[indexAny(f.code, "#")+1:] // "com.amazonaws.dynamodb.v20120810#ThrottlingException"
 	case strOf(doc.get("type")) != "" && (doc.get("title") != nil || doc.get("detail") != nil) ||
-		index(contentType, "problem+json") >= 0:
+		strOf(doc.get("title")) != "" && httpStatus(doc.get("status")) != 0 || index(contentType, "problem+json") >= 0:
 		f.shape, f.mark = shapeProblem, "title"
 		if f.status = httpStatus(doc.get("status")); f.status != 0 {
 			f.add("status", "status", doc.get("status").text)
 		}
-		if t := f.take(doc, "type", "type", false); t != "about:blank" {
-			f.code = t
-		}
-		title := f.take(doc, "message", "title", false)
-		if f.message = f.take(doc, "message", "detail", false); f.message == "" {
-			f.message = title
+		if f.read(doc, "type:type|message:title|message:detail"); f.typ != "about:blank" {
+			f.code = f.typ
 		}
 		t := toLower(f.code)
 		for _, p := range problemTypes {
@@ -218,35 +209,78 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		f.add("message", "errors[0]", compact(first, 300))
 	case doc.get("message") != nil:
 		f.shape = shapeGeneric
-		f.code = f.take(doc, "code", "code", true)
-		f.message = f.take(doc, "message", "message", false)
+		f.read(doc, "code:code|message:message")
 		f.status = httpStatus(doc.get("status"))
 	default:
 		return foreign{}, false
 	}
+	if f.code == "" {
+		f.code = f.typ
+	}
 	for _, v := range []string{f.code, f.typ} {
 		l := toLower(v)
-		for _, e := range vocabulary {
-			if f.category == "" && e.value == l {
-				f.category, f.rule = e.category, "\""+v+"\" is a widely used "+e.category+" code"
-			}
+		if i := index(vocabulary, "\n"+l+"="); i >= 0 && f.category == "" && indexAny(l, "\n=") < 0 {
+			c := vocabulary[i+len(l)+2:]
+			f.category = c[:indexByte(c, '\n')]
+			f.rule = "\"" + v + "\" is a widely used " + f.category + " code"
 		}
 	}
 	return f, true
 }
 
-// take returns the string (or, with scalar, any scalar) at path in doc and
-// lists it among the fields under role.
-func (f *foreign) take(doc *node, role, path string, scalar bool) string {
-	l, _ := resolve(doc, path)
-	var v string
-	if scalar {
-		v = scalarOf(l.n)
-	} else {
-		v = strOf(l.n)
+// context applies the rules of outside APIs that need the response's
+// status and headers besides the body doc. GitHub answers a rate-limited
+// request with 403 or 429: it is rate limited when Retry-After is sent
+// (wait that), when x-ratelimit-remaining is 0 (wait until
+// x-ratelimit-reset), and for a secondary rate limit (its
+// documentation_url) without either, when the wait is at least a minute
+// (docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api,
+// "Exceeding the rate limit"). A 403 with none of these is a permission
+// error.
+func (f *foreign) context(doc *node, h headerList, status int) {
+	u := strOf(doc.get("documentation_url"))
+	rem, _ := h.get("x-ratelimit-remaining")
+	limited := h.has("retry-after") || trimSpace(rem) == "0"
+	if status != 403 && status != 429 || index(u, "docs.github.com") < 0 && !h.has("x-github-request-id") ||
+		!limited && status == 403 && index(u, "rate-limit") < 0 {
+		return
 	}
-	f.add(role, path, v)
-	return v
+	f.category, f.retry = "rate_limit", catalog.RetryYes
+	f.why = "GitHub's docs: after a 403 or 429 rate limit, wait for Retry-After, else until x-ratelimit-reset if x-ratelimit-remaining is 0, else at least a minute."
+	if !limited {
+		f.wait = bodyWait{seconds: 60, from: "GitHub's minimum for a secondary rate limit", ok: true, rule: true}
+	}
+}
+
+// read sets the code, message, type and request id of f from doc, by
+// spec: "role:path" pairs separated by "|". Every value found is listed
+// among the fields; a later one of a role replaces an earlier.
+func (f *foreign) read(doc *node, spec string) {
+	for spec != "" {
+		p := spec
+		if i := indexByte(spec, '|'); i >= 0 {
+			p, spec = spec[:i], spec[i+1:]
+		} else {
+			spec = ""
+		}
+		c := indexByte(p, ':')
+		l, _ := resolve(doc, p[c+1:])
+		v := scalarOf(l.n)
+		if v == "" {
+			continue
+		}
+		f.add(p[:c], p[c+1:], v)
+		switch p[0] {
+		case 'c':
+			f.code = v
+		case 'm':
+			f.message = v
+		case 't':
+			f.typ = v
+		case 'r':
+			f.requestID = v
+		}
+	}
 }
 
 func (f *foreign) add(role, path, value string) {
@@ -269,10 +303,9 @@ func httpStatus(n *node) int {
 // RetryInfo and QuotaFailure.
 func google(doc, e *node) foreign {
 	f := foreign{shape: shapeGoogle, mark: "error.status"}
-	f.take(doc, "status", "error.code", true)
-	f.message = f.take(doc, "message", "error.message", false)
-	st := f.take(doc, "code", "error.status", false)
-	f.code, f.status = st, httpStatus(e.get("code"))
+	f.read(doc, "status:error.code|message:error.message|code:error.status")
+	st := f.code
+	f.status = httpStatus(e.get("code"))
 	for _, g := range googleStatus {
 		if g.name == st {
 			f.category, f.retry = g.category, g.retry

@@ -168,23 +168,3 @@ func (h *headerList) addCurlFlags(line string) {
 		h.add(val)
 	}
 }
-
-// statusClues are what states a status in text, in the order statusNear
-// tries them: words before it, "[", then the standard HTTP reason phrases
-// of the error statuses after it ("429 Too Many Requests").
-var statusClues = []struct {
-	text   string
-	status int // the status a reason phrase follows
-}{
-	{"http/1.0 ", 0}, {"http/1.1 ", 0}, {"http/2 ", 0}, {"http/3 ", 0}, {"http ", 0},
-	{"status", 0}, {"error code", 0}, {"returned", 0}, {"statuscode", 0}, {"[", 0},
-	{"bad request", 400}, {"unauthorized", 401}, {"payment required", 402},
-	{"forbidden", 403}, {"not found", 404}, {"method not allowed", 405},
-	{"request timeout", 408}, {"conflict", 409}, {"gone", 410},
-	{"payload too large", 413}, {"request entity too large", 413},
-	{"unprocessable entity", 422}, {"unprocessable content", 422},
-	{"too many requests", 429}, {"internal server error", 500},
-	{"not implemented", 501}, {"bad gateway", 502},
-	{"service unavailable", 503}, {"service temporarily unavailable", 503},
-	{"gateway timeout", 504}, {"gateway time-out", 504},
-}

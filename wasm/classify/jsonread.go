@@ -1,10 +1,12 @@
 package classify
 
 // This file is the tolerant reader: it turns JSON, Python reprs
-// ({'a': True, 'b': None}), Node's util.inspect output ({ a: 'x' }) and
-// Ruby hashes ({"a"=>1}) into one small tree. It accepts what people paste:
-// single quotes, trailing commas, bare keys, b'...' byte strings, and input
-// cut off in the middle, which it reports as truncated instead of failing.
+// ({'a': True, 'b': None}, Name(key=value, ...), <Response [429]>), Node's
+// util.inspect output ({ a: 'x' }, [Function: f], [Object: null prototype]
+// {...}, <ref *1>) and Ruby hashes ({"a"=>1}) into one small tree. It
+// accepts what people paste: single quotes, trailing commas, bare keys,
+// b'...' byte strings, and input cut off in the middle, which it reports as
+// truncated instead of failing.
 //
 // Cost is bounded twice: nesting deeper than maxDepth fails, and every byte
 // read is charged to a budget shared by all attempts on one paste, so trying
@@ -182,8 +184,25 @@ func (r *reader) value(depth int) *node {
 	switch {
 	case c == '{':
 		return r.container(depth, '}')
-	case c == '[':
+	case c == '[' || c == '<':
+		// Node's [Function: f], [Object: null prototype] {...}, <ref *1>,
+		// Python's <Response [429]>: the text, or the object it names
+		if e := r.tagEnd(); e > 0 {
+			w := r.s[r.i:e]
+			r.b.spend(e - r.i)
+			for r.i = e; r.i < len(r.s) && r.s[r.i] == ' '; r.i++ {
+			}
+			if r.i < len(r.s) && (r.s[r.i] == '{' || byteClass[r.s[r.i]]&classIdent != 0) {
+				return r.value(depth + 1)
+			}
+			return r.b.node(kindString, w)
+		}
+		if c == '<' {
+			return r.fail()
+		}
 		return r.container(depth, ']')
+	case c == '(': // Python keyword arguments: (key=value, ...)
+		return r.container(depth, ')')
 	case c == '"' || c == '\'':
 		s, ok := r.str()
 		if !ok {
@@ -219,7 +238,7 @@ func (r *reader) container(depth int, close byte) *node {
 	r.i++ // { or [
 	b := r.b
 	n := b.node(kindArray, "")
-	if close == '}' {
+	if close != ']' {
 		n.kind = kindObject
 	}
 	nk, nv := len(b.keys), len(b.vals) // the members are pushed on b's stacks
@@ -256,6 +275,8 @@ members:
 				r.i++
 			case hasPrefix(r.s[r.i:], "=>"):
 				r.i += 2
+			case close == ')' && r.s[r.i] == '=':
+				r.i++
 			default:
 				r.fail()
 				break members
@@ -306,6 +327,14 @@ func (r *reader) key() (string, bool) {
 	switch {
 	case c == '"' || c == '\'':
 		return r.str()
+	case c == '[': // Node's [Symbol(name)]
+		e := r.tagEnd()
+		if e < 0 {
+			return "", false
+		}
+		k := r.s[r.i:e]
+		r.i = e
+		return k, true
 	case byteClass[c]&classIdent != 0 || (c >= '0' && c <= '9'):
 		start := r.i
 		for r.i < len(r.s) && (byteClass[r.s[r.i]]&className != 0 || r.s[r.i] == '-') {
@@ -368,12 +397,13 @@ func (r *reader) bare(depth int) *node {
 			return r.b.node(w.kind, w.text)
 		}
 	}
-	// Class-named values: `Headers({...})`, `APIError { ... }`.
+	// Class-named values: `Headers({...})`, `APIError { ... }`,
+	// `Error(status=429, ...)`, `Object [AxiosHeaders] { ... }`.
 	j := r.i
 	for j < len(r.s) && (r.s[j] == ' ' || r.s[j] == '\t') {
 		j++
 	}
-	if j < len(r.s) && r.s[j] == '(' {
+	if j < len(r.s) && r.s[j] == '(' && !keywordAt(r.s, j+1) {
 		r.i = j + 1
 		v := r.value(depth + 1)
 		if r.failed || v == nil {
@@ -392,11 +422,39 @@ func (r *reader) bare(depth int) *node {
 		r.i++
 		return v
 	}
-	if j < len(r.s) && r.s[j] == '{' && j > r.i {
+	if j < len(r.s) && (r.s[j] == '(' || j > r.i && (r.s[j] == '{' || r.s[j] == '[')) {
 		r.i = j
-		return r.container(depth, '}')
+		return r.value(depth + 1)
 	}
 	return r.b.node(kindString, word)
+}
+
+// tagEnd returns the end of the bracketed word at r.i: "[Function: f]",
+// "[Object]", "[Symbol(x)]", "<Response [429]>", "<ref *1>", on one line,
+// at most 200 bytes, without quotes or commas, and "[" followed by a
+// capital letter; -1 when there is none.
+func (r *reader) tagEnd() int {
+	open, close := r.s[r.i], byte('>')
+	if open == '[' {
+		if r.i+1 >= len(r.s) || r.s[r.i+1]-'A' > 25 {
+			return -1
+		}
+		close = ']'
+	}
+	depth := 0
+	for j := r.i; j < len(r.s) && j < r.i+200; j++ {
+		switch c := r.s[j]; c {
+		case open:
+			depth++
+		case close:
+			if depth--; depth == 0 {
+				return j + 1
+			}
+		case '\n', '"', '\'', '{', ',':
+			return -1
+		}
+	}
+	return -1
 }
 
 // str reads a single- or double-quoted string, decoding JSON and Python

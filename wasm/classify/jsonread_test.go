@@ -22,10 +22,15 @@ func TestReadValue(t *testing.T) {
 		{`{"a": {"b": "cut`, `{"a":{"b":"cut"}}`, true},
 		{`{"a": [1, 2`, `{"a":[1,2]}`, true},
 		{`{"a":`, `{}`, true},
+		{`(status_code=429, body={'error': {'code': 'x'}}, response=<Response [429]>)`, `{"status_code":429,"body":{"error":{"code":"x"}},"response":"\u003cResponse [429]\u003e"}`, false},
+		{`(a == b)`, ``, false}, // a comparison, not keyword arguments
+		{`{ err: RateLimitError(status=429, type=None), u: Headers({"a": "b"}) }`, `{"err":{"status":429,"type":null},"u":{"a":"b"}}`, false},
+		{`{ f: [Function: validateStatus], o: [Object], [Symbol(kHeaders)]: [Object: null prototype] { a: 'b' } }`, `{"f":"[Function: validateStatus]","o":"[Object]","[Symbol(kHeaders)]":{"a":"b"}}`, false},
+		{`{ request: <ref *1> ClientRequest { path: '/v1' }, headers: Object [AxiosHeaders] { 'retry-after': '2' } }`, `{"request":{"path":"/v1"},"headers":{"retry-after":"2"}}`, false},
 	}
 	for _, tt := range tests {
 		b := &budget{left: 1 << 20}
-		p, ok := readValue(tt.in, strings.IndexAny(tt.in, "{["), b)
+		p, ok := readValue(tt.in, strings.IndexAny(tt.in, "{[("), b)
 		if tt.want == "" {
 			continue
 		}

@@ -32,8 +32,9 @@ type errorFields struct {
 // bodyWait is a wait in seconds read from the body.
 type bodyWait struct {
 	seconds float64
-	from    string // the field, e.g. "retry_after"
+	from    string // the field, e.g. "retry_after", or the documented rule
 	ok      bool
+	rule    bool // from is a documented rule, not a field
 }
 
 // located is a node and the concrete path it was found at.
@@ -255,4 +256,4 @@ func readWait(doc *node, paths []string, fields *[]Field) bodyWait {
 
 // requestIDHeaders are the response headers that carry a request id, in
 // order of preference.
-var requestIDHeaders = []string{"x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"}
+var requestIDHeaders = []string{"x-request-id", "request-id", "x-amzn-requestid", "x-github-request-id", "x-correlation-id", "cf-ray"}

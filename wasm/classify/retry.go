@@ -101,6 +101,9 @@ func computeWait(in waitSources) waitInfo {
 		case f >= 1e9:
 			w.until(instant(f), "the body's "+b.from+" (a Unix time)")
 			return w
+		case b.rule:
+			w.fix(f, b.from)
+			return w
 		default:
 			w.fix(f, "the body's "+b.from+": "+formatSeconds(f))
 			return w
@@ -313,14 +316,16 @@ func decide(v *verdict) Retry {
 			push(&why, who+" answered with an HTML page, so the request may never have reached the API.")
 		}
 	}
-	if s, ok := v.headers.get("x-should-retry"); ok && e == nil {
-		switch s = toLower(trimSpace(s)); s {
-		case "true", "false":
-			r.Retryable = catalog.RetryNo
-			if s == "true" {
-				r.Retryable = catalog.RetryYes
+	for _, name := range []string{"x-should-retry", "stripe-should-retry"} {
+		if s, ok := v.headers.get(name); ok && e == nil {
+			switch s = toLower(trimSpace(s)); s {
+			case "true", "false":
+				r.Retryable = catalog.RetryNo
+				if s == "true" {
+					r.Retryable = catalog.RetryYes
+				}
+				push(&why, "The server sent "+name+": "+s+".")
 			}
-			push(&why, "The server sent x-should-retry: "+s+".")
 		}
 	}
 	wait := &v.wait

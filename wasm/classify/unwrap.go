@@ -25,6 +25,9 @@ type artefact struct {
 	html       string // title of an HTML error page
 	htmlVendor string // who served it: cloudflare, nginx, ...
 	streamDone bool   // the stream ended normally without an error
+	exception  bool   // an exception's name comes right before the document
+	excMsg     string // that exception's message
+	outside    string // why the paste comes from an API outside the catalog, or ""
 	notes      []string
 }
 
@@ -42,12 +45,13 @@ const (
 	formHAR
 	formEmpty
 	formBinary
+	formAgent
 )
 
 // formNames are the forms as Diagnosis.Form names them.
 var formNames = [...]string{
 	formText: "text", formJSON: "json", formCurlI: "curl-i", formCurlV: "curl-v", formSSE: "sse",
-	formSDK: "sdk", formLog: "log", formHAR: "har", formEmpty: "empty", formBinary: "binary",
+	formSDK: "sdk", formLog: "log", formHAR: "har", formEmpty: "empty", formBinary: "binary", formAgent: "agent",
 }
 
 // layer is one error document: the outermost first, then each one found
@@ -79,6 +83,7 @@ func unwrap(s string) (a artefact) {
 		a.form = formSSE
 	default:
 		a.plain(s, b)
+		a.agent(s, b)
 	}
 	a.hosts = appendHosts(a.hosts, s)
 	return a
@@ -328,15 +333,49 @@ func (a *artefact) body(body string, b *budget, where string) {
 		}
 		return
 	}
+	if n := xmlError(body); n != nil {
+		a.addDoc(found{n: n}, where, b)
+		return
+	}
 	if t := trimSpace(body); t != "" {
 		a.looseMsg = firstLine(t)
 	}
 }
 
+// xmlFields are the elements read from an XML error body: AWS's (S3's
+// <Error>, the query protocol's <ErrorResponse><Error>, EC2's
+// <Response><Errors><Error>).
+var xmlFields = []string{"Code", "Message", "RequestId"}
+
+// xmlError reads an XML error body as {"Code": ..., "Message": ...,
+// "RequestId": ...}; nil when it has no <Code>.
+func xmlError(s string) *node {
+	var texts [3]string
+	for i, k := range xmlFields {
+		if at := index(s, "<"+k+">"); at >= 0 {
+			v := s[at+len(k)+2:]
+			texts[i] = v[:max(indexByte(v, '<'), 0)]
+		}
+	}
+	if texts[0] == "" {
+		return nil
+	}
+	return textObject(xmlFields, texts[:])
+}
+
+// textObject returns the object of the keys with their texts.
+func textObject(keys, texts []string) *node {
+	vals := make([]*node, len(keys))
+	for i := range vals {
+		vals[i] = &node{kind: kindString, text: texts[i]}
+	}
+	return &node{kind: kindObject, keys: keys, vals: vals}
+}
+
 // addDoc records f as the error document, and any documents escaped inside
 // its strings (up to three levels).
 func (a *artefact) addDoc(f found, where string, b *budget) {
-	l := layer{doc: f.n, where: where}
+	l := layer{doc: a.errorObject(f.n), where: where}
 	if f.truncated {
 		a.truncated = true
 	}
@@ -371,7 +410,7 @@ func (s *docSearch) walk(n *node, path string, depth int) {
 		if len(n.text) < 8 || index(n.text, "{") < 0 {
 			return
 		}
-		if f, ok := bestDoc(n.text, s.b); ok && f.score > s.score {
+		if f, ok := bestDocAt(n.text, s.b, false); ok && f.score > s.score {
 			s.score = f.score
 			st, _ := statusNear(n.text[:f.start])
 			s.best = layer{doc: f.n, status: st, where: path}
@@ -596,35 +635,62 @@ func (a *artefact) plain(s string, b *budget) {
 		before := s[:f.start]
 		label := trimSpace(before)
 		after := trimSpace(s[f.end:])
+		// the exception right before the document ("Name: ...", "Name(");
+		// Node's util.inspect puts it above the stack
+		head := s[:f.start+1]
+		if i := index(head, "\n    at "); i >= 0 {
+			head = head[:i]
+		}
+		head = lastLines(head, 2)
+		st, msg, sdk := sdkException(head)
+		a.exception, a.excMsg = sdk, msg
+		if v, ok := statusAt(msg, 0); ok && v == st && len(msg) > 4 { // "400 Invalid value"
+			a.excMsg = trimSpace(msg[3:])
+		}
+		near, _ := statusNear(lastLines(before, 2))
 		a.addDoc(f, "body", b)
-		if st, ok := sdkException(lastLines(before, 2)); ok {
-			a.form, a.status = formSDK, st
-		} else if label == "" && after == "" {
+		switch {
+		case sdk:
+			a.form = formSDK
+			if a.status == 0 {
+				a.status = st
+			}
+		case label == "" && after == "":
 			a.form = formJSON
-		} else if after == "" && isLabel(label) { // a stray label or prompt before it
+		case after == "" && near == 0 && isLabel(label): // a stray label or prompt before it
 			a.form = formJSON
 			push(&a.notes, "The text before the JSON (\""+cutUTF8(label, 60)+"\") was ignored.")
-		} else {
+		default:
 			a.form = formLog
 		}
 		if a.status == 0 {
-			a.status, _ = statusNear(lastLines(before, 2))
+			a.status = near
 		}
-		if n := count(trimRight(s, "\n"), "\n") + 1; a.form == formLog && n > 3 {
+		n := count(trimRight(s, "\n"), "\n") + 1
+		if a.status == 0 && n <= 12 {
+			// A short paste tells one story (a REPL session, a console):
+			// a status anywhere around the body is the body's.
+			a.status, _ = statusNear(before[max(0, len(before)-1<<15):] + "\n" + cutUTF8(s[f.end:], 1<<15))
+		}
+		if a.form == formLog && n > 3 {
 			push(&a.notes, "Read the JSON on line "+itoa(count(before, "\n")+1)+" of "+itoa(n)+".")
 		}
 		return
 	}
 	// No JSON: an SDK exception or text.
+	excMsg := "" // the message of the last exception
 	for lr := (lineReader{rest: s}); ; {
 		line, ok := lr.next()
 		if !ok {
 			break
 		}
-		if st, ok := sdkException(line); ok {
+		if st, msg, ok := sdkException(line); ok {
 			a.form = formSDK
 			if st > 0 {
 				a.status = st
+			}
+			if msg != "" {
+				excMsg = msg
 			}
 		}
 		if st, code, msg, ok := bracketStatus(line); ok {
@@ -639,12 +705,17 @@ func (a *artefact) plain(s string, b *budget) {
 			}
 		}
 	}
-	if looksLikeHTML(s) {
+	if n := xmlError(s); n != nil {
+		a.addDoc(found{n: n}, "body", b)
+	} else if looksLikeHTML(s) {
 		a.htmlPage(s)
 		return
 	}
 	if a.status == 0 {
 		a.status, _ = statusNear(s[:min(len(s), 1<<16)])
+	}
+	if a.looseMsg == "" {
+		a.looseMsg = firstLine(excMsg)
 	}
 	if a.looseMsg == "" {
 		a.looseMsg = firstLine(trimSpace(s))
@@ -687,12 +758,18 @@ type found struct {
 }
 
 // bestDoc returns the most error-like JSON document in s: the highest
-// errorScore, the later one on a tie (logs end with the failure).
-func bestDoc(s string, b *budget) (found, bool) {
+// docScore, the later one on a tie (logs end with the failure). A document
+// starts at "{", at "[" before "{", or at "(" before "name=" (Python
+// keyword arguments).
+func bestDoc(s string, b *budget) (found, bool) { return bestDocAt(s, b, true) }
+
+// bestDocAt is bestDoc; deep scores documents by what is escaped inside
+// them too.
+func bestDocAt(s string, b *budget, deep bool) (found, bool) {
 	var best found
 	have := false
 	for i := 0; i < len(s); {
-		for i < len(s) && s[i] != '{' && s[i] != '[' {
+		for i < len(s) && s[i] != '{' && s[i] != '[' && s[i] != '(' {
 			i++
 		}
 		if i == len(s) {
@@ -700,6 +777,10 @@ func bestDoc(s string, b *budget) (found, bool) {
 		}
 		if b.left <= 0 {
 			break
+		}
+		if s[i] == '(' && !keywordAt(s, i+1) {
+			i++
+			continue
 		}
 		if s[i] == '[' { // only an array of objects
 			k := i + 1
@@ -713,7 +794,7 @@ func bestDoc(s string, b *budget) (found, bool) {
 		}
 		p, ok := readValue(s, i, b)
 		if ok && (p.n.kind == kindObject || p.n.kind == kindArray) && p.end > i+1 {
-			f := found{n: p.n, start: i, end: p.end, truncated: p.truncated, score: errorScore(p.n)}
+			f := found{n: p.n, start: i, end: p.end, truncated: p.truncated, score: docScore(p.n, b, deep)}
 			if !have || f.score >= best.score {
 				best, have = f, true
 			}
@@ -733,7 +814,7 @@ func bestDoc(s string, b *budget) (found, bool) {
 				text = unescapeLevel(text)
 			}
 			if p, ok := readValue(text, 0, b); ok && p.n.kind == kindObject {
-				f := found{n: p.n, start: i, end: end, truncated: p.truncated && end == len(s), score: errorScore(p.n), level: lvl}
+				f := found{n: p.n, start: i, end: end, truncated: p.truncated && end == len(s), score: docScore(p.n, b, deep), level: lvl}
 				if !have || f.score >= best.score {
 					best, have = f, true
 				}
@@ -744,6 +825,18 @@ func bestDoc(s string, b *budget) (found, bool) {
 		i++
 	}
 	return best, have
+}
+
+// keywordAt reports "name=" (not "name==") at s[i:], after spaces.
+func keywordAt(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(s) && byteClass[s[j]]&className != 0 {
+		j++
+	}
+	return j > i && byteClass[s[i]]&classIdent != 0 && j+1 < len(s) && s[j] == '=' && s[j+1] != '='
 }
 
 // escapeLevel reports how many levels of string escaping precede the first
@@ -849,51 +942,57 @@ func errorScore(n *node) int {
 
 // ---- SDK exceptions and statuses in text ----
 
-// sdkException finds "pkg.SomeError: ..." or "Error: 429 ..." in text and
-// returns a status it states (0 when none).
-func sdkException(text string) (int, bool) {
+// sdkException finds an exception in text: "pkg.SomeError: message",
+// "Error: 429 ..." or a Python repr "RateLimitError('...')". It returns
+// the status the exception states (0 when none) and its message: what
+// follows "Name: " or the quoted argument.
+func sdkException(text string) (int, string, bool) {
 	for lr := (lineReader{rest: text}); ; {
 		line, ok := lr.next()
 		if !ok {
 			break
 		}
 		line = trimSpace(line)
-		colon := index(line, ": ")
-		for colon > 0 {
-			start := colon // of the last word before the colon
-			for start > 0 && line[start-1] != ' ' && line[start-1] != '\t' {
+		for i := 0; i < len(line); i++ {
+			c := line[i]
+			if c != '(' && (c != ':' || i+1 < len(line) && line[i+1] != ' ') {
+				continue
+			}
+			start := i
+			for start > 0 && byteClass[line[start-1]]&className != 0 {
 				start--
 			}
-			name := line[start:colon] // an exception name: "pkg.SomeError"
-			ok := len(name) >= 5 && len(name) <= 120
-			for i := 0; ok && i < len(name); i++ {
-				ok = byteClass[name[i]]&className != 0
+			name := line[start:i] // "pkg.SomeError"
+			if len(name) < 5 || len(name) > 120 || start > 0 && !inSet(line[start-1], " \t[(") {
+				continue
 			}
 			last := name // its last part
-			for i := 0; i < len(name); i++ {
-				if name[i] == '.' {
-					last = name[i+1:]
+			for k := 0; k < len(name); k++ {
+				if name[k] == '.' {
+					last = name[k+1:]
 				}
 			}
-			if ok && (hasSuffix(last, "Error") || hasSuffix(last, "Exception")) {
-				rest := trimSpace(line[colon+2:])
-				if st, ok := statusAt(rest, 0); ok {
-					return st, true
-				}
-				if st, _, _, ok := bracketStatus(rest); ok {
-					return st, true
-				}
-				st, _ := statusNear(rest[:min(len(rest), 40)])
-				return st, true
+			if !hasSuffix(last, "Error") && !hasSuffix(last, "Exception") {
+				continue
 			}
-			next := index(line[colon+2:], ": ")
-			if next < 0 {
-				break
+			rest := trimSpace(line[min(i+1, len(line)):])
+			if c == '(' { // a repr: the quoted message
+				rest = trimRight1(rest, ')')
+				if len(rest) > 1 && inSet(rest[0], "'\"") && rest[len(rest)-1] == rest[0] {
+					rest = rest[1 : len(rest)-1]
+				}
 			}
-			colon += 2 + next
+			if st, ok := statusAt(rest, 0); ok && standsAlone(rest, 3) { // "Error: 429 {...}"
+				return st, rest, true
+			}
+			if st, _, _, ok := bracketStatus(rest); ok {
+				return st, rest, true
+			}
+			st, _ := statusNear(rest[:min(len(rest), 40)])
+			return st, rest, true
 		}
 	}
-	return 0, false
+	return 0, "", false
 }
 
 // bracketStatus reads "[401] invalid_api_key: Key revoked", the format of
@@ -928,54 +1027,6 @@ func isCodeToken(s string) bool {
 		}
 	}
 	return true
-}
-
-// statusNear finds an HTTP status stated in text: "HTTP/1.1 429",
-// "status 429", "status_code=429", "Error code: 429", "[429]",
-// "429 Too Many Requests". The last one wins: it is nearest to what follows.
-func statusNear(text string) (int, bool) {
-	low := toLower(text)
-	best, bestAt := 0, -1
-	for _, c := range statusClues {
-		for off := 0; ; {
-			i := index(low[off:], c.text)
-			if i < 0 {
-				break
-			}
-			at := off + i
-			off = at + len(c.text)
-			st := 0
-			switch {
-			case c.status != 0: // "429 Too Many Requests"
-				if at >= 4 && low[at-1] == ' ' {
-					if st, _ = statusAt(low, at-4); st != c.status {
-						st = 0
-					}
-					at -= 4
-				}
-			case c.text == "[": // "[429]"
-				if at+4 < len(low) && low[at+4] == ']' {
-					if st, _ = statusAt(low, at+1); st < 400 {
-						st = 0
-					}
-				}
-			default: // "status: 429", "error code 429", "status_code=429"
-				k := off
-				for k < len(low) && k < off+12 && (inSet(low[k], " :=\"'_-#()[") || hasPrefix(low[k:], "code")) {
-					if hasPrefix(low[k:], "code") {
-						k += 4
-						continue
-					}
-					k++
-				}
-				st, _ = statusAt(low, k)
-			}
-			if st != 0 && at >= bestAt {
-				best, bestAt = st, at
-			}
-		}
-	}
-	return best, best != 0
 }
 
 // ---- hosts ----
