@@ -16,7 +16,7 @@ type Diagnosis struct {
 	Confidence    float64     // 0..1, how sure the provider attribution is
 	Candidates    []Candidate // every provider with any evidence, best first
 	Evidence      []string    // why Provider was chosen, or what shape was read
-	Form          string      // json, curl-i, curl-v, sse, sdk, log, har, text, empty, binary
+	Form          string      // json, curl-i, curl-v, sse, sdk, agent, log, har, text, empty, binary
 	Status        int         // HTTP status, 0 when unknown
 	Code          string      // the provider's own code, as sent
 	Message       string      // the error's message field (redacted)
