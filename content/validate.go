@@ -124,7 +124,9 @@ func (l *loader) provider(d *document, p *Provider, report func(int, string)) {
 	if p.Auth.Header == "" {
 		report(authAt, `auth needs "header": the header that carries the key`)
 	}
-	rlAt := func(key string) int { return lineOf(value(value(root, "rate_limit"), key), lineOf(value(root, "rate_limit"), 2)) }
+	rlAt := func(key string) int {
+		return lineOf(value(value(root, "rate_limit"), key), lineOf(value(root, "rate_limit"), 2))
+	}
 	switch u := p.RateLimit.ResetUnit; {
 	case u != "" && !slices.Contains(waitFormats, u):
 		report(rlAt("reset_unit"), "rate_limit reset_unit "+strconv.Quote(u)+" must be one of "+strings.Join(waitFormats, ", "))

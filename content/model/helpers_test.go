@@ -9,10 +9,10 @@ import (
 func TestHeaderCode(t *testing.T) {
 	for in, want := range map[string]string{
 		"ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/": "ThrottlingException",
-		"aws.protocols#ThrottlingException":                                         "ThrottlingException",
-		"com.amazon.coral.service#ValidationException:http://x/":                    "ValidationException",
-		" AccessDeniedException ":                                                   "AccessDeniedException",
-		"":                                                                          "",
+		"aws.protocols#ThrottlingException":                                        "ThrottlingException",
+		"com.amazon.coral.service#ValidationException:http://x/":                   "ValidationException",
+		" AccessDeniedException ":                                                  "AccessDeniedException",
+		"":                                                                         "",
 	} {
 		if got := model.HeaderCode(in); got != want {
 			t.Errorf("HeaderCode(%q) = %q, want %q", in, got, want)
