@@ -350,6 +350,8 @@ func (l *loader) code(d *document, p *Provider, c *model.Code, n *yaml.Node, rep
 			report(vl, where+`variant needs "name"`)
 		case names[v.Name]:
 			report(vl, where+"duplicate variant "+strconv.Quote(v.Name))
+		case !idRE.MatchString(v.Name):
+			report(lineOf(value(vn, "name"), vl), where+"variant "+strconv.Quote(v.Name)+" must be lower-case letters, digits and '-': it is the anchor of its section on the code's page")
 		}
 		names[v.Name] = true
 		if len(v.Match) == 0 && v.When == nil {

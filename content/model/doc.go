@@ -227,7 +227,8 @@
 //
 // A variant needs match, when or both; with both, both must hold.
 //
-//	name*          string     short id, unique within the code
+//	name*          string     short id, unique within the code: lower-case [a-z0-9-], the anchor
+//	                          of its section on the code's page (#variant-<name>)
 //	match          []string   substrings of the message that select it, any one
 //	                          (case-insensitive; the loader lower-cases them)
 //	when?          *When      a field of the body that selects it
