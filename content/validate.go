@@ -461,7 +461,9 @@ func (l *loader) checkExample(p *Provider, c *model.Code, ex *model.Example, lin
 		return // nothing to compare with; the broken path is reported on its own
 	}
 	for _, sp := range env.StatusField {
-		if sv, ok := jsonPath(v, sp); ok && ex.Status != 0 && sv != strconv.Itoa(ex.Status) && pathRE.MatchString(sp) {
+		// a number there is the status; a string may be a code (OpenRouter's
+		// error.code is 429 or "server_error")
+		if sv, ok := jsonPath(v, sp); ok && ex.Status != 0 && isInt(sv) && sv != strconv.Itoa(ex.Status) && pathRE.MatchString(sp) {
 			report(line, where+"example body's "+sp+" is "+strconv.Quote(sv)+", not the example's status "+strconv.Itoa(ex.Status))
 		}
 	}
@@ -495,6 +497,11 @@ func (l *loader) checkExample(p *Provider, c *model.Code, ex *model.Example, lin
 		where2 += " or in a header " + strings.Join(env.CodeHeaders, " or ")
 	}
 	report(line, where+"example body does not match the "+p.ID+" envelope: "+where2)
+}
+
+func isInt(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
 }
 
 // headerCode returns the first of an example's headers named in the

@@ -99,8 +99,9 @@
 //	type           []string   paths of an error type/class field
 //	reason         []string   paths of a machine-readable reason beside the code
 //	                          (Google's ErrorInfo reason in error.details[])
-//	status_field   []string   paths of a body field holding the HTTP status (Google's
-//	                          error.code); where an example has both they must agree
+//	status_field   []string   paths of a body field holding the HTTP status when it is a
+//	                          number (Google's error.code); where an example has both they
+//	                          must agree
 //	extra          []string   paths of other documented fields, neither code nor message
 //	retry_after    []string   paths of a body field holding a wait
 //	retry_after_format? string how retry_after is written: "seconds" (the default), "ms",
