@@ -421,12 +421,13 @@ var Providers = []Provider{
 			RequestID:        []string{"request_id"},
 			Details:          []string{"error.details"},
 			CodeHeaders:      []string{},
-			RequestIDHeaders: []string{},
+			RequestIDHeaders: []string{"request-id"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.anthropic.com", "platform.claude.com", "docs.claude.com"},
 			Headers: []string{"anthropic-ratelimit-requests-limit", "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-requests-reset", "anthropic-ratelimit-tokens-limit", "anthropic-ratelimit-tokens-remaining", "anthropic-ratelimit-tokens-reset", "anthropic-ratelimit-input-tokens-limit", "anthropic-ratelimit-input-tokens-remaining", "anthropic-ratelimit-input-tokens-reset", "anthropic-ratelimit-output-tokens-limit", "anthropic-ratelimit-output-tokens-remaining", "anthropic-ratelimit-output-tokens-reset", "anthropic-version"},
 			SDK:     []string{"anthropic.APIStatusError", "anthropic.RateLimitError", "anthropic.EnforcedSpendLimitReachedError", "anthropic.InternalServerError", "anthropic.AuthenticationError", "anthropic.PermissionDeniedError", "anthropic.BadRequestError", "anthropic.NotFoundError", "anthropic.ConflictError", "anthropic.APIConnectionError", "anthropic.APITimeoutError", "AnthropicError"},
+			Names:   []string{"Anthropic", "Claude"},
 		},
 		Auth: Auth{
 			Header:     "x-api-key",
@@ -565,12 +566,16 @@ var Providers = []Provider{
 				Variants: []Variant{
 					{
 						Name:      "monthly-spend-cap",
-						Match:     []string{"monthly api usage threshold", "reached your api usage limits"},
+						Match:     []string{},
 						Category:  "quota",
 						Retryable: RetryNo,
 						Title:     "Usage tier's monthly spend cap reached",
 						Meaning:   "The organization spent its tier's monthly cap. API use is paused until 00:00 UTC on the first day of the next month, or until the organization moves to a higher tier. The body carries error.details.error_code enforced_spend_limit_reached and the response has no retry-after; retries, including the SDKs' automatic ones, keep failing. The SDKs raise EnforcedSpendLimitReachedError.",
 						Fix:       []string{"Stop retrying and alert someone.", "Request a higher tier or limit, or wait for the date in the message."},
+						When: &When{
+							Path:   "error.details.error_code",
+							Equals: "enforced_spend_limit_reached",
+						},
 					}},
 			},
 			{
@@ -611,6 +616,7 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 					Backoff:   "exponential with jitter",
 				},
+				Stream: true,
 			}},
 	},
 	{
@@ -622,12 +628,17 @@ var Providers = []Provider{
 			Details:          []string{"error.innererror", "error.inner_error"},
 			Type:             []string{"error.type"},
 			CodeHeaders:      []string{},
+			CodeFromStatus:   true,
 			RequestIDHeaders: []string{},
+			Reason:           []string{"error.innererror.code", "error.inner_error.code"},
+			StatusField:      []string{"error.status"},
+			Extra:            []string{"error.param"},
 		},
 		Detect: Detect{
-			Hosts:   []string{"openai.azure.com", "cognitiveservices.azure.com", "ai.azure.com"},
+			Hosts:   []string{"*.openai.azure.com", "*.cognitiveservices.azure.com", "ai.azure.com"},
 			Headers: []string{"api-key"},
 			SDK:     []string{"AzureOpenAI", "AsyncAzureOpenAI", "MutuallyExclusiveAuthError", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_AD_TOKEN", "ResponsibleAIPolicyViolation", "@azure/openai"},
+			Names:   []string{"Azure", "Azure OpenAI"},
 		},
 		Auth: Auth{
 			Header:     "api-key",
@@ -823,14 +834,15 @@ var Providers = []Provider{
 		Envelope: Envelope{
 			Code:             []string{"__type", "code"},
 			Message:          []string{"message", "Message"},
-			Details:          []string{"originalMessage", "resourceName", "originalStatusCode"},
-			CodeHeaders:      []string{},
-			RequestIDHeaders: []string{},
+			CodeHeaders:      []string{"x-amzn-errortype"},
+			RequestIDHeaders: []string{"x-amzn-requestid"},
+			Extra:            []string{"originalMessage", "resourceName", "originalStatusCode"},
 		},
 		Detect: Detect{
-			Hosts:   []string{"bedrock-runtime.us-east-1.amazonaws.com", "bedrock-runtime.us-west-2.amazonaws.com", "bedrock.amazonaws.com"},
+			Hosts:   []string{"bedrock-runtime.*.amazonaws.com", "bedrock.amazonaws.com"},
 			Headers: []string{"x-amzn-errortype", "x-amzn-requestid", "x-amzn-bedrock-content-type"},
 			SDK:     []string{"when calling the InvokeModel operation", "when calling the InvokeModelWithResponseStream operation", "when calling the Converse operation", "when calling the ConverseStream operation", "botocore.exceptions.ClientError"},
+			Names:   []string{"Amazon Bedrock", "AWS Bedrock", "Bedrock"},
 		},
 		Auth: Auth{
 			Header:      "Authorization",
@@ -849,6 +861,7 @@ var Providers = []Provider{
 					Note:      "The same input fails again; fix the request parameters first.",
 					Retryable: RetryNo,
 				},
+				Stream:  true,
 				Aliases: []string{"ValidationError"},
 			},
 			{
@@ -886,6 +899,7 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 					Backoff:   "exponential with random jitter",
 				},
+				Stream: true,
 			},
 			{
 				Code:     "ServiceQuotaExceededException",
@@ -921,6 +935,7 @@ var Providers = []Provider{
 				Retry: Retry{
 					Note: "The docs do not say whether to retry.",
 				},
+				Stream: true,
 			},
 			{
 				Code:     "ModelErrorException",
@@ -939,11 +954,11 @@ var Providers = []Provider{
 				Title:    "Error while streaming the response (mid-stream)",
 				Meaning:  "The model failed after the response had begun streaming. It comes as an exception event in the AWS event stream of InvokeModelWithResponseStream or ConverseStream (the stream member `modelStreamErrorException`); the same exception is also listed with HTTP 424 for the streaming operation. It can carry `originalStatusCode` and `originalMessage` from the model.",
 				Fix:      []string{"Handle exception events while reading the stream; the HTTP status alone will not show them.", "Read `originalStatusCode` and `originalMessage` for the model's reason.", "Send the whole request again."},
+				Statuses: []int{424},
 				Retry: Retry{
 					Note:      "The docs say to retry the request. It arrives after the 200, so the whole request is sent again and the streamed part is generated again.",
 					Retryable: RetryYes,
 				},
-				Signal: SignalStream,
 				Stream: true,
 			},
 			{
@@ -958,6 +973,7 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 					Backoff:   "exponential with random jitter",
 				},
+				Stream: true,
 			},
 			{
 				Code:     "ServiceUnavailableException",
@@ -971,6 +987,7 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 					Backoff:   "exponential with random jitter",
 				},
+				Stream:  true,
 				Aliases: []string{"ServiceUnavailable"},
 			},
 			{
@@ -1932,15 +1949,17 @@ var Providers = []Provider{
 		Name:    "Cohere",
 		BaseURL: "https://api.cohere.com",
 		Envelope: Envelope{
-			Code:             []string{"errdex_status", "finish_reason", "delta.finish_reason"},
+			Code:             []string{"finish_reason", "delta.finish_reason"},
 			Message:          []string{"message", "data"},
 			CodeHeaders:      []string{},
+			CodeFromStatus:   true,
 			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.cohere.com", "api.cohere.ai", "docs.cohere.com", "dashboard.cohere.com"},
 			Headers: []string{},
 			SDK:     []string{"TooManyRequestsError", "UnauthorizedError", "ClientClosedRequestError", "InvalidTokenError", "GatewayTimeoutError", "CohereError", "cohere.errors"},
+			Names:   []string{"Cohere"},
 		},
 		Auth: Auth{
 			Header: "Authorization",
@@ -2218,14 +2237,15 @@ var Providers = []Provider{
 		Envelope: Envelope{
 			Code:             []string{"error.code"},
 			Message:          []string{"error.message"},
-			Details:          []string{"error.param"},
 			Type:             []string{"error.type"},
 			CodeHeaders:      []string{},
 			RequestIDHeaders: []string{},
+			Extra:            []string{"error.param"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.deepseek.com", "platform.deepseek.com", "api-docs.deepseek.com"},
 			Headers: []string{},
+			Names:   []string{"DeepSeek"},
 		},
 		Auth: Auth{
 			Header: "Authorization",
@@ -2272,14 +2292,18 @@ var Providers = []Provider{
 			Code:             []string{"error.status", "promptFeedback.blockReason", "candidates[].finishReason"},
 			Message:          []string{"error.message"},
 			Details:          []string{"error.details"},
-			Type:             []string{"error.details[].reason"},
+			RetryAfter:       []string{"error.details[].retryDelay"},
 			CodeHeaders:      []string{},
 			RequestIDHeaders: []string{},
+			Reason:           []string{"error.details[].reason"},
+			StatusField:      []string{"error.code"},
+			RetryAfterFormat: "duration",
 		},
 		Detect: Detect{
 			Hosts:   []string{"generativelanguage.googleapis.com", "ai.google.dev", "aistudio.google.com"},
 			Headers: []string{"x-goog-api-key"},
 			SDK:     []string{"google.genai.errors", "google-genai", "got status:"},
+			Names:   []string{"Google AI Studio", "Gemini API"},
 		},
 		Auth: Auth{
 			Header:      "x-goog-api-key",
@@ -2302,12 +2326,16 @@ var Providers = []Provider{
 				Variants: []Variant{
 					{
 						Name:      "api-key-invalid",
-						Match:     []string{"api key not valid", "api_key_invalid"},
+						Match:     []string{},
 						Category:  "auth",
 						Retryable: RetryNo,
 						Title:     "API key not valid",
 						Meaning:   "The key is malformed, unknown or expired. The status stays 400 INVALID_ARGUMENT; only the message and the ErrorInfo reason `API_KEY_INVALID` tell it apart from a bad body.",
 						Fix:       []string{"Copy the key again from the API keys page in Google AI Studio.", "Send it in the `x-goog-api-key` header (or the `key` query parameter).", "Create a new key if the old one was deleted."},
+						When: &When{
+							Path:   "error.details[].reason",
+							Equals: "API_KEY_INVALID",
+						},
 					}},
 			},
 			{
@@ -2348,12 +2376,16 @@ var Providers = []Provider{
 				Variants: []Variant{
 					{
 						Name:      "service-disabled",
-						Match:     []string{"has not been used in project", "it is disabled"},
+						Match:     []string{},
 						Category:  "permission",
 						Retryable: RetryNo,
 						Title:     "Gemini API not enabled in the project",
 						Meaning:   "The key's project has the Generative Language API turned off; the ErrorInfo reason is `SERVICE_DISABLED`.",
 						Fix:       []string{"Enable the Generative Language API in the key's Google Cloud project, or use a key created in Google AI Studio."},
+						When: &When{
+							Path:   "error.details[].reason",
+							Equals: "SERVICE_DISABLED",
+						},
 					},
 					{
 						Name:      "leaked-key",
@@ -2517,22 +2549,26 @@ var Providers = []Provider{
 		Envelope: Envelope{
 			Code:             []string{"error.code", "error.type"},
 			Message:          []string{"error.message"},
-			Details:          []string{"error.failed_generation", "error.param", "error.schema_path"},
 			Type:             []string{"error.type"},
 			CodeHeaders:      []string{},
 			RequestIDHeaders: []string{},
+			Extra:            []string{"error.param", "error.failed_generation", "error.schema_code", "error.schema_kind", "error.schema_path", "error.schema_path_segments", "error.debug"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.groq.com", "console.groq.com"},
 			Headers: []string{"x-groq-region"},
 			SDK:     []string{"GroqError", "groq.APIStatusError", "groq.BadRequestError", "groq.AuthenticationError", "groq.PermissionDeniedError", "groq.NotFoundError", "groq.UnprocessableEntityError", "groq.RateLimitError", "groq.InternalServerError", "groq.APIConnectionError"},
+			Names:   []string{"Groq"},
 		},
 		Auth: Auth{
 			Header:      "Authorization",
 			KeyPrefixes: []string{"gsk_"},
 		},
 		RateLimit: RateLimit{
-			Headers: []string{"retry-after", "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"},
+			Headers:      []string{"retry-after", "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"},
+			ResetHeader:  "x-ratelimit-reset-requests",
+			ResetUnit:    "duration",
+			ResetHeaders: []string{"x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"},
 		},
 		Codes: []Code{
 			{
@@ -2571,11 +2607,14 @@ var Providers = []Provider{
 			Details:          []string{"detail"},
 			CodeHeaders:      []string{},
 			RequestIDHeaders: []string{},
+			Reason:           []string{"code"},
+			Extra:            []string{"param", "object"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.mistral.ai", "console.mistral.ai", "admin.mistral.ai", "docs.mistral.ai"},
 			Headers: []string{},
 			SDK:     []string{"mistralai", "SDKError", "HTTPValidationError", "MistralError", "API error occurred"},
+			Names:   []string{"Mistral", "Mistral AI"},
 		},
 		Auth: Auth{
 			Header: "Authorization",
@@ -2654,12 +2693,14 @@ var Providers = []Provider{
 			Message:          []string{"error.message", "response.error.message", "message"},
 			Type:             []string{"error.type", "type"},
 			CodeHeaders:      []string{},
-			RequestIDHeaders: []string{},
+			RequestIDHeaders: []string{"x-request-id"},
+			Extra:            []string{"error.param", "param"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.openai.com", "platform.openai.com", "developers.openai.com", "help.openai.com"},
 			Headers: []string{"openai-organization", "openai-processing-ms", "openai-version", "openai-project", "x-ratelimit-limit-project-tokens", "x-ratelimit-remaining-project-tokens", "x-ratelimit-reset-project-tokens"},
 			SDK:     []string{"openai.RateLimitError", "openai.APIStatusError", "OpenAIError", "RateLimitError", "AuthenticationError", "PermissionDeniedError", "BadRequestError", "NotFoundError", "ConflictError", "UnprocessableEntityError", "InternalServerError", "APIStatusError", "APIConnectionError", "APITimeoutError", "APIConnectionTimeoutError", "APIUserAbortError", "ContentFilterFinishReasonError", "LengthFinishReasonError", "An error occurred during streaming"},
+			Names:   []string{"OpenAI"},
 		},
 		Auth: Auth{
 			Header:      "Authorization",
@@ -3029,13 +3070,21 @@ var Providers = []Provider{
 			Message:          []string{"error.message", "response.error.message", "choices[].error.message"},
 			RequestID:        []string{"request_id", "response.id", "id"},
 			Details:          []string{"error.metadata", "choices[].error.metadata"},
+			Type:             []string{"error.type"},
 			CodeHeaders:      []string{},
+			CodeFromStatus:   true,
 			RequestIDHeaders: []string{},
+			StatusField:      []string{"error.code", "choices[].error.code"},
+			Upstream: &Upstream{
+				Provider: []string{"error.metadata.provider_name", "choices[].error.metadata.provider_name", "provider"},
+				Body:     []string{"error.metadata.raw", "choices[].error.metadata.raw"},
+			},
 		},
 		Detect: Detect{
 			Hosts:   []string{"openrouter.ai"},
 			Headers: []string{"x-generation-id", "x-openrouter-title", "x-openrouter-metadata", "x-openrouter-experimental-metadata"},
 			SDK:     []string{"OpenRouterError", "OpenRouterDefaultError", "PaymentRequiredResponseError", "TooManyRequestsResponseError", "UnauthorizedResponseError", "ForbiddenResponseError", "BadGatewayResponseError", "ServiceUnavailableResponseError", "ProviderOverloadedResponseError", "EdgeNetworkTimeoutResponseError", "OPENROUTER PROCESSING"},
+			Names:   []string{"OpenRouter"},
 		},
 		Auth: Auth{
 			Header:      "Authorization",
@@ -3083,12 +3132,16 @@ var Providers = []Provider{
 				Variants: []Variant{
 					{
 						Name:      "in-flight-budget",
-						Match:     []string{"in-flight requests"},
+						Match:     []string{},
 						Category:  "rate_limit",
 						Retryable: RetryYes,
 						Title:     "In-flight spending budget full (transient)",
 						Meaning:   "The balance is positive, but the estimated cost of requests that are running or settled only moments ago already fills the in-flight budget (a share of the balance, up to a ceiling). It clears by itself as those costs settle, even with nothing running. The response carries Retry-After.",
 						Fix:       []string{"Wait the number of seconds in Retry-After, then send the request again.", "Run fewer paid requests at once, or lower `max_tokens` so each holds less.", "Add credits to raise the budget, up to its ceiling."},
+						When: &When{
+							Path:   "error.metadata.limit_source",
+							Equals: "openrouter_in_flight_budget",
+						},
 					}},
 			},
 			{
@@ -3266,12 +3319,16 @@ var Providers = []Provider{
 				Variants: []Variant{
 					{
 						Name:      "in-flight-budget",
-						Match:     []string{"in-flight requests"},
+						Match:     []string{},
 						Category:  "rate_limit",
 						Retryable: RetryYes,
 						Title:     "In-flight spending budget full (transient)",
 						Meaning:   "Running and recently settled requests fill the in-flight budget; it clears as their costs settle.",
 						Fix:       []string{"Wait Retry-After, then retry; run fewer paid requests at once."},
+						When: &When{
+							Path:   "error.metadata.limit_source",
+							Equals: "openrouter_in_flight_budget",
+						},
 					}},
 			},
 			{
@@ -3286,6 +3343,7 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 					Backoff:   "exponential",
 				},
+				Stream: true,
 			},
 			{
 				Code:     "provider_overloaded",
@@ -3298,6 +3356,7 @@ var Providers = []Provider{
 					Note:      "The docs say to retry after a short delay.",
 					Retryable: RetryYes,
 				},
+				Stream: true,
 			},
 			{
 				Code:     "provider_unavailable",
@@ -3507,14 +3566,18 @@ var Providers = []Provider{
 			Code:             []string{"error.status", "promptFeedback.blockReason", "candidates[].finishReason"},
 			Message:          []string{"error.message"},
 			Details:          []string{"error.details"},
-			Type:             []string{"error.details[].reason"},
+			RetryAfter:       []string{"error.details[].retryDelay"},
 			CodeHeaders:      []string{},
 			RequestIDHeaders: []string{},
+			Reason:           []string{"error.details[].reason"},
+			StatusField:      []string{"error.code"},
+			RetryAfterFormat: "duration",
 		},
 		Detect: Detect{
-			Hosts:   []string{"aiplatform.googleapis.com", "us-central1-aiplatform.googleapis.com", "aiplatform.us.rep.googleapis.com", "aiplatform.eu.rep.googleapis.com"},
+			Hosts:   []string{"aiplatform.googleapis.com", "*-aiplatform.googleapis.com", "aiplatform.*.rep.googleapis.com"},
 			Headers: []string{},
 			SDK:     []string{"google.api_core.exceptions", "vertexai", "aiplatform", "google.genai.errors"},
+			Names:   []string{"Google Vertex", "Vertex AI"},
 		},
 		Auth: Auth{
 			Header:     "Authorization",
@@ -3582,12 +3645,16 @@ var Providers = []Provider{
 				Variants: []Variant{
 					{
 						Name:      "service-disabled",
-						Match:     []string{"has not been used in project", "it is disabled"},
+						Match:     []string{},
 						Category:  "permission",
 						Retryable: RetryNo,
 						Title:     "Vertex AI API not enabled",
 						Meaning:   "The project has not enabled the Vertex AI API (aiplatform.googleapis.com).",
 						Fix:       []string{"Enable the Vertex AI API in the project, wait a few minutes, then retry."},
+						When: &When{
+							Path:   "error.details[].reason",
+							Equals: "SERVICE_DISABLED",
+						},
 					},
 					{
 						Name:      "iam-permission",
@@ -3793,12 +3860,14 @@ var Providers = []Provider{
 			Code:             []string{"code", "error.code"},
 			Message:          []string{"error", "error.message", "message"},
 			CodeHeaders:      []string{},
+			CodeFromStatus:   true,
 			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.x.ai", "console.x.ai", "docs.x.ai", "status.x.ai"},
 			Headers: []string{},
 			SDK:     []string{"xai_sdk", "xai_sdk.exceptions", "grpc.RpcError", "grpc.aio.AioRpcError", "grpc.StatusCode", "XAI_API_KEY"},
+			Names:   []string{"xAI"},
 		},
 		Auth: Auth{
 			Header: "Authorization",
