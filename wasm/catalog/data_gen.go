@@ -635,7 +635,7 @@ var Providers = []Provider{
 			Extra:            []string{"error.param"},
 		},
 		Detect: Detect{
-			Hosts:   []string{"*.openai.azure.com", "*.cognitiveservices.azure.com", "ai.azure.com"},
+			Hosts:   []string{"openai.azure.com", "cognitiveservices.azure.com", "ai.azure.com"},
 			Headers: []string{"api-key"},
 			SDK:     []string{"AzureOpenAI", "AsyncAzureOpenAI", "MutuallyExclusiveAuthError", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_AD_TOKEN", "ResponsibleAIPolicyViolation", "@azure/openai"},
 			Names:   []string{"Azure", "Azure OpenAI"},
