@@ -37,6 +37,13 @@ type loader struct {
 	problems []Problem
 	// related links are resolved after every provider is loaded
 	pending []pendingRelated
+	// detect names seen so far, lower case: no two providers share one
+	names map[string]nameAt
+}
+
+type nameAt struct {
+	provider, file string
+	line           int
 }
 
 type pendingRelated struct {

@@ -69,7 +69,7 @@ func TestGoodFixture(t *testing.T) {
 	if got := p.Entries[0].Related; !slices.Equal(got, []string{"acme/bad_key"}) {
 		t.Errorf("related = %v, want [acme/bad_key]", got)
 	}
-	if p.BodyLine != 40 || !strings.HasPrefix(p.Body, "## Error format") {
+	if p.BodyLine != 43 || !strings.HasPrefix(p.Body, "## Error format") {
 		t.Errorf("body starts at line %d with %q", p.BodyLine, p.Body[:min(20, len(p.Body))])
 	}
 }

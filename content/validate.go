@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -22,7 +24,15 @@ var (
 	slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
 	pathRE = regexp.MustCompile(`^[A-Za-z0-9_$@-]+(\[\])?(\.[A-Za-z0-9_$@-]+(\[\])?)*$`)
 	hdrRE  = regexp.MustCompile(`^[A-Za-z0-9-]+: .*$`)
+	nameRE = regexp.MustCompile(`^[a-z0-9-]+$`) // a header name, lower case
+	// a host pattern: lower-case labels, an optional leading "*." and at
+	// most one other "*" (checked apart)
+	hostRE = regexp.MustCompile(`^(\*\.)?[a-z0-9*-]+(\.[a-z0-9*-]+)+$`)
 )
+
+// waitFormats are the formats a wait may be written in (rate_limit
+// reset_unit, envelope retry_after_format).
+var waitFormats = []string{"epoch", "seconds", "ms", "duration", "rfc3339"}
 
 // provider validates one provider file, decoded into p, and normalises it in
 // place.
@@ -54,6 +64,12 @@ func (l *loader) provider(d *document, p *Provider, report func(int, string)) {
 			report(lineOf(n, 2), "docs entry needs a title")
 		}
 		checkURL(report, lineOf(value(n, "url"), lineOf(n, 2)), "docs url", dl.URL, true)
+		rl := lineOf(value(n, "read"), lineOf(n, 2))
+		if dl.Read == "" {
+			report(rl, `docs entry needs "read": the day the page was last read, as YYYY-MM-DD`)
+		} else if _, err := time.Parse(time.DateOnly, dl.Read); err != nil {
+			report(rl, "docs read "+strconv.Quote(dl.Read)+" is not a real date written YYYY-MM-DD")
+		}
 	}
 
 	env := value(root, "envelope")
@@ -61,13 +77,40 @@ func (l *loader) provider(d *document, p *Provider, report func(int, string)) {
 	if len(p.Envelope.Code) == 0 {
 		report(at("envelope"), `envelope needs "code": the path(s) of the error code in the body`)
 	}
-	for key, paths := range map[string][]string{"code": p.Envelope.Code, "message": p.Envelope.Message,
+	envPaths := map[string][]string{"code": p.Envelope.Code, "message": p.Envelope.Message,
 		"request_id": p.Envelope.RequestID, "details": p.Envelope.Details, "type": p.Envelope.Type,
-		"retry_after": p.Envelope.RetryAfter} {
-		for _, s := range paths {
+		"reason": p.Envelope.Reason, "status_field": p.Envelope.StatusField, "extra": p.Envelope.Extra,
+		"retry_after": p.Envelope.RetryAfter}
+	if up := p.Envelope.Upstream; up != nil {
+		envPaths["upstream provider"], envPaths["upstream body"] = up.Provider, up.Body
+		if len(up.Provider) == 0 {
+			report(envAt("upstream"), `envelope upstream needs "provider": the path(s) of the upstream provider's name`)
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(envPaths)) {
+		line := envAt(key)
+		if k, _, ok := strings.Cut(key, " "); ok {
+			line = envAt(k)
+		}
+		for _, s := range envPaths[key] {
 			if !pathRE.MatchString(s) {
-				report(envAt(key), "envelope "+key+": "+strconv.Quote(s)+" is not a path like error.code or choices[].error.code")
+				report(line, "envelope "+key+": "+strconv.Quote(s)+" is not a path like error.code or choices[].error.code")
 			}
+		}
+	}
+	for key, hs := range map[string]*[]string{"code_headers": &p.Envelope.CodeHeaders, "request_id_headers": &p.Envelope.RequestIDHeaders} {
+		*hs = lowerAll(*hs)
+		for _, h := range *hs {
+			if !nameRE.MatchString(h) {
+				report(envAt(key), "envelope "+key+": "+strconv.Quote(h)+" is not a header name")
+			}
+		}
+	}
+	if f := p.Envelope.RetryAfterFormat; f != "" {
+		if !slices.Contains(waitFormats, f) {
+			report(envAt("retry_after_format"), "envelope retry_after_format "+strconv.Quote(f)+" must be one of "+strings.Join(waitFormats, ", "))
+		} else if len(p.Envelope.RetryAfter) == 0 {
+			report(envAt("retry_after_format"), `envelope retry_after_format needs "retry_after": the paths it describes`)
 		}
 	}
 	if ind := p.Envelope.Indirect; ind != nil {
@@ -75,15 +118,30 @@ func (l *loader) provider(d *document, p *Provider, report func(int, string)) {
 			report(envAt("indirect"), `envelope indirect needs "when" (a code value) and "field" (a path)`)
 		}
 	}
+	l.detect(p, value(root, "detect"), report)
 
 	authAt := lineOf(value(root, "auth"), 2)
 	if p.Auth.Header == "" {
 		report(authAt, `auth needs "header": the header that carries the key`)
 	}
-	switch p.RateLimit.ResetUnit {
-	case "", "epoch", "seconds":
-	default:
-		report(lineOf(value(value(root, "rate_limit"), "reset_unit"), 2), `rate_limit reset_unit must be "epoch" or "seconds"`)
+	rlAt := func(key string) int {
+		return lineOf(value(value(root, "rate_limit"), key), lineOf(value(root, "rate_limit"), 2))
+	}
+	switch u := p.RateLimit.ResetUnit; {
+	case u != "" && !slices.Contains(waitFormats, u):
+		report(rlAt("reset_unit"), "rate_limit reset_unit "+strconv.Quote(u)+" must be one of "+strings.Join(waitFormats, ", "))
+	case u == "" && len(p.RateLimit.ResetHeaders) > 0:
+		report(rlAt("reset_headers"), `rate_limit reset_headers needs "reset_unit": how the reset time is written (`+strings.Join(waitFormats, ", ")+")")
+	case u != "" && len(p.RateLimit.ResetHeaders) == 0:
+		report(rlAt("reset_unit"), `rate_limit reset_unit needs "reset_headers": the headers it describes`)
+	}
+	for _, h := range p.RateLimit.ResetHeaders {
+		if !nameRE.MatchString(strings.ToLower(h)) {
+			report(rlAt("reset_headers"), "rate_limit reset_headers: "+strconv.Quote(h)+" is not a header name")
+		}
+	}
+	if len(p.RateLimit.ResetHeaders) > 0 {
+		p.RateLimit.ResetHeader = p.RateLimit.ResetHeaders[0]
 	}
 	lower := func(xs []string) []string {
 		out := make([]string, len(xs))
@@ -94,7 +152,7 @@ func (l *loader) provider(d *document, p *Provider, report func(int, string)) {
 	}
 	p.Summary = strings.TrimSpace(p.Summary)
 	p.Retry = strings.TrimSpace(p.Retry)
-	p.Detect.Hosts, p.Detect.Headers = lower(p.Detect.Hosts), lower(p.Detect.Headers)
+	p.Detect.Headers = lower(p.Detect.Headers)
 	p.RateLimit.Summary = strings.TrimSpace(p.RateLimit.Summary)
 	for i := range p.Results {
 		rr := &p.Results[i]
@@ -130,6 +188,46 @@ func (l *loader) provider(d *document, p *Provider, report func(int, string)) {
 	}
 }
 
+// detect validates and normalises a provider's fingerprints.
+func (l *loader) detect(p *Provider, n *yaml.Node, report func(int, string)) {
+	at := func(key string) int { return lineOf(value(n, key), lineOf(n, 2)) }
+	for i, h := range p.Detect.Hosts {
+		h = strings.ToLower(strings.TrimSpace(h))
+		p.Detect.Hosts[i] = h
+		inner := strings.Count(strings.TrimPrefix(h, "*."), "*")
+		literal := 0 // labels without a '*'
+		for _, lb := range strings.Split(strings.TrimPrefix(h, "*."), ".") {
+			if !strings.Contains(lb, "*") {
+				literal++
+			}
+		}
+		if !hostRE.MatchString(h) || inner > 1 || literal < 2 {
+			report(lineOf(item(value(n, "hosts"), i), at("hosts")), "detect hosts: "+strconv.Quote(h)+
+				` is not a host pattern: lower-case labels, with an optional leading "*." and at most one other "*" (two labels at least without one)`)
+		}
+	}
+	for i, name := range p.Detect.Names {
+		name = strings.TrimSpace(name)
+		p.Detect.Names[i] = name
+		nl := lineOf(item(value(n, "names"), i), at("names"))
+		key := strings.ToLower(name)
+		prev, dup := l.names[key]
+		switch {
+		case name == "":
+			report(nl, "detect names: a name cannot be empty")
+		case dup && prev.provider == p.ID:
+			report(nl, "detect names: "+strconv.Quote(name)+" is listed twice")
+		case dup:
+			report(nl, "detect names: "+strconv.Quote(name)+" is already a name of "+prev.provider+" ("+prev.file+":"+strconv.Itoa(prev.line)+"): an upstream name must resolve to one provider")
+		default:
+			if l.names == nil {
+				l.names = map[string]nameAt{}
+			}
+			l.names[key] = nameAt{provider: p.ID, file: p.File, line: nl}
+		}
+	}
+}
+
 func checkURL(report func(int, string), line int, key, raw string, required bool) {
 	if raw == "" {
 		if required {
@@ -160,22 +258,25 @@ func (l *loader) code(d *document, p *Provider, c *model.Code, n *yaml.Node, rep
 		report(at("code"), where+"cannot make a URL: a code may contain only letters, digits, '_', '.' and '-'")
 	}
 
-	// status: int, list of ints, "stream" or "varies"
+	// status: int, list of ints (and "stream"), "stream" or "varies"
 	st := value(n, "status")
+	if st != nil && st.Kind == yaml.AliasNode && st.Alias != nil {
+		st = st.Alias
+	}
 	switch {
 	case st == nil:
 		report(line, where+`missing "status": an HTTP status, a list of them, "stream" or "varies"`)
-	case st.Kind == yaml.ScalarNode && (st.Value == "stream" || st.Value == "varies"):
-		c.Signal = model.SignalStream
-		if st.Value == "varies" {
-			c.Signal = model.SignalBody
-		}
+	case st.Kind == yaml.ScalarNode && st.Value == "varies":
+		c.Signal = model.SignalBody
 	case st.Kind == yaml.ScalarNode:
-		c.Statuses = statusList(report, where, []*yaml.Node{st})
+		c.Statuses, c.Stream = statusList(report, where, []*yaml.Node{st})
 	case st.Kind == yaml.SequenceNode && len(st.Content) > 0:
-		c.Statuses = statusList(report, where, st.Content)
+		c.Statuses, c.Stream = statusList(report, where, st.Content)
 	default:
 		report(lineOf(st, line), where+`status must be an HTTP status, a list of them, "stream" or "varies"`)
+	}
+	if c.Stream && len(c.Statuses) == 0 {
+		c.Signal = model.SignalStream
 	}
 
 	if c.Category == "" {
@@ -224,6 +325,9 @@ func (l *loader) code(d *document, p *Provider, c *model.Code, n *yaml.Node, rep
 		if ex.Status != 0 && c.Signal == model.SignalHTTP && len(c.Statuses) > 0 && !slices.Contains(c.Statuses, ex.Status) {
 			report(lineOf(value(xn, "status"), xl), where+"example status "+strconv.Itoa(ex.Status)+" is not one of the code's statuses")
 		}
+		if ex.Source == "" {
+			report(xl, where+`example needs "source": the URL of the page it was documented at`)
+		}
 		checkURL(report, lineOf(value(xn, "source"), xl), "example source", ex.Source, false)
 	}
 
@@ -246,10 +350,28 @@ func (l *loader) code(d *document, p *Provider, c *model.Code, n *yaml.Node, rep
 			report(vl, where+`variant needs "name"`)
 		case names[v.Name]:
 			report(vl, where+"duplicate variant "+strconv.Quote(v.Name))
+		case !idRE.MatchString(v.Name):
+			report(lineOf(value(vn, "name"), vl), where+"variant "+strconv.Quote(v.Name)+" must be lower-case letters, digits and '-': it is the anchor of its section on the code's page")
 		}
 		names[v.Name] = true
-		if len(v.Match) == 0 {
-			report(vl, where+"variant "+strconv.Quote(v.Name)+` needs "match": message substrings that select it`)
+		if len(v.Match) == 0 && v.When == nil {
+			report(vl, where+"variant "+strconv.Quote(v.Name)+` needs "match" (message substrings that select it) or "when" (a body field that does)`)
+		}
+		if w := v.When; w != nil {
+			wl := lineOf(value(vn, "when"), vl)
+			set := 0
+			for _, b := range []bool{w.Equals != "", w.Contains != "", w.Present} {
+				if b {
+					set++
+				}
+			}
+			switch {
+			case !pathRE.MatchString(w.Path):
+				report(wl, where+"variant "+strconv.Quote(v.Name)+": when needs \"path\", a path like error.details.error_code, not "+strconv.Quote(w.Path))
+			case set != 1:
+				report(wl, where+"variant "+strconv.Quote(v.Name)+`: when needs exactly one of "equals", "contains" and "present" (true)`)
+			}
+			w.Contains = strings.ToLower(w.Contains)
 		}
 		if !l.categoryKnown(v.Category) {
 			report(lineOf(value(vn, "category"), vl), where+"variant "+strconv.Quote(v.Name)+": unknown category "+strconv.Quote(v.Category))
@@ -270,17 +392,32 @@ func (l *loader) code(d *document, p *Provider, c *model.Code, n *yaml.Node, rep
 	return e
 }
 
-func statusList(report func(int, string), where string, ns []*yaml.Node) []int {
-	var out []int
+// statusList reads a status or a list of them, where "stream" may stand
+// beside the statuses; it reports whether it did.
+func statusList(report func(int, string), where string, ns []*yaml.Node) (out []int, stream bool) {
 	for _, s := range ns {
-		v, err := strconv.Atoi(s.Value)
-		if err != nil || v < 100 || v > 599 {
-			report(frontLine(s.Line), where+"status "+strconv.Quote(s.Value)+` is not an HTTP status (100-599), "stream" or "varies"`)
+		if s.Value == "stream" && s.Kind == yaml.ScalarNode {
+			if stream {
+				report(frontLine(s.Line), where+`status lists "stream" twice`)
+			}
+			stream = true
 			continue
+		}
+		v, err := strconv.Atoi(s.Value)
+		if err != nil || v < 100 || v > 599 || s.Kind != yaml.ScalarNode {
+			msg := `is not an HTTP status (100-599), "stream" or "varies"`
+			if len(ns) > 1 {
+				msg = `is not an HTTP status (100-599) or "stream"`
+			}
+			report(frontLine(s.Line), where+"status "+strconv.Quote(s.Value)+" "+msg)
+			continue
+		}
+		if slices.Contains(out, v) {
+			report(frontLine(s.Line), where+"status "+s.Value+" is listed twice")
 		}
 		out = append(out, v)
 	}
-	return out
+	return out, stream
 }
 
 func trimAll(xs []string) []string {
@@ -319,17 +456,68 @@ func (l *loader) checkExample(p *Provider, c *model.Code, ex *model.Example, lin
 		report(line, where+"example body has text after the JSON value")
 		return
 	}
-	if c.Code == "" || slices.ContainsFunc(p.Envelope.Code, func(s string) bool { return !pathRE.MatchString(s) }) {
+	env := p.Envelope
+	if c.Code == "" || slices.ContainsFunc(env.Code, func(s string) bool { return !pathRE.MatchString(s) }) {
 		return // nothing to compare with; the broken path is reported on its own
 	}
-	got, ok := envelopeCode(p.Envelope, v)
-	if !ok {
-		report(line, where+"example body does not match the "+p.ID+" envelope: no code at "+strings.Join(p.Envelope.Code, " or "))
+	for _, sp := range env.StatusField {
+		// a number there is the status; a string may be a code (OpenRouter's
+		// error.code is 429 or "server_error")
+		if sv, ok := jsonPath(v, sp); ok && ex.Status != 0 && isInt(sv) && sv != strconv.Itoa(ex.Status) && pathRE.MatchString(sp) {
+			report(line, where+"example body's "+sp+" is "+strconv.Quote(sv)+", not the example's status "+strconv.Itoa(ex.Status))
+		}
+	}
+	is := func(got string) bool {
+		return strings.EqualFold(got, c.Code) || slices.ContainsFunc(c.Aliases, func(a string) bool { return strings.EqualFold(a, got) })
+	}
+	// the body, then the headers, then the status (the envelope's order)
+	if got, ok := envelopeCode(env, v); ok {
+		if !is(got) {
+			report(line, where+"example body carries code "+strconv.Quote(got)+", not this code")
+		}
 		return
 	}
-	if !strings.EqualFold(got, c.Code) && !slices.ContainsFunc(c.Aliases, func(a string) bool { return strings.EqualFold(a, got) }) {
-		report(line, where+"example body carries code "+strconv.Quote(got)+", not this code")
+	if h, got, ok := headerCode(env, ex.Headers); ok {
+		if !is(got) {
+			report(line, where+"example header "+h+" carries code "+strconv.Quote(got)+", not this code")
+		}
+		return
 	}
+	if env.CodeFromStatus {
+		switch {
+		case ex.Status != 0 && !is(strconv.Itoa(ex.Status)):
+			report(line, where+"example has no code in its body or headers, and its status "+strconv.Itoa(ex.Status)+" is not this code")
+		case ex.Status == 0 && !slices.ContainsFunc(c.Statuses, func(st int) bool { return is(strconv.Itoa(st)) }):
+			report(line, where+"example has no code in its body or headers, no status, and the code is none of its statuses")
+		}
+		return
+	}
+	where2 := "no code at " + strings.Join(env.Code, " or ")
+	if len(env.CodeHeaders) > 0 {
+		where2 += " or in a header " + strings.Join(env.CodeHeaders, " or ")
+	}
+	report(line, where+"example body does not match the "+p.ID+" envelope: "+where2)
+}
+
+func isInt(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+// headerCode returns the first of an example's headers named in the
+// envelope's code_headers, and the code in its value.
+func headerCode(env model.Envelope, headers []string) (name, code string, ok bool) {
+	for _, want := range env.CodeHeaders {
+		for _, h := range headers {
+			k, val, found := strings.Cut(h, ":")
+			if found && strings.EqualFold(strings.TrimSpace(k), want) {
+				if code := model.HeaderCode(val); code != "" {
+					return want, code, true
+				}
+			}
+		}
+	}
+	return "", "", false
 }
 
 // envelopeCode applies an envelope's code paths (and its indirect rule) to a

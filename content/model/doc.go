@@ -35,6 +35,9 @@
 //   - key? is left out of catalog.json when empty. Every other key is always
 //     there, and a list is [] rather than null.
 //
+// A key without "*" may still be needed by another key written beside it
+// (reset_unit by reset_headers); the loader then says which.
+//
 // Lines under "Not a key" are fields the loader sets; they cannot be written
 // in the front matter. A test fails when a field has no line, a line no
 // field, or a line's type, "*" or "?" is wrong: a new field cannot be left
@@ -72,16 +75,39 @@
 //
 //	title*         string
 //	url*           string     absolute http(s) URL
+//	read*          string     YYYY-MM-DD, a real date: the day the page was last read for
+//	                          this entry (pages show the latest, [Provider.LastRead])
 //
 // # Envelope
 //
-//	code*          []string   paths of the error code
+// Where an error's code comes from, in order: the body (code, then
+// indirect), then the response headers (code_headers), then the HTTP status
+// (code_from_status). An example must carry its code in one of them.
+//
+//	code*          []string   paths of the error code in the body
+//	code_headers   []string   response headers whose value is the code, lower case; the
+//	                          value is cut as AWS does ([HeaderCode]): before the first
+//	                          ':', after the last '#'
+//	code_from_status? bool    when neither names a code, the HTTP status is the code: such
+//	                          codes are statuses as strings ("429"), and their examples
+//	                          need no code in the body (the example's status, or else one
+//	                          of the code's statuses, must equal the code)
 //	message        []string   paths of the human-readable message
 //	request_id     []string   paths of the request id
+//	request_id_headers []string response headers holding the request id, lower case, in order
 //	details        []string   paths of extra detail objects
 //	type           []string   paths of an error type/class field
-//	retry_after    []string   paths of a body field holding a wait in seconds
+//	reason         []string   paths of a machine-readable reason beside the code
+//	                          (Google's ErrorInfo reason in error.details[])
+//	status_field   []string   paths of a body field holding the HTTP status when it is a
+//	                          number (Google's error.code); where an example has both they
+//	                          must agree
+//	extra          []string   paths of other documented fields, neither code nor message
+//	retry_after    []string   paths of a body field holding a wait
+//	retry_after_format? string how retry_after is written: "seconds" (the default), "ms",
+//	                          "duration", "epoch" or "rfc3339" (see # RateLimit)
 //	indirect?      *Indirect  a code that only points to the real one
+//	upstream?      *Upstream  where an aggregator names the provider behind the error
 //
 // # Indirect
 //
@@ -91,11 +117,25 @@
 //	when*          string     the pointing code ("6")
 //	field*         string     path of the real code
 //
+// # Upstream
+//
+// An aggregator (OpenRouter) passes on errors of the providers it routes
+// to. Their names resolve to a catalog provider through detect.names.
+//
+//	provider*      []string   paths of the upstream provider's name
+//	body           []string   paths of the upstream's own error body, as sent (a string)
+//
 // # Detect
 //
-//	hosts          []string   host names (API, docs), lower case
+//	hosts          []string   host patterns (API, docs), lower case ([MatchHost]): a plain
+//	                          host also matches its subdomains; "*.host" matches
+//	                          subdomains only; one more "*" stands for one or more
+//	                          characters inside a label ("bedrock-runtime.*.amazonaws.com")
 //	headers        []string   header names only this provider uses, lower case
 //	sdk            []string   text its SDK exceptions and log lines contain
+//	names          []string   names an upstream field or a message uses for the provider
+//	                          ("Anthropic", "Claude"); compared without case, and no two
+//	                          providers share one
 //
 // # Auth
 //
@@ -108,10 +148,20 @@
 //
 // # RateLimit
 //
+// A wait is written in one of five formats: "epoch" (Unix seconds),
+// "seconds" (a delta, "1.5"), "ms" (a delta in milliseconds), "duration"
+// (Go-style, "6m0s", "1.5s", "12ms") or "rfc3339" (a time,
+// "2026-01-01T00:00:00Z").
+//
 //	summary?       string     documented limits in words
 //	headers        []string   rate-limit response headers
-//	reset_header?  string     header holding the reset time
-//	reset_unit?    string     "epoch" (Unix seconds) or "seconds" (delta)
+//	reset_headers  []string   headers holding a reset time (OpenAI has -requests and -tokens)
+//	reset_unit?    string     their format: "epoch", "seconds", "ms", "duration" or "rfc3339";
+//	                          required with reset_headers
+//
+// Not a key:
+//
+//	reset_header?  string     the first of reset_headers
 //
 // # Result
 //
@@ -152,15 +202,18 @@
 // # Status
 //
 // The "status" key of a code is an HTTP status (429), a list of them
-// ([400, 422]), "stream" for an error inside a 200 stream, or "varies" where
-// the docs give no status. The loader turns it into two fields, which
-// catalog.json has as keys of the code.
+// ([400, 422]), "stream" for an error inside a 200 stream, statuses and
+// "stream" ([529, stream]) for one sent both ways, or "varies" where the docs
+// give no status. The loader turns it into three fields, which catalog.json
+// has as keys of the code.
 //
 // Not a key:
 //
 //	statuses       []int      the HTTP statuses; empty unless signal is "http"
-//	signal         Signal     "http", "stream" (inside a 200 SSE stream, output may precede
-//	                          it) or "varies" (status not documented)
+//	signal         Signal     "http" (with statuses, even when also "stream"), "stream"
+//	                          (only inside a 200 SSE stream, output may precede it) or
+//	                          "varies" (status not documented)
+//	stream?        bool       the code can arrive inside a 200 stream ("stream" is in status)
 //
 // # Retry
 //
@@ -173,14 +226,27 @@
 //
 // # Variant
 //
-//	name*          string     short id, unique within the code
-//	match*         []string   substrings of the message that select it (case-insensitive;
-//	                          the loader lower-cases them)
+// A variant needs match, when or both; with both, both must hold.
+//
+//	name*          string     short id, unique within the code: lower-case [a-z0-9-], the anchor
+//	                          of its section on the code's page (#variant-<name>)
+//	match          []string   substrings of the message that select it, any one
+//	                          (case-insensitive; the loader lower-cases them)
+//	when?          *When      a field of the body that selects it
 //	category*      string     a canonical category
 //	retryable      Retryable  "yes", "no" or "unknown"; default: the code's
 //	title*         string
 //	meaning*       string     Markdown
 //	fix*           []string   Markdown
+//
+// # When
+//
+// Exactly one of equals, contains and present.
+//
+//	path*          string     path of a field of the error body ("error.details.error_code")
+//	equals?        string     the field's text is exactly this
+//	contains?      string     the field's text contains this (case-insensitive; lower-cased)
+//	present?       bool       true: the field is there, whatever its value
 //
 // # Example
 //
@@ -188,9 +254,11 @@
 //	status?        int        HTTP status it came with; one of the code's statuses
 //	headers        []string   "Name: value" response headers
 //	stream?        bool       the body is one chunk of an SSE stream
-//	body*          string     the JSON body, as documented; it must parse and its
-//	                          envelope code must be this code (or an alias)
-//	source?        string     URL it was documented at
+//	body*          string     the JSON body, as documented; it must parse, and the code
+//	                          the envelope finds (body, headers or status) must be this
+//	                          code or an alias
+//	source*        string     URL of the page it was documented at (or, for a constructed
+//	                          example, whose envelope it follows)
 //
 // # Category
 //

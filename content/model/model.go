@@ -81,17 +81,26 @@ type Provider struct {
 type Link struct {
 	Title string `yaml:"title" json:"title"`
 	URL   string `yaml:"url" json:"url"`
+	Read  string `yaml:"read" json:"read"`
 }
 
 // Envelope names the JSON fields of a provider's error body as paths.
 type Envelope struct {
-	Code       []string  `yaml:"code" json:"code"`
-	Message    []string  `yaml:"message" json:"message"`
-	RequestID  []string  `yaml:"request_id" json:"request_id"`
-	Details    []string  `yaml:"details" json:"details"`
-	Type       []string  `yaml:"type" json:"type"`
-	RetryAfter []string  `yaml:"retry_after" json:"retry_after"`
-	Indirect   *Indirect `yaml:"indirect" json:"indirect,omitempty"`
+	Code             []string  `yaml:"code" json:"code"`
+	CodeHeaders      []string  `yaml:"code_headers" json:"code_headers"`
+	CodeFromStatus   bool      `yaml:"code_from_status" json:"code_from_status,omitempty"`
+	Message          []string  `yaml:"message" json:"message"`
+	RequestID        []string  `yaml:"request_id" json:"request_id"`
+	RequestIDHeaders []string  `yaml:"request_id_headers" json:"request_id_headers"`
+	Details          []string  `yaml:"details" json:"details"`
+	Type             []string  `yaml:"type" json:"type"`
+	Reason           []string  `yaml:"reason" json:"reason"`
+	StatusField      []string  `yaml:"status_field" json:"status_field"`
+	Extra            []string  `yaml:"extra" json:"extra"`
+	RetryAfter       []string  `yaml:"retry_after" json:"retry_after"`
+	RetryAfterFormat string    `yaml:"retry_after_format" json:"retry_after_format,omitempty"`
+	Indirect         *Indirect `yaml:"indirect" json:"indirect,omitempty"`
+	Upstream         *Upstream `yaml:"upstream" json:"upstream,omitempty"`
 }
 
 // Indirect is an envelope's pointer from a generic code to a detail field.
@@ -100,11 +109,19 @@ type Indirect struct {
 	Field string `yaml:"field" json:"field"`
 }
 
+// Upstream says where an aggregator's error names the provider behind it
+// and carries that provider's own error body.
+type Upstream struct {
+	Provider []string `yaml:"provider" json:"provider"`
+	Body     []string `yaml:"body" json:"body"`
+}
+
 // Detect holds a provider's fingerprints, beyond its envelope and codes.
 type Detect struct {
 	Hosts   []string `yaml:"hosts" json:"hosts"`
 	Headers []string `yaml:"headers" json:"headers"`
 	SDK     []string `yaml:"sdk" json:"sdk"`
+	Names   []string `yaml:"names" json:"names"`
 }
 
 // Auth describes how requests authenticate, which also tells the redactor
@@ -118,10 +135,11 @@ type Auth struct {
 
 // RateLimit is a provider's documented rate limiting.
 type RateLimit struct {
-	Summary     string   `yaml:"summary" json:"summary,omitempty"`
-	Headers     []string `yaml:"headers" json:"headers"`
-	ResetHeader string   `yaml:"reset_header" json:"reset_header,omitempty"`
-	ResetUnit   string   `yaml:"reset_unit" json:"reset_unit,omitempty"`
+	Summary      string   `yaml:"summary" json:"summary,omitempty"`
+	Headers      []string `yaml:"headers" json:"headers"`
+	ResetHeaders []string `yaml:"reset_headers" json:"reset_headers"`
+	ResetHeader  string   `yaml:"-" json:"reset_header,omitempty"`
+	ResetUnit    string   `yaml:"reset_unit" json:"reset_unit,omitempty"`
 }
 
 // Result is a documented response that is not an error.
@@ -155,6 +173,7 @@ type Code struct {
 type Status struct {
 	Statuses []int  `yaml:"-" json:"statuses"`
 	Signal   Signal `yaml:"-" json:"signal"`
+	Stream   bool   `yaml:"-" json:"stream,omitempty"`
 }
 
 // Retry is the documented retry behaviour of a code.
@@ -168,15 +187,24 @@ type Retry struct {
 }
 
 // Variant is one of several situations a single code covers, told apart by
-// its message.
+// its message or by a field of the body.
 type Variant struct {
 	Name      string    `yaml:"name" json:"name"`
 	Match     []string  `yaml:"match" json:"match"`
+	When      *When     `yaml:"when" json:"when,omitempty"`
 	Category  string    `yaml:"category" json:"category"`
 	Retryable Retryable `yaml:"retryable" json:"retryable"`
 	Title     string    `yaml:"title" json:"title"`
 	Meaning   string    `yaml:"meaning" json:"meaning"`
 	Fix       []string  `yaml:"fix" json:"fix"`
+}
+
+// When selects a variant by a field of the error body.
+type When struct {
+	Path     string `yaml:"path" json:"path"`
+	Equals   string `yaml:"equals" json:"equals,omitempty"`
+	Contains string `yaml:"contains" json:"contains,omitempty"`
+	Present  bool   `yaml:"present" json:"present,omitempty"`
 }
 
 // Example is a documented example response.
@@ -186,7 +214,7 @@ type Example struct {
 	Headers []string `yaml:"headers" json:"headers"`
 	Stream  bool     `yaml:"stream" json:"stream,omitempty"`
 	Body    string   `yaml:"body" json:"body"`
-	Source  string   `yaml:"source" json:"source,omitempty"`
+	Source  string   `yaml:"source" json:"source"`
 }
 
 // Category is a canonical error category: content/categories/<name>.md.
@@ -212,3 +240,90 @@ func ProviderPath(providerID string) string { return providerID + "/" }
 
 // CategoryPath returns the site path of a category's page.
 func CategoryPath(name string) string { return "categories/" + name + "/" }
+
+// LastRead returns the latest "read" date of the provider's docs
+// (YYYY-MM-DD), or "" when none has one: the day its entry was last checked
+// against its documentation ("docs read on ...").
+func (p *Provider) LastRead() string {
+	last := ""
+	for _, d := range p.Docs {
+		if d.Read > last { // YYYY-MM-DD sorts as text
+			last = d.Read
+		}
+	}
+	return last
+}
+
+// HeaderCode returns the error code in the value of one of an envelope's
+// code_headers, cut as AWS cuts it: the part before the first ':', then
+// after the last '#' ("ThrottlingException:http://internal.amazon.com/..."
+// and "aws.protocols#ThrottlingException" are both "ThrottlingException").
+func HeaderCode(value string) string {
+	for i := 0; i < len(value); i++ {
+		if value[i] == ':' {
+			value = value[:i]
+			break
+		}
+	}
+	for i := len(value) - 1; i >= 0; i-- {
+		if value[i] == '#' {
+			value = value[i+1:]
+			break
+		}
+	}
+	for len(value) > 0 && (value[0] == ' ' || value[0] == '\t') {
+		value = value[1:]
+	}
+	for len(value) > 0 && (value[len(value)-1] == ' ' || value[len(value)-1] == '\t') {
+		value = value[:len(value)-1]
+	}
+	return value
+}
+
+// MatchHost reports whether host (lower case) matches pattern, an entry of
+// detect.hosts. A plain pattern matches the host itself and every subdomain
+// of it ("openai.azure.com" matches "x.openai.azure.com"); a pattern
+// starting with "*." matches subdomains only, not the host after the dot;
+// one other "*" stands for one or more characters within a single label
+// ("bedrock-runtime.*.amazonaws.com", "*-aiplatform.googleapis.com").
+func MatchHost(pattern, host string) bool {
+	sub := len(pattern) > 2 && pattern[0] == '*' && pattern[1] == '.'
+	if sub {
+		pattern = pattern[2:]
+	}
+	p, h := labels(pattern), labels(host)
+	if len(h) < len(p) || (sub && len(h) == len(p)) || len(p) == 0 {
+		return false
+	}
+	h = h[len(h)-len(p):]
+	for i := range p {
+		if !matchLabel(p[i], h[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func labels(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '.' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// matchLabel matches one label, where a '*' in p stands for one or more
+// characters.
+func matchLabel(p, h string) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] == '*' {
+			pre, suf := p[:i], p[i+1:]
+			return len(h) > len(pre)+len(suf) && h[:len(pre)] == pre && h[len(h)-len(suf):] == suf
+		}
+	}
+	return p == h
+}

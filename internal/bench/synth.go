@@ -100,11 +100,11 @@ func synthProviderFile(kinds []synthKind, p, providers, codes int) string {
 	w("---\nid: %s\nname: Synthetic %02d\n", id, p)
 	w("summary: Generated provider %d of %d for the site-build benchmark.\n", p, providers)
 	w("homepage: https://%s.example.com\nbase_url: https://api.%s.example.com/v1\n", id, id)
-	w("docs:\n  - title: Error reference\n    url: https://docs.%s.example.com/errors\n  - title: Rate limits\n    url: https://docs.%s.example.com/limits\n", id, id)
+	w("docs:\n  - title: Error reference\n    url: https://docs.%s.example.com/errors\n    read: 2026-12-02\n  - title: Rate limits\n    url: https://docs.%s.example.com/limits\n    read: 2026-12-02\n", id, id)
 	w("envelope:\n  code: [error.code]\n  message: [error.message]\n  request_id: [error.request_id]\n  type: [error.type]\n")
 	w("detect:\n  hosts: [api.%s.example.com]\n  headers: [x-%s-trace]\n  sdk: [%sError]\n", id, id, id)
 	w("auth:\n  header: Authorization\n  scheme: Bearer\n  key_prefixes: [%s_live_]\n", id)
-	w("rate_limit:\n  summary: 60 requests per minute per key.\n  headers: [X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset]\n  reset_header: X-RateLimit-Reset\n  reset_unit: epoch\n")
+	w("rate_limit:\n  summary: 60 requests per minute per key.\n  headers: [X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset]\n  reset_headers: [X-RateLimit-Reset]\n  reset_unit: epoch\n")
 	w("retry: >-\n  Retry 429 after Retry-After, and 502 to 504 with exponential backoff and\n  jitter, at most five attempts. Do not retry 4xx errors other than 429.\n")
 	w("codes:\n")
 	for c := 1; c <= codes; c++ {

@@ -56,15 +56,31 @@ type Provider struct {
 }
 
 // Envelope is [model.Envelope]: the error body's fields as paths, tried in
-// order.
+// order. Header names are lower case; a code header's value is cut with
+// [model.HeaderCode].
 type Envelope struct {
-	Code       []string
-	Message    []string
-	RequestID  []string
-	Details    []string
-	Type       []string
-	RetryAfter []string
-	Indirect   *Indirect
+	Code             []string
+	Message          []string
+	RequestID        []string
+	Details          []string
+	Type             []string
+	RetryAfter       []string
+	Indirect         *Indirect
+	CodeHeaders      []string
+	CodeFromStatus   bool
+	RequestIDHeaders []string
+	Reason           []string
+	StatusField      []string
+	Extra            []string
+	RetryAfterFormat string
+	Upstream         *Upstream
+}
+
+// Upstream is [model.Upstream]: where an aggregator names the provider
+// behind an error ([Detect].Names resolves it) and passes on its body.
+type Upstream struct {
+	Provider []string
+	Body     []string
 }
 
 // Indirect is [model.Indirect].
@@ -74,10 +90,12 @@ type Indirect struct {
 }
 
 // Detect is [model.Detect]: fingerprints, lower case where they are names.
+// Hosts are patterns, matched with [model.MatchHost].
 type Detect struct {
 	Hosts   []string
 	Headers []string
 	SDK     []string
+	Names   []string
 }
 
 // Auth is [model.Auth]: it tells the redactor what to mask.
@@ -89,12 +107,15 @@ type Auth struct {
 
 // RateLimit is [model.RateLimit].
 type RateLimit struct {
-	Headers     []string
-	ResetHeader string
-	ResetUnit   string
+	Headers      []string
+	ResetHeader  string
+	ResetUnit    string
+	ResetHeaders []string
 }
 
-// Code is [model.Code]. Statuses is empty unless Signal is SignalHTTP.
+// Code is [model.Code]. Statuses is empty unless Signal is SignalHTTP;
+// Stream is true when the code can also arrive inside a 200 stream (always
+// with SignalStream, and beside Statuses for "status: [529, stream]").
 type Code struct {
 	Code     string
 	Category string
@@ -105,6 +126,7 @@ type Code struct {
 	Retry    Retry
 	// The rest are usually empty (see the package doc).
 	Signal   Signal
+	Stream   bool
 	Aliases  []string
 	Variants []Variant
 }
@@ -118,7 +140,9 @@ type Retry struct {
 	Backoff     string
 }
 
-// Variant is [model.Variant]; Match is lower case.
+// Variant is [model.Variant]; Match is lower case. A variant is selected
+// when When (if set) holds and, if Match is set, the message contains one of
+// its entries.
 type Variant struct {
 	Name      string
 	Match     []string
@@ -127,6 +151,16 @@ type Variant struct {
 	Title     string
 	Meaning   string
 	Fix       []string
+	When      *When
+}
+
+// When is [model.When]: exactly one of Equals (exact), Contains (lower
+// case, compared without case) and Present.
+type When struct {
+	Path     string
+	Equals   string
+	Contains string
+	Present  bool
 }
 
 // Result is [model.Result].

@@ -9,11 +9,13 @@ var Providers = []Provider{
 		Name:    "AITBC",
 		BaseURL: "https://aitbc.bubuit.net/api",
 		Envelope: Envelope{
-			Code:       []string{"error_code"},
-			Message:    []string{"detail"},
-			RequestID:  []string{"request_id"},
-			Details:    []string{"field"},
-			RetryAfter: []string{"retry_after"},
+			Code:             []string{"error_code"},
+			Message:          []string{"detail"},
+			RequestID:        []string{"request_id"},
+			Details:          []string{"field"},
+			RetryAfter:       []string{"retry_after"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"aitbc.bubuit.net", "gitea.bubuit.net"},
@@ -414,9 +416,11 @@ var Providers = []Provider{
 		Name:    "ClawHosters",
 		BaseURL: "https://clawhosters.com/api/v1",
 		Envelope: Envelope{
-			Code:    []string{"error.code"},
-			Message: []string{"error.message"},
-			Details: []string{"error.details"},
+			Code:             []string{"error.code"},
+			Message:          []string{"error.message"},
+			Details:          []string{"error.details"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"clawhosters.com"},
@@ -428,9 +432,10 @@ var Providers = []Provider{
 			KeyPrefixes: []string{"oc_live_"},
 		},
 		RateLimit: RateLimit{
-			Headers:     []string{"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"},
-			ResetHeader: "X-RateLimit-Reset",
-			ResetUnit:   "epoch",
+			Headers:      []string{"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"},
+			ResetHeader:  "X-RateLimit-Reset",
+			ResetUnit:    "epoch",
+			ResetHeaders: []string{"X-RateLimit-Reset"},
 		},
 		Codes: []Code{
 			{
@@ -550,10 +555,12 @@ var Providers = []Provider{
 		Name:    "Cline",
 		BaseURL: "https://api.cline.bot/api/v1",
 		Envelope: Envelope{
-			Code:      []string{"error.code", "choices[].error.code", "code"},
-			Message:   []string{"error.message", "choices[].error.message", "message"},
-			RequestID: []string{},
-			Details:   []string{"error.metadata"},
+			Code:             []string{"error.code", "choices[].error.code", "code"},
+			Message:          []string{"error.message", "choices[].error.message", "message"},
+			RequestID:        []string{},
+			Details:          []string{"error.metadata"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.cline.bot", "app.cline.bot", "docs.cline.bot"},
@@ -689,6 +696,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "content_filter",
@@ -701,6 +709,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "rate_limit",
@@ -713,6 +722,7 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "server_error",
@@ -725,6 +735,7 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "stream_initialization_failed",
@@ -743,9 +754,11 @@ var Providers = []Provider{
 		Name:    "Clipia",
 		BaseURL: "https://api.clipia.ai/v1",
 		Envelope: Envelope{
-			Code:    []string{"error.code"},
-			Message: []string{"error.message"},
-			Type:    []string{"error.type"},
+			Code:             []string{"error.code"},
+			Message:          []string{"error.message"},
+			Type:             []string{"error.type"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.clipia.ai", "clipia.ai"},
@@ -924,6 +937,8 @@ var Providers = []Provider{
 				When:  "6",
 				Field: "error",
 			},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.clore.ai", "clore.ai", "docs.clore.ai", "dev.clore.ai"},
