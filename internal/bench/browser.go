@@ -119,6 +119,7 @@ type Browser struct {
 	Pages          []PageWeight   `json:"pages"`
 	Search         Search         `json:"search"`
 	FirstDiagnosis FirstDiagnosis `json:"first_diagnosis"`
+	LargePastes    []LargePaste   `json:"large_pastes,omitempty"`
 	Lighthouse     *LighthouseRun `json:"lighthouse,omitempty"`
 }
 
