@@ -26,7 +26,7 @@ func sampleReport() *Report {
 		Search: Search{IndexGzip: 25_000, FirstBytes: 12_000, FirstURLs: []string{"x"}, Query: "429"},
 		LargePastes: []LargePaste{
 			{Name: "json_one_line_5MB", What: "one long line", Bytes: 5_242_884, Lines: 1, TimedOut: true, TimeoutS: 180},
-			{Name: "log_many_lines_5MB", What: "many lines", Bytes: 5_243_172, Lines: 41_701, MS: 4477, LongestTaskMS: 1223, Category: "rate_limit"},
+			{Name: "log_many_lines_5MB", What: "many lines", Bytes: 5_243_172, Lines: 41_701, MS: 4477, LongestStallMS: 1223, Category: "rate_limit", RevealMS: 81, RevealStallMS: 64},
 		},
 		Lighthouse: &LighthouseRun{Version: "12.0.0", Pages: []LighthousePage{
 			{Type: "home", Scores: map[string]int{"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}},
@@ -95,7 +95,7 @@ func TestRender(t *testing.T) {
 	r.Markdown(&md)
 	for _, out := range []string{text.String(), md.String()} {
 		for _, want := range []string{"18.0 µs", "2.0×", "700,001", "1.40×", "0.84 ms", "Lighthouse 12.0.0", "errors-in-console", "lighthouse: not installed", "2 CPUs", "go1.26.8",
-			"over 180 s", "4477 ms", "1223 ms", "41,701"} {
+			"over 180 s", "4477 ms", "1223 ms", "41,701", "81 ms, 64 ms"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("output lacks %q:\n%s", want, out)
 			}
