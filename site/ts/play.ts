@@ -32,6 +32,7 @@ import {
   tick,
 } from './diagnosis'
 import { Engine } from './engine'
+import { Fold } from './fold'
 import { decodePermalink, encodePermalink, parseFragment } from './fragment'
 import { toMarkdown } from './markdown'
 
@@ -204,7 +205,9 @@ function init(): void {
     if (location.hash) history.replaceState(null, '', location.pathname + location.search)
     schedule()
   }
+  const fold = new Fold(box, edited)
   box.addEventListener('input', (e) => {
+    fold.update()
     if (e.isTrusted) edited()
     else schedule()
   })
@@ -276,7 +279,7 @@ function init(): void {
     if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey) {
       // e.code, not e.key: on a Mac, Option+Shift+P types "∏".
       const act: Record<string, () => void> = {
-        KeyP: () => box.focus(),
+        KeyP: () => fold.focus(),
         KeyD: () => panel.focus(),
         KeyL: () => void copyPermalink(),
         KeyM: () => void copyMarkdown(),
@@ -309,6 +312,7 @@ function init(): void {
 
   const fill = (text: string, provider = '') => {
     box.value = text
+    fold.update()
     select.value = names.has(provider) ? provider : ''
     start()
     void run()
