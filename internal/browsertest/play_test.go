@@ -258,7 +258,7 @@ func TestPlaygroundCorpus(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d corpus cases through errdexDiagnose, %d through the UI (%s)", len(cases), len(keys), strings.Join(keys, ", "))
+	t.Logf("%d corpus cases through the worker, %d through the UI (%s)", len(cases), len(keys), strings.Join(keys, ", "))
 	if p := tb.problems(); len(p) > 0 {
 		t.Errorf("problems:\n%s", strings.Join(p, "\n"))
 	}

@@ -439,7 +439,7 @@ func TestPlaygroundFoldPaste(t *testing.T) {
 		t.Errorf("the box holds %d characters, want %d", got, len(text))
 	}
 	card := eval[string](tb, `document.getElementById('response-folded').hidden ? '' : document.getElementById('response-folded').textContent`)
-	if !strings.Contains(card, groupInt(len(text))+" characters in ") {
+	if !strings.Contains(card, groupInt(len(text))+" characters on ") {
 		t.Errorf("the card reads %.200q", card)
 	}
 	if eval[string](tb, `document.activeElement.textContent`) != "Show the text in the box" {

@@ -77,21 +77,6 @@ export interface RootCause {
   category: string
 }
 
-/** Parses the classifier's output: a Diagnosis, or an {"error": ...} value. */
-export function parseResult(json: string): { d?: Diagnosis; error?: string } {
-  let v: unknown
-  try {
-    v = JSON.parse(json)
-  } catch {
-    return { error: 'the classifier returned something that is not JSON' }
-  }
-  if (typeof v !== 'object' || v === null) return { error: 'the classifier returned no object' }
-  const o = v as Record<string, unknown>
-  if (typeof o.error === 'string') return { error: o.error }
-  if (typeof o.category !== 'string' || typeof o.retry !== 'object') return { error: 'the classifier returned an unexpected object' }
-  return { d: v as Diagnosis }
-}
-
 /** Words for the input forms. */
 const forms: Record<string, string> = {
   json: 'a JSON body',

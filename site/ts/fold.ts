@@ -70,7 +70,8 @@ export class Fold {
   private fold(): void {
     const v = this.box.value
     const hadFocus = document.activeElement === this.box
-    this.words.textContent = `${group(v.length)} characters in ${group(lines(v))} lines are pasted. The box is folded so that the page stays quick to answer; the diagnosis reads all of it.`
+    const n = lines(v)
+    this.words.textContent = `${group(v.length)} characters on ${group(n)} ${n === 1 ? 'line' : 'lines'} are pasted. The box is folded so that the page stays quick to answer; the diagnosis reads all of it.`
     this.preview.textContent = v.slice(0, cutAt(v, PREVIEW_CHARS)) + '…'
     this.box.hidden = true
     this.card.hidden = false

@@ -18,7 +18,7 @@
 // value, so a bad input never stops it. Should the program exit anyway,
 // the next call starts a fresh instance of the compiled module and tries
 // again.
-import { parseResult } from './diagnosis'
+import type { Diagnosis } from './diagnosis'
 import type { FromWorker, ToWorker } from './protocol'
 
 interface GoRuntime {
@@ -148,6 +148,21 @@ async function diagnose(m: Extract<ToWorker, { type: 'diagnose' }>): Promise<voi
   const ms = performance.now() - t0
   if (m.raw) reply({ type: 'answer', id: m.id, json, ms })
   else reply({ type: 'answer', id: m.id, ...parseResult(json), ms })
+}
+
+/** Parses the classifier's output: a Diagnosis, or an {"error": ...} value. */
+function parseResult(json: string): { d?: Diagnosis; error?: string } {
+  let v: unknown
+  try {
+    v = JSON.parse(json)
+  } catch {
+    return { error: 'the classifier returned something that is not JSON' }
+  }
+  if (typeof v !== 'object' || v === null) return { error: 'the classifier returned no object' }
+  const o = v as Record<string, unknown>
+  if (typeof o.error === 'string') return { error: o.error }
+  if (typeof o.category !== 'string' || typeof o.retry !== 'object') return { error: 'the classifier returned an unexpected object' }
+  return { d: v as Diagnosis }
 }
 
 function reset(): void {
