@@ -31,7 +31,7 @@ import {
   summary,
   tick,
 } from './diagnosis'
-import { Engine } from './engine'
+import { type Answer, Engine } from './engine'
 import { Fold } from './fold'
 import { decodePermalink, encodePermalink, parseFragment } from './fragment'
 import { toMarkdown } from './markdown'
@@ -137,7 +137,7 @@ function init(): void {
     }
     working(text)
     const t0 = performance.now()
-    let res
+    let res: Answer | null
     try {
       res = await engine.diagnose(text, override)
     } catch (err) {
