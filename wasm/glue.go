@@ -7,7 +7,8 @@
 // "error" key when the call itself is wrong. A panic inside the classifier
 // becomes such an error value: the Go runtime keeps running and the next
 // paste still works. When the function is registered, main_js.go calls
-// window.errdexReady() if the page defined it.
+// errdexReady() if the global scope defines it. The playground runs this
+// program in a Web Worker (site/ts/worker.ts), whose global scope that is.
 //
 // The logic is in this file, which builds and tests natively; only the
 // syscall/js wiring is behind the js build tag (main_other.go lets

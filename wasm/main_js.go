@@ -4,9 +4,9 @@ package main
 
 import "syscall/js"
 
-// main registers errdexDiagnose(text, provider) on the page's global
-// object, tells the page it is ready, and then waits for calls forever: the
-// page calls in, Go never calls out (no fetch, no timers).
+// main registers errdexDiagnose(text, provider) on the global object (the
+// playground's worker), says it is ready, and then waits for calls
+// forever: the worker calls in, Go never calls out (no fetch, no timers).
 func main() {
 	js.Global().Set("errdexDiagnose", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 1 || args[0].Type() != js.TypeString {

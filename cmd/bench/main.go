@@ -3,10 +3,11 @@
 // the classifier against encoding/json, the playground's WebAssembly
 // against a bare syscall/js program, site builds of the real and a
 // synthetic 5,000-code catalog, page weights, Lighthouse scores and the
-// playground's time to first diagnosis.
+// playground's time to first diagnosis and to the diagnosis of two 5 MiB
+// pastes (one long line, many lines).
 //
 //	bench [-out build/bench] [-count 5] [-site-runs 3] [-providers 50] [-codes 100]
-//	      [-diagnosis-runs 5] [-only classifier,wasm,site,browser,lighthouse]
+//	      [-diagnosis-runs 5] [-paste-timeout 180s] [-only classifier,wasm,site,browser,lighthouse]
 //
 // It prints the tables on stdout and writes report.md and report.json to
 // -out. It exits 1 when a part could not be measured (each named with the
@@ -23,6 +24,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/errdex/errdex/internal/bench"
 	"github.com/errdex/errdex/internal/chromium"
@@ -43,6 +45,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&opt.Providers, "providers", 50, "providers in the synthetic catalog")
 	fs.IntVar(&opt.Codes, "codes", 100, "codes per synthetic provider")
 	fs.IntVar(&opt.DiagnosisRuns, "diagnosis-runs", 5, "playground loads timed")
+	fs.DurationVar(&opt.PasteTimeout, "paste-timeout", 180*time.Second, "longest wait for the diagnosis of a 5 MiB paste in the playground")
 	only := fs.String("only", "", "comma-separated parts to run ("+strings.Join(bench.Parts, ",")+"); default all")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -53,6 +56,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if opt.Count < 1 || opt.SiteRuns < 1 || opt.Providers < 1 || opt.Codes < 1 || opt.DiagnosisRuns < 1 {
 		fmt.Fprintln(stderr, "bench: -count, -site-runs, -providers, -codes and -diagnosis-runs must be at least 1")
+		return 2
+	}
+	if opt.PasteTimeout <= 0 {
+		fmt.Fprintln(stderr, "bench: -paste-timeout must be positive")
 		return 2
 	}
 	if *only != "" {

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/errdex/errdex/internal/chromium"
 	"github.com/errdex/errdex/internal/serve"
 )
 
@@ -119,6 +120,7 @@ type Browser struct {
 	Pages          []PageWeight   `json:"pages"`
 	Search         Search         `json:"search"`
 	FirstDiagnosis FirstDiagnosis `json:"first_diagnosis"`
+	LargePastes    []LargePaste   `json:"large_pastes,omitempty"`
 	Lighthouse     *LighthouseRun `json:"lighthouse,omitempty"`
 }
 
@@ -129,30 +131,37 @@ const benchExample = "* Connected to api.clipia.ai (104.21.48.7) port 443\n> POS
 // benchExampleCode is the code the playground must find in benchExample.
 const benchExampleCode = "rate_limit_exceeded"
 
-// recorder sums the encoded bytes of a tab's finished responses.
+// recorder sums the encoded bytes of the finished responses of a tab and
+// of its workers (the playground's classifier loads in one).
 type recorder struct {
 	mu    sync.Mutex
-	urls  map[network.RequestID]string
-	bytes map[network.RequestID]int64
-	order []network.RequestID
+	urls  map[string]string
+	bytes map[string]int64
+	order []string
 }
 
 func record(tab context.Context) *recorder {
-	r := &recorder{urls: map[network.RequestID]string{}, bytes: map[network.RequestID]int64{}}
-	_ = chromedp.Listen(tab, func(ev any) {
+	r := &recorder{urls: map[string]string{}, bytes: map[string]int64{}}
+	r.listen(tab, "page")
+	return r
+}
+
+// listen records one target's responses; ids are kept apart by target.
+func (r *recorder) listen(ctx context.Context, target string) {
+	_ = chromedp.Listen(ctx, func(ev any) {
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		switch ev := ev.(type) {
 		case *network.EventRequestWillBeSent:
-			r.urls[ev.RequestID] = ev.Request.URL
+			r.urls[target+"/"+string(ev.RequestID)] = ev.Request.URL
 		case *network.EventLoadingFinished:
-			if _, seen := r.bytes[ev.RequestID]; !seen {
-				r.order = append(r.order, ev.RequestID)
+			id := target + "/" + string(ev.RequestID)
+			if _, seen := r.bytes[id]; !seen {
+				r.order = append(r.order, id)
 			}
-			r.bytes[ev.RequestID] = int64(ev.EncodedDataLength)
+			r.bytes[id] = int64(ev.EncodedDataLength)
 		}
 	})
-	return r
 }
 
 // since returns the requests finished after the first n, and their bytes.
@@ -176,16 +185,29 @@ func (r *recorder) count() int {
 	return len(r.order)
 }
 
-// newTab opens a tab with the HTTP cache off: every figure is a first visit.
+// newTab opens a tab with the HTTP cache off, for the page and for every
+// worker it starts: every figure is a first visit.
 func newTab(browser context.Context) (context.Context, context.CancelFunc, *recorder, error) {
 	tab, cancel := chromedp.NewContext(browser)
 	tab, cancelT := context.WithTimeout(tab, 60*time.Second)
 	rec := record(tab)
-	_, err := chromedp.Call(tab, network.Enable, network.EnableParams{})
-	if err == nil {
-		_, err = chromedp.Call(tab, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+	stop := func() { cancelT(); cancel() }
+	if err := cacheOff(tab); err != nil {
+		return tab, stop, rec, err
 	}
-	return tab, func() { cancelT(); cancel() }, rec, err
+	err := chromium.FollowWorkers(tab, func(w context.Context) {
+		rec.listen(w, "worker "+string(chromedp.FromContext(w).Target.TargetID))
+		_ = cacheOff(w)
+	})
+	return tab, stop, rec, err
+}
+
+func cacheOff(ctx context.Context) error {
+	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	if err == nil {
+		_, err = chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+	}
+	return err
 }
 
 // settle waits until no response has finished for quiet, or until max.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/internal/chromium"
@@ -18,8 +19,9 @@ import (
 // the real site in Chromium, so a change to the pages (an id, the engine's
 // data-engine attribute, the search box) cannot silently break them. It
 // checks that each figure measures what it claims: the playground's .wasm
-// arrives gzipped at its gzip -9 size, the first search fetches the index,
-// and the first diagnosis is timed.
+// (which its worker loads) arrives gzipped at its gzip -9 size, the first
+// search fetches the index, the first diagnosis is timed, and both 5 MiB
+// pastes are diagnosed, the one-line one with a shortened value to show.
 func TestBrowserMeasures(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: make test runs it")
@@ -119,5 +121,15 @@ func TestBrowserMeasures(t *testing.T) {
 	}
 	if len(fd.RunsMS) != 1 || fd.MedianMS <= 0 {
 		t.Errorf("first diagnosis: %+v", fd)
+	}
+
+	lps, err := RunLargePastes(browser, srv.URL, 2*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lp := range lps {
+		if lp.TimedOut || lp.MS <= 0 || lp.Category != LargePasteCategory || (lp.Lines == 1) != (lp.RevealMS > 0) {
+			t.Errorf("large paste: %+v", lp)
+		}
 	}
 }

@@ -24,6 +24,10 @@ func sampleReport() *Report {
 	}
 	r.Browser = &Browser{
 		Search: Search{IndexGzip: 25_000, FirstBytes: 12_000, FirstURLs: []string{"x"}, Query: "429"},
+		LargePastes: []LargePaste{
+			{Name: "json_one_line_5MB", What: "one long line", Bytes: 5_242_884, Lines: 1, TimedOut: true, TimeoutS: 180},
+			{Name: "log_many_lines_5MB", What: "many lines", Bytes: 5_243_172, Lines: 41_701, MS: 4477, LongestStallMS: 1223, Category: "rate_limit", RevealMS: 81, RevealStallMS: 64},
+		},
 		Lighthouse: &LighthouseRun{Version: "12.0.0", Pages: []LighthousePage{
 			{Type: "home", Scores: map[string]int{"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}},
 			{Type: "playground", Scores: map[string]int{"performance": 94, "accessibility": 100, "best-practices": 96, "seo": 100}, Failing: []string{"best-practices: errors-in-console (0.00)"}},
@@ -90,7 +94,8 @@ func TestRender(t *testing.T) {
 	r.Text(&text)
 	r.Markdown(&md)
 	for _, out := range []string{text.String(), md.String()} {
-		for _, want := range []string{"18.0 µs", "2.0×", "700,001", "1.40×", "0.84 ms", "Lighthouse 12.0.0", "errors-in-console", "lighthouse: not installed", "2 CPUs", "go1.26.8"} {
+		for _, want := range []string{"18.0 µs", "2.0×", "700,001", "1.40×", "0.84 ms", "Lighthouse 12.0.0", "errors-in-console", "lighthouse: not installed", "2 CPUs", "go1.26.8",
+			"over 180 s", "4477 ms", "1223 ms", "41,701", "81 ms, 64 ms"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("output lacks %q:\n%s", want, out)
 			}
@@ -107,7 +112,8 @@ func TestRender(t *testing.T) {
 	if err := json.Unmarshal(data, &back); err != nil {
 		t.Fatal(err)
 	}
-	if back.Wasm.Playground.Gzip != 700_001 || back.Classifier.Cases[0].Diagnose.NsPerOp != 18_000 || len(back.Targets) != len(r.Targets) {
+	if back.Wasm.Playground.Gzip != 700_001 || back.Classifier.Cases[0].Diagnose.NsPerOp != 18_000 || len(back.Targets) != len(r.Targets) ||
+		len(back.Browser.LargePastes) != 2 || !back.Browser.LargePastes[0].TimedOut {
 		t.Errorf("report.json does not round-trip: %s", data)
 	}
 }

@@ -18,6 +18,7 @@ type Options struct {
 	Providers     int             // synthetic catalog: providers ×
 	Codes         int             //   codes per provider
 	DiagnosisRuns int             // playground loads timed
+	PasteTimeout  time.Duration   // longest wait for a large paste's diagnosis
 	Only          map[string]bool // parts to run: classifier, wasm, site, browser, lighthouse (nil: all)
 }
 
@@ -148,6 +149,12 @@ func runBrowser(ctx context.Context, env *Env, siteURL string, r *Report, opt Op
 		miss("first diagnosis", err)
 	} else {
 		r.Browser.FirstDiagnosis = fd
+	}
+	env.logf("browser: time to diagnosis of two 5 MiB pastes (at most %s each)", opt.PasteTimeout)
+	lp, err := RunLargePastes(browser, siteURL, opt.PasteTimeout)
+	r.Browser.LargePastes = lp
+	if err != nil {
+		miss("large pastes", err)
 	}
 }
 

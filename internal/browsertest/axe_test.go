@@ -5,6 +5,11 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/errdex/errdex/internal/bench"
 )
 
 // axePath is axe-core as `npm ci --prefix site` installs it (.ci/run does).
@@ -19,8 +24,10 @@ type axeViolation struct {
 }
 
 // TestAccessibility runs axe-core (WCAG 2.1 A and AA, and best practices)
-// on one page of each type and on the playground with a diagnosis shown,
-// in the light and the dark colour scheme. A serious or critical violation
+// on one page of each type, on the playground with a diagnosis shown, and
+// on the playground after a 1.5 MB paste (the box folded, a long value
+// shown whole a page at a time, a list of errors with a row open, a root
+// cause), in the light and the dark colour scheme. A serious or critical violation
 // fails; lesser ones are logged. Without site/node_modules the test skips,
 // except with CI=true, where it fails.
 func TestAccessibility(t *testing.T) {
@@ -32,6 +39,9 @@ func TestAccessibility(t *testing.T) {
 		t.Skipf("axe-core is missing (%v): run npm ci --prefix site", err)
 	}
 	tb := newTab(t)
+	if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fakeAnswers}); err != nil {
+		t.Fatal(err)
+	}
 	checked := 0
 	for _, scheme := range []string{"light", "dark"} {
 		if scheme == "dark" {
@@ -39,8 +49,12 @@ func TestAccessibility(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		for _, p := range []string{"", "clore/", "clore/not_enough_balance/", "categories/rate_limit/", "categories/", "no/such/page/", "play/", "play/#example=clore/can_lower_every_600_seconds/0"} {
-			tb.open(p)
+		for _, p := range []string{"", "clore/", "clore/not_enough_balance/", "categories/rate_limit/", "categories/", "no/such/page/", "play/", "play/#example=clore/can_lower_every_600_seconds/0", largePlay} {
+			if p == largePlay {
+				tb.showLargePaste()
+			} else {
+				tb.open(p)
+			}
 			if strings.HasPrefix(p, "play/#") {
 				tb.waitFor(`document.getElementById('diagnosis').dataset.state === 'done'`)
 				// Open every disclosure so that axe sees their contents.
@@ -66,6 +80,26 @@ func TestAccessibility(t *testing.T) {
 		}
 	}
 	t.Logf("axe-core checked %d pages", checked)
+}
+
+// largePlay names the playground after a large paste in the page list.
+const largePlay = "play/ (a 1.5 MB paste with 150 errors)"
+
+// showLargePaste leaves the playground with everything a large paste
+// draws: the folded box, a long value paged whole, the errors list with
+// its first row open, and a root cause (the answer rewritten as in
+// TestPlaygroundErrorList).
+func (tb *tab) showLargePaste() {
+	tb.t.Helper()
+	tb.openPlay("")
+	_ = eval[bool](tb, `(window.__fakeAnswer = `+manyErrors+`(150), true)`)
+	tb.pasteInOrder(bench.OneLinePaste(1_500_000))
+	_ = eval[bool](tb, `(() => {
+	  document.querySelector('#diagnosis .dx-fields .dx-long button').click();
+	  document.querySelectorAll('#play details').forEach(d => d.open = true);
+	  document.activeElement.blur();
+	  return true })()`)
+	tb.waitFor(`document.querySelectorAll('#diagnosis .dx-error-body').length === 100`)
 }
 
 type axeResult struct {

@@ -5,16 +5,19 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -75,7 +78,7 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	srv.Config.Handler = serve.Handler(os.DirFS(dir), base)
+	srv.Config.Handler = withWasmType(serve.Handler(os.DirFS(dir), base))
 	srv.Start()
 	defer srv.Close()
 	siteURL = srv.URL + base
@@ -97,6 +100,41 @@ func run(m *testing.M) int {
 	defer stop()
 	chrome = bctx
 	return m.Run()
+}
+
+// wasmType, when set, is the Content-Type the server gives .wasm files
+// instead of application/wasm, as a misconfigured server would.
+var wasmType atomic.Pointer[string]
+
+func withWasmType(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if t := wasmType.Load(); t != nil && strings.HasSuffix(r.URL.Path, ".wasm") {
+			w = &typeOverride{ResponseWriter: w, typ: *t}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// typeOverride sets the Content-Type as the headers are written.
+type typeOverride struct {
+	http.ResponseWriter
+	typ   string
+	wrote bool
+}
+
+func (o *typeOverride) WriteHeader(code int) {
+	if !o.wrote {
+		o.wrote = true
+		o.Header().Set("Content-Type", o.typ)
+	}
+	o.ResponseWriter.WriteHeader(code)
+}
+
+func (o *typeOverride) Write(b []byte) (int, error) {
+	if !o.wrote {
+		o.WriteHeader(http.StatusOK)
+	}
+	return o.ResponseWriter.Write(b)
 }
 
 // buildEngine compiles the playground binary as sitegen does.
@@ -127,12 +165,17 @@ func removeAll(dir string) {
 }
 
 // tab is one browser tab that records every console message, uncaught
-// exception and CSP violation of the pages it loads.
+// exception and CSP violation of the pages it loads and of their workers
+// (the playground's classifier runs in one), and every request either
+// makes.
 type tab struct {
-	t   *testing.T
-	ctx context.Context
-	mu  sync.Mutex
-	log []string
+	t     *testing.T
+	ctx   context.Context
+	mu    sync.Mutex
+	log   []string
+	reqs  []string                       // "METHOD URL" of every request, the workers' marked "(worker)"
+	hooks []func(worker context.Context) // run on each worker before it starts
+	wctx  []context.Context              // the workers attached so far
 }
 
 // watcher runs in every page before its own scripts and records what a
@@ -160,9 +203,22 @@ func newTab(t *testing.T) *tab {
 	if err := chromedp.Do(ctx); err != nil { // opens the tab
 		t.Fatal(err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute) // 5 MB pastes on a busy machine
 	t.Cleanup(cancelTimeout)
 	tb := &tab{t: t, ctx: ctx}
+	tb.listen(ctx, "")
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watcher}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromium.FollowWorkers(ctx, tb.worker); err != nil {
+		t.Fatal(err)
+	}
+	return tb
+}
+
+// listen records the console problems and the requests of the page or of
+// one of its workers (what is " (worker)" then).
+func (tb *tab) listen(ctx context.Context, what string) {
 	msgs := chromedp.Console(ctx)
 	go func() {
 		for m, err := range msgs {
@@ -172,15 +228,53 @@ func newTab(t *testing.T) *tab {
 			switch m.Type {
 			case chromedp.ConsoleError, chromedp.ConsoleException, chromedp.ConsoleWarning:
 				tb.mu.Lock()
-				tb.log = append(tb.log, fmt.Sprintf("console %s (%s): %s %s", m.Type, m.Source, m.Text, m.URL))
+				tb.log = append(tb.log, fmt.Sprintf("console %s%s (%s): %s %s", m.Type, what, m.Source, m.Text, m.URL))
 				tb.mu.Unlock()
 			}
 		}
 	}()
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watcher}); err != nil {
-		t.Fatal(err)
+	reqs := chromedp.Events(ctx, network.RequestWillBeSent)
+	go func() {
+		for ev, err := range reqs {
+			if err != nil {
+				return
+			}
+			tb.mu.Lock()
+			tb.reqs = append(tb.reqs, ev.Request.Method+" "+ev.Request.URL+what)
+			tb.mu.Unlock()
+		}
+	}()
+}
+
+// worker is called for each worker the tab starts, before it runs.
+func (tb *tab) worker(w context.Context) {
+	tb.listen(w, " (worker)")
+	tb.mu.Lock()
+	tb.wctx = append(tb.wctx, w)
+	hooks := append([]func(context.Context){}, tb.hooks...)
+	tb.mu.Unlock()
+	for _, h := range hooks {
+		h(w)
 	}
-	return tb
+}
+
+// onWorker runs h on every worker the tab starts from now on, before the
+// worker runs its script.
+func (tb *tab) onWorker(h func(worker context.Context)) {
+	tb.mu.Lock()
+	tb.hooks = append(tb.hooks, h)
+	tb.mu.Unlock()
+}
+
+// lastWorker is the worker attached last (the playground's classifier).
+func (tb *tab) lastWorker() context.Context {
+	tb.t.Helper()
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	if len(tb.wctx) == 0 {
+		tb.t.Fatal("the page started no worker")
+	}
+	return tb.wctx[len(tb.wctx)-1]
 }
 
 // open navigates to a site path and waits until the page's scripts ran.
@@ -211,7 +305,14 @@ func eval[T any](tb *tab, expr string) T {
 // waitFor polls a JavaScript condition until it holds.
 func (tb *tab) waitFor(cond string) {
 	tb.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	tb.waitLong(cond, 15*time.Second)
+}
+
+// waitLong is waitFor with a longer patience, for a 5 MB paste on a busy
+// machine. It bounds a wait; nothing is timed.
+func (tb *tab) waitLong(cond string, patience time.Duration) {
+	tb.t.Helper()
+	deadline := time.Now().Add(patience)
 	for {
 		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
 		if err == nil && ok {

@@ -4,37 +4,20 @@ import (
 	"flag"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // Protocol commands and events of the playground tests.
 var (
-	fetchEnable           = fetch.Enable
-	fetchRequestPaused    = fetch.RequestPaused
-	fetchContinueResponse = fetch.ContinueResponse
-	pageCaptureScreenshot = page.CaptureScreenshot
-	flagString            = flag.String
+	networkSetCacheDisabled = network.SetCacheDisabled
+	pageCaptureScreenshot   = page.CaptureScreenshot
+	flagString              = flag.String
 )
 
-// wasmResponses pauses every .wasm response before the page sees it.
-func wasmResponses() fetch.EnableParams {
-	return fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*.wasm", RequestStage: fetch.RequestStageResponse}}}
-}
-
-// octetStream lets a paused response through with its Content-Type
-// replaced by application/octet-stream.
-func octetStream(ev fetch.EventRequestPaused) fetch.ContinueResponseParams {
-	var hs []*fetch.HeaderEntry
-	for _, h := range ev.ResponseHeaders {
-		if h.Name != "Content-Type" && h.Name != "content-type" {
-			hs = append(hs, h)
-		}
-	}
-	hs = append(hs, &fetch.HeaderEntry{Name: "Content-Type", Value: "application/octet-stream"})
-	return fetch.ContinueResponseParams{RequestID: ev.RequestID, ResponseCode: ev.ResponseStatusCode, ResponseHeaders: hs}
-}
+// cacheOff turns a target's HTTP cache off.
+var cacheOff = network.SetCacheDisabledParams{CacheDisabled: true}
 
 var yes = true
 

@@ -3,6 +3,7 @@ package browsertest
 import (
 	"bytes"
 	"compress/flate"
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -12,13 +13,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"golang.org/x/tools/txtar"
 
@@ -199,7 +198,7 @@ func asBrowserSees(text string) string {
 
 // TestPlaygroundCorpus checks that the page diagnoses every input of the
 // classifier's corpus exactly as the CLI does: the whole JSON through
-// window.errdexDiagnose for every case, and the panel's data attributes
+// the worker (window.errdexEngine.diagnose) for every case, and the panel's data attributes
 // through the full UI path (box, debounce, render) for one case per input
 // form and for every case with a provider override.
 func TestPlaygroundCorpus(t *testing.T) {
@@ -212,7 +211,7 @@ func TestPlaygroundCorpus(t *testing.T) {
 		pairs[i] = [2]string{asBrowserSees(c.input), c.provider}
 	}
 	arg, _ := json.Marshal(pairs)
-	got := eval[[]string](tb, `(`+string(arg)+`).map(([t, p]) => window.errdexDiagnose(t, p))`)
+	got := eval[[]string](tb, `Promise.all((`+string(arg)+`).map(([t, p]) => errdexEngine.diagnose(t, p)))`)
 	if len(got) != len(cases) {
 		t.Fatalf("%d answers for %d cases", len(got), len(cases))
 	}
@@ -259,7 +258,7 @@ func TestPlaygroundCorpus(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d corpus cases through errdexDiagnose, %d through the UI (%s)", len(cases), len(keys), strings.Join(keys, ", "))
+	t.Logf("%d corpus cases through the worker, %d through the UI (%s)", len(cases), len(keys), strings.Join(keys, ", "))
 	if p := tb.problems(); len(p) > 0 {
 		t.Errorf("problems:\n%s", strings.Join(p, "\n"))
 	}
@@ -676,50 +675,61 @@ func TestPlaygroundShortcuts(t *testing.T) {
 	}
 }
 
-// recordRequests records every request the tab makes from now on.
+// recordRequests returns the requests the tab and its workers make from
+// now on.
 func (tb *tab) recordRequests() func() []string {
-	var mu sync.Mutex
-	var urls []string
-	evs := chromedp.Events(tb.ctx, network.RequestWillBeSent)
-	go func() {
-		for ev, err := range evs {
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			urls = append(urls, ev.Request.Method+" "+ev.Request.URL)
-			mu.Unlock()
-		}
-	}()
+	tb.mu.Lock()
+	from := len(tb.reqs)
+	tb.mu.Unlock()
 	return func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]string(nil), urls...)
+		tb.mu.Lock()
+		defer tb.mu.Unlock()
+		return append([]string(nil), tb.reqs[from:]...)
 	}
 }
 
 // TestPlaygroundPrivacy proves the paste stays in the tab: the page's CSP
-// allows connections to the site only, the page loads nothing from
-// elsewhere, and pasting, diagnosing and sharing make no request at all.
+// allows connections to the site only and workers from it only, the page
+// and its classifier's worker load nothing from elsewhere, the worker has
+// no way left to make a request once loaded, and pasting, diagnosing and
+// sharing make no request at all, from the page or the worker.
 func TestPlaygroundPrivacy(t *testing.T) {
 	tb := newTab(t)
 	tb.grantClipboard()
 	all := tb.recordRequests()
 	tb.openPlay("")
 	csp := eval[string](tb, `document.querySelector('meta[http-equiv="Content-Security-Policy"]').content`)
-	for _, want := range []string{"connect-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "default-src 'self'"} {
+	for _, want := range []string{"connect-src 'self'", "script-src 'self';", "worker-src 'self';", "default-src 'self'"} {
 		if !strings.Contains(csp, want) {
 			t.Errorf("the playground's CSP %q lacks %q", csp, want)
 		}
 	}
+	if strings.Contains(csp, "wasm-unsafe-eval") {
+		t.Errorf("the playground's CSP %q lets the page compile WebAssembly; only its worker does", csp)
+	}
 	if n := eval[int](tb, `document.querySelectorAll('script:not([src])').length`); n != 0 {
 		t.Errorf("%d inline scripts", n)
 	}
+	if eval[bool](tb, `'errdexDiagnose' in window`) {
+		t.Error("the classifier is callable on the page's thread (window.errdexDiagnose); it belongs in the worker")
+	}
 	origin := strings.TrimSuffix(siteURL, base)
-	for _, r := range all() {
+	loaded := all()
+	worker := 0
+	for _, r := range loaded {
 		if _, u, _ := strings.Cut(r, " "); !strings.HasPrefix(u, origin+"/") && !strings.HasPrefix(u, "data:") {
 			t.Errorf("the page loaded something from elsewhere: %s", r)
 		}
+		if strings.HasSuffix(r, "(worker)") {
+			worker++
+		}
+	}
+	if worker < 2 {
+		t.Errorf("the worker's requests (wasm_exec.js and the .wasm) were not seen: %v", loaded)
+	}
+	sealed := workerEval[bool](tb, `[typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof EventSource, typeof importScripts].every(t => t === 'undefined')`)
+	if !sealed {
+		t.Error("the loaded worker can still make requests (fetch, XMLHttpRequest, WebSocket, EventSource or importScripts)")
 	}
 	before := len(all())
 	tb.do(chromedp.Focus(chromedp.ID("response-input")))
@@ -738,6 +748,16 @@ func TestPlaygroundPrivacy(t *testing.T) {
 	if p := tb.problems(); len(p) > 0 {
 		t.Errorf("problems:\n%s", strings.Join(p, "\n"))
 	}
+}
+
+// workerEval evaluates an expression in the tab's last worker.
+func workerEval[T any](tb *tab, expr string) T {
+	tb.t.Helper()
+	v, err := chromedp.Run(tb.lastWorker(), chromedp.Evaluate[T](expr))
+	if err != nil {
+		tb.t.Fatalf("in the worker: %s: %v", expr, err)
+	}
+	return v
 }
 
 // TestPlaygroundHostile pastes inputs that would run script if any of them
@@ -810,27 +830,27 @@ func TestPlaygroundEarlyPaste(t *testing.T) {
 
 // TestPlaygroundMIMEFallback serves the binary as application/octet-stream,
 // as a misconfigured server would: instantiateStreaming refuses it and the
-// page falls back to arrayBuffer + instantiate.
+// worker falls back to arrayBuffer + instantiate. The worker's cache is off
+// so that the binary comes from the server.
 func TestPlaygroundMIMEFallback(t *testing.T) {
+	octet := "application/octet-stream"
+	wasmType.Store(&octet)
+	t.Cleanup(func() { wasmType.Store(nil) })
 	tb := newTab(t)
-	paused := chromedp.Events(tb.ctx, fetchRequestPaused)
-	if _, err := chromedp.Call(tb.ctx, fetchEnable, wasmResponses()); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		for ev, err := range paused {
-			if err != nil {
-				return
-			}
-			_, _ = chromedp.Call(tb.ctx, fetchContinueResponse, octetStream(ev))
+	tb.onWorker(func(w context.Context) {
+		if _, err := chromedp.Call(w, networkSetCacheDisabled, cacheOff); err != nil {
+			t.Error(err)
 		}
-	}()
+	})
 	tb.openPlay("")
 	if by := eval[string](tb, `document.getElementById('play').dataset.engineCompiledBy`); by != "arraybuffer" {
 		t.Errorf("compiled by %q, want the arraybuffer fallback", by)
 	}
 	if a, _ := tb.diagnoseUI(`{"code": 6, "error": "not_enough_balance"}`, ""); a.Code != "not_enough_balance" {
 		t.Errorf("after the fallback: %s", a)
+	}
+	if p := tb.problems(); len(p) > 0 {
+		t.Errorf("problems:\n%s", strings.Join(p, "\n"))
 	}
 }
 
@@ -871,22 +891,22 @@ func TestPlaygroundScreenshot(t *testing.T) {
 	}
 }
 
-// TestPlaygroundEngineRestart makes the Go program look exited, as a fatal
-// runtime error would leave it: the next paste starts a fresh instance of
-// the compiled module and is diagnosed.
+// TestPlaygroundEngineRestart makes the worker's Go program look exited,
+// as a fatal runtime error would leave it: the next paste starts a fresh
+// instance of the compiled module and is diagnosed. Wrong calls are error
+// values, not exceptions, and the runtime goes on.
 func TestPlaygroundEngineRestart(t *testing.T) {
 	tb := newTab(t)
 	tb.openPlay("")
-	// A wrong call is an error value, not an exception, and the runtime goes on.
-	for _, call := range []string{`errdexDiagnose(42)`, `errdexDiagnose()`, `errdexDiagnose(null, 7)`} {
+	for _, call := range []string{`errdexEngine.diagnose(42)`, `errdexEngine.diagnose()`, `errdexEngine.diagnose(null, 7)`} {
 		if got := eval[string](tb, call); !strings.Contains(got, `"error"`) {
 			t.Errorf("%s = %s, want an error value", call, got)
 		}
 	}
-	if got := eval[string](tb, `errdexDiagnose('{"code": 6, "error": "not_enough_balance"}', '')`); !strings.Contains(got, `"not_enough_balance"`) {
+	if got := eval[string](tb, `errdexEngine.diagnose('{"code": 6, "error": "not_enough_balance"}', '')`); !strings.Contains(got, `"not_enough_balance"`) {
 		t.Errorf("after wrong calls: %.200s", got)
 	}
-	_ = eval[bool](tb, `(window.errdexDiagnose = () => { throw new Error('Go program has already exited') }, true)`)
+	_ = eval[bool](tb, `(errdexEngine.reset(), true)`)
 	if a, _ := tb.diagnoseUI(`{"code": 6, "error": "not_enough_balance"}`, ""); a.Code != "not_enough_balance" {
 		t.Errorf("after the classifier exited: %s (status %q)", a, eval[string](tb, `document.getElementById('engine-status').textContent`))
 	}

@@ -26,10 +26,13 @@ type Link struct {
 }
 
 // The Content-Security-Policy of every page, and of the playground, which
-// will run the classifier's WebAssembly.
+// may also start a worker from the site (worker-src 'self'): the worker
+// runs the classifier's WebAssembly, so the page itself compiles none. A
+// meta-tag policy does not reach a worker; the worker takes its own network
+// away once loaded (site/ts/worker.ts).
 const (
 	cspPage = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'"
-	cspPlay = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'"
+	cspPlay = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'"
 )
 
 // layoutIDs are the element ids the layout itself uses; content headings
@@ -199,6 +202,7 @@ type MatrixRow struct {
 type PlayData struct {
 	Providers []ProviderRef
 	Examples  string // root-relative URL of the examples file
+	Worker    string // root-relative URL of the worker script that runs the classifier
 	Wasm      string // root-relative URL of the classifier's js/wasm binary
 	WasmExec  string // root-relative URL of Go's wasm_exec.js
 	WasmSize  string // the binary's size in words, "2.8 MB", for the loading message

@@ -433,6 +433,7 @@ func (b *builder) playPage(ids *render.IDs) (*Page, error) {
 	wasm := b.out.Assets["errdex.wasm"]
 	d := &PlayData{
 		Examples: b.urls.Path(b.out.Examples),
+		Worker:   b.urls.Path(b.out.Assets["worker.js"]),
 		Wasm:     b.urls.Path(wasm),
 		WasmExec: b.urls.Path(b.out.Assets["wasm_exec.js"]),
 		WasmSize: megabytes(len(b.out.Files[wasm])),

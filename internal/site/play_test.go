@@ -10,7 +10,7 @@ import (
 )
 
 // TestPlayPage checks what the playground needs from the build: its engine
-// as hashed assets named by the page, a gallery entry for every example,
+// and the worker that runs it as hashed assets named by the page, a gallery entry for every example,
 // and the #error-format anchor on every provider page, which the
 // playground's field-by-field breakdown links to.
 func TestPlayPage(t *testing.T) {
@@ -27,9 +27,13 @@ func TestPlayPage(t *testing.T) {
 			t.Errorf("the playground does not name %s", p)
 		}
 	}
+	worker, ok := real.Assets["worker.js"]
+	if !ok || !bytes.Contains(page, []byte(`data-worker="`+urls.Path(worker)+`"`)) {
+		t.Errorf("the playground does not name its worker (%q)", worker)
+	}
 	for p, data := range real.Files {
-		if strings.HasSuffix(p, ".html") && p != "play/index.html" && bytes.Contains(data, []byte(".wasm")) {
-			t.Errorf("%s mentions the playground binary: it must load on the playground only", p)
+		if strings.HasSuffix(p, ".html") && p != "play/index.html" && (bytes.Contains(data, []byte(".wasm")) || bytes.Contains(data, []byte("/worker-"))) {
+			t.Errorf("%s mentions the playground binary or its worker: they must load on the playground only", p)
 		}
 	}
 	var examples map[string]string

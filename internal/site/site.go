@@ -48,7 +48,7 @@ type Output struct {
 }
 
 // Entry points bundled by esbuild, relative to SiteDir.
-var entries = []string{"ts/main.ts", "ts/play.ts", "css/site.css"}
+var entries = []string{"ts/main.ts", "ts/play.ts", "ts/worker.ts", "css/site.css"}
 
 // Build renders the whole site.
 func Build(cat *content.Catalog, opt Options) (*Output, error) {

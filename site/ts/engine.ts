@@ -1,52 +1,63 @@
-// The classifier, compiled from Go to WebAssembly (wasm/main_js.go), and
-// the runtime half Go ships for it (wasm_exec.js, which defines the global
-// class Go). Loading it:
+// The page's side of the classifier. The classifier itself (Go compiled to
+// WebAssembly, with Go's wasm_exec.js) runs in a dedicated worker,
+// worker.ts, a same-origin script the page's CSP allows with worker-src
+// 'self'; this file starts it, sends it texts and hands back its answers.
+// Nothing here calls the classifier on the page's thread.
 //
-//   1. the .wasm download starts, and wasm_exec.js is added as a script
-//      (both same-origin, allowed by the page's CSP);
-//   2. WebAssembly.instantiateStreaming compiles it while it downloads; a
-//      server that does not send Content-Type application/wasm makes that
-//      fail, so the fallback is arrayBuffer() + WebAssembly.instantiate;
-//   3. go.run starts the Go program, which registers errdexDiagnose and
-//      calls window.errdexReady. It runs in a task after the one that
-//      finished the compilation, so that neither makes a long task.
-//
-// The Go side turns a panic into an {"error": ...} value, so a bad input
-// never stops it. Should the program exit anyway, the next call starts a
-// fresh instance of the compiled module and tries again.
-
-interface GoRuntime {
-  importObject: WebAssembly.Imports
-  run(instance: WebAssembly.Instance): Promise<void>
-}
-
-declare global {
-  interface Window {
-    Go?: new () => GoRuntime
-    errdexDiagnose?: (text: string, provider: string) => string
-    errdexReady?: () => void
-  }
-}
+// The worker answers one request at a time, so the engine keeps at most one
+// request in flight. A playground request (diagnose) supersedes any earlier
+// one still waiting to be sent: that one is answered null at once and never
+// costs the worker anything. A request already in flight cannot be
+// stopped; its answer still comes back, and the caller, which numbers its
+// runs, drops it when a newer run has started (play.ts).
+import type { Diagnosis } from './diagnosis'
+import type { FromWorker, ToWorker } from './protocol'
 
 export type EngineState = 'idle' | 'loading' | 'ready' | 'failed'
+
+/** The classifier's answer: a Diagnosis, or why there is none. */
+export interface Answer {
+  d?: Diagnosis
+  error?: string
+  ms: number // time in the worker
+}
+
+/** Where the engine's files are: root-relative URLs from the page's data attributes. */
+export interface EngineURLs {
+  worker: string
+  wasm: string
+  exec: string
+}
+
+interface Job {
+  id: number
+  text: unknown
+  provider: unknown
+  raw: boolean
+  supersedable: boolean
+  resolve: (m: Extract<FromWorker, { type: 'answer' }> | null) => void
+  reject: (err: Error) => void
+}
 
 export class Engine {
   state: EngineState = 'idle'
   /** How the module was compiled: "streaming", or "arraybuffer" after a MIME fallback. */
   compiledBy = ''
-  /** Milliseconds from start() to ready. */
+  /** Milliseconds from start() to ready, as the worker measured them. */
   loadMs = 0
-  private module: WebAssembly.Module | null = null
+  private worker: Worker | null = null
   private loading: Promise<void> | null = null
-  private exited = true
+  private ready: { resolve: () => void; reject: (err: Error) => void } | null = null
+  private ids = 0
+  private inFlight: Job | null = null
+  private waiting: Job[] = []
 
   constructor(
-    private readonly wasmURL: string,
-    private readonly execURL: string,
+    private readonly urls: EngineURLs,
     private readonly onChange: (e: Engine, err?: unknown) => void,
   ) {}
 
-  /** Starts loading, once; later calls return the same promise. */
+  /** Starts the worker and loads the classifier, once; later calls return the same promise. */
   start(): Promise<void> {
     this.loading ??= this.load().then(
       () => this.set('ready'),
@@ -58,17 +69,59 @@ export class Engine {
     return this.loading
   }
 
-  /** Diagnoses text and returns the classifier's JSON. */
-  async diagnose(text: string, provider: string): Promise<string> {
+  /**
+   * Diagnoses text for the playground: the Diagnosis, or null when a later
+   * call superseded this one before it reached the worker.
+   */
+  async diagnose(text: string, provider: string): Promise<Answer | null> {
+    const m = await this.request(text, provider, false, true)
+    return m && { d: m.d, error: m.error, ms: m.ms }
+  }
+
+  /**
+   * The classifier's JSON for text exactly as it returned it (the CLI's
+   * --json), computed in the worker. Calls queue; none supersedes another.
+   * The page exposes it as window.errdexEngine.diagnose for scripts and
+   * tests.
+   */
+  async json(text: unknown, provider: unknown): Promise<string> {
+    const m = await this.request(text, provider, true, false)
+    if (!m || m.json === undefined) throw new Error(m?.error ?? 'no answer')
+    return m.json
+  }
+
+  /** Drops the worker's Go program, as a fatal runtime error would; the next call starts a fresh one. */
+  reset(): void {
+    this.post({ type: 'reset' })
+  }
+
+  private async request(text: unknown, provider: unknown, raw: boolean, supersedable: boolean) {
     await this.start()
-    if (this.exited || !window.errdexDiagnose) await this.restart()
-    try {
-      return window.errdexDiagnose!(text, provider)
-    } catch {
-      // The Go program has exited: start it again once.
-      await this.restart()
-      return window.errdexDiagnose!(text, provider)
-    }
+    return new Promise<Extract<FromWorker, { type: 'answer' }> | null>((resolve, reject) => {
+      if (supersedable) this.supersede()
+      this.waiting.push({ id: ++this.ids, text, provider, raw, supersedable, resolve, reject })
+      this.pump()
+    })
+  }
+
+  /** Answers null to every playground request still waiting to be sent. */
+  private supersede(): void {
+    this.waiting = this.waiting.filter((j) => {
+      if (j.supersedable) j.resolve(null)
+      return !j.supersedable
+    })
+  }
+
+  /** Sends the next waiting request when none is in flight. */
+  private pump(): void {
+    if (this.inFlight || this.waiting.length === 0) return
+    const j = this.waiting.shift()!
+    this.inFlight = j
+    this.post({ type: 'diagnose', id: j.id, text: j.text, provider: j.provider, raw: j.raw })
+  }
+
+  private post(m: ToWorker): void {
+    this.worker?.postMessage(m)
   }
 
   private set(s: EngineState, err?: unknown): void {
@@ -76,90 +129,53 @@ export class Engine {
     this.onChange(this, err)
   }
 
-  private async load(): Promise<void> {
+  private load(): Promise<void> {
     this.set('loading')
-    const t0 = performance.now()
-    const response = fetch(this.wasmURL) // download while the script loads
-    response.catch(() => {}) // awaited below; keep it from being reported twice
-    await loadScript(this.execURL)
-    const go = this.newGo()
-    const { module, instance } = await this.instantiate(response, go.importObject)
-    this.module = module
-    await nextTask()
-    await this.run(go, instance)
-    this.loadMs = Math.round(performance.now() - t0)
-  }
-
-  private newGo(): GoRuntime {
-    if (!window.Go) throw new Error('wasm_exec.js did not define Go')
-    return new window.Go()
-  }
-
-  private async instantiate(response: Promise<Response>, imports: WebAssembly.Imports): Promise<WebAssembly.WebAssemblyInstantiatedSource> {
-    let r = await response
-    if (!r.ok) throw new Error(`the classifier did not load: HTTP ${r.status}`)
-    const type = (r.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase()
-    if (typeof WebAssembly.instantiateStreaming === 'function' && type === 'application/wasm') {
-      try {
-        const out = await WebAssembly.instantiateStreaming(r, imports)
-        this.compiledBy = 'streaming'
-        return out
-      } catch (err) {
-        if (!(err instanceof TypeError)) throw err // a real compile or link error
-        r = await fetch(this.wasmURL) // the body was used; the HTTP cache has it
-      }
-    }
-    const out = await WebAssembly.instantiate(await r.arrayBuffer(), imports)
-    this.compiledBy = 'arraybuffer'
-    return out
-  }
-
-  /** Runs an instance and resolves when the Go program says it is ready. */
-  private run(go: GoRuntime, instance: WebAssembly.Instance): Promise<void> {
-    return new Promise((resolve, reject) => {
-      window.errdexReady = () => {
-        this.exited = false
-        resolve()
-      }
-      go.run(instance).then(
-        () => {
-          this.exited = true
-          reject(new Error('the classifier exited before it was ready'))
-        },
-        (err) => {
-          this.exited = true
-          reject(err)
-        },
-      )
+    return new Promise<void>((resolve, reject) => {
+      this.ready = { resolve, reject }
+      const w = new Worker(this.urls.worker, { name: 'errdex classifier' })
+      w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data)
+      w.onerror = (e) => this.crashed(e.message || 'the classifier worker failed')
+      this.worker = w
+      this.post({ type: 'load', wasm: this.urls.wasm, exec: this.urls.exec })
     })
   }
 
-  private async restart(): Promise<void> {
-    if (!this.module) throw new Error('the classifier is not loaded')
-    const go = this.newGo()
-    const instance = await WebAssembly.instantiate(this.module, go.importObject)
-    await this.run(go, instance)
+  private receive(m: FromWorker): void {
+    switch (m.type) {
+      case 'ready':
+        this.compiledBy = m.compiledBy
+        this.loadMs = m.loadMs
+        this.ready?.resolve()
+        this.ready = null
+        return
+      case 'failed':
+        this.ready?.reject(new Error(m.error))
+        this.ready = null
+        return
+      case 'answer': {
+        const j = this.inFlight
+        if (!j || j.id !== m.id) return
+        this.inFlight = null
+        j.resolve(m)
+        this.pump()
+      }
+    }
   }
-}
 
-/**
- * Resolves in a task of its own. Finishing the compilation and starting the
- * Go program (its runtime and package initialisation) are each tens of
- * milliseconds of main-thread work; run back to back they make one long task
- * that holds up a keystroke or a click arriving meanwhile. Between them the
- * page handles its input first.
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0))
-}
-
-function loadScript(src: string): Promise<void> {
-  if (window.Go) return Promise.resolve()
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script')
-    s.src = src
-    s.onload = () => resolve()
-    s.onerror = () => reject(new Error('wasm_exec.js did not load'))
-    document.head.append(s)
-  })
+  /** The worker died (its script failed, or it ran out of memory): fail what waits, and start afresh next time. */
+  private crashed(msg: string): void {
+    const err = new Error(msg)
+    this.ready?.reject(err)
+    this.ready = null
+    for (const j of [this.inFlight, ...this.waiting]) j?.reject(err)
+    this.inFlight = null
+    this.waiting = []
+    this.worker?.terminate()
+    this.worker = null
+    if (this.state === 'ready') {
+      this.loading = null // the next request starts a new worker
+      this.state = 'idle'
+    }
+  }
 }

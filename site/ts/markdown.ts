@@ -3,7 +3,10 @@
 // Text from the paste (codes, request ids) is put in code spans, and prose
 // is escaped so that a message cannot turn into a link, an image or HTML
 // in the ticket.
-import { type Diagnosis, refURL, retryWord, waitWords } from './diagnosis'
+import { type Diagnosis, refURL, retryWord, waitWords, whereWords } from './diagnosis'
+
+/** Other errors listed in the Markdown before "… and N more". */
+export const MARKDOWN_ERRORS = 20
 
 /** A code span that holds s whatever backticks it contains. */
 export function codeSpan(s: string): string {
@@ -44,7 +47,10 @@ export function toMarkdown(d: Diagnosis, siteURL: string, names: Map<string, str
   }
   lines.push(`- **Code:** ${d.code !== null ? codeSpan(d.code) : 'none found'}${d.variant ? ` (variant ${codeSpan(d.variant)})` : ''}`)
   lines.push(`- **HTTP status:** ${d.status ?? 'not in the response'}`)
-  lines.push(`- **Category:** ${codeSpan(d.category)}`)
+  lines.push(`- **Category:** ${codeSpan(d.category)}${d.root_cause ? ' (from the root cause)' : ''}`)
+  if (d.root_cause) lines.push(rootCauseLine(d, names))
+  const where = whereWords(d)
+  if (where) lines.push(`- **Where:** ${where}`)
   const verdict = { yes: 'Yes', no: 'No', unknown: 'Unknown' }[retryWord(d.retry.retryable)]
   const wait = d.retry.wait_seconds !== null ? `, wait ${waitWords(d.retry.wait_seconds)}` : ''
   lines.push(`- **Retryable:** ${verdict}${wait}. ${prose(d.retry.reason)}`)
@@ -58,7 +64,38 @@ export function toMarkdown(d: Diagnosis, siteURL: string, names: Map<string, str
     lines.push('', '**How to fix it:**', '')
     d.fix.forEach((f, i) => lines.push(`${i + 1}. ${prose(f)}`))
   }
+  lines.push(...otherErrors(d, names))
   const masked = d.redactions.length > 0 ? `, ${d.redactions.length} secret${d.redactions.length > 1 ? 's' : ''} masked` : ''
-  lines.push('', `**Response** (as pasted${masked}):`, '', fenced(d.redacted_input), '', `Diagnosed with errdex: ${siteURL}play/`)
+  lines.push('', `**Response** (as pasted${masked}):`, '', fenced(d.redacted_input ?? ''), '', `Diagnosed with errdex: ${siteURL}play/`)
   return lines.join('\n') + '\n'
+}
+
+/** The root cause in one line. */
+function rootCauseLine(d: Diagnosis, names: Map<string, string>): string {
+  const rc = d.root_cause!
+  const who = rc.provider ? prose(names.get(rc.provider) ?? rc.provider) : 'the upstream service'
+  const what = rc.code !== null ? codeSpan(short(rc.code)) : rc.status !== null ? `HTTP ${rc.status}` : 'an error'
+  const msg = rc.message ? `: ${prose(short(rc.message))}` : ''
+  return `- **Root cause:** ${who} said ${what}${msg} (category ${codeSpan(rc.category)}), found in ${prose(short(rc.where))}; the advice follows it.`
+}
+
+/** The other errors of the paste, one line each, at most MARKDOWN_ERRORS. */
+function otherErrors(d: Diagnosis, names: Map<string, string>): string[] {
+  const all = d.errors ?? []
+  if (all.length < 2) return []
+  const out = ['', `**Errors in the paste** (${all.length}, in paste order):`, '']
+  for (const e of all.slice(0, MARKDOWN_ERRORS)) {
+    const at = typeof e.line === 'number' ? `line ${e.line}` : 'line unknown'
+    const who = e.provider ? prose(names.get(e.provider) ?? e.provider) : 'provider unknown'
+    const what = e.code !== null ? codeSpan(short(e.code)) : 'no code'
+    const times = (e.occurrences ?? 1) > 1 ? `, ${e.occurrences} times` : ''
+    out.push(`- ${at}: ${who} ${what}, ${codeSpan(e.category)}, retry ${retryWord(e.retry.retryable)}${times}`)
+  }
+  if (all.length > MARKDOWN_ERRORS) out.push(`- … and ${all.length - MARKDOWN_ERRORS} more`)
+  return out
+}
+
+/** A value from the paste cut for a one-line mention. */
+function short(s: string): string {
+  return s.length > 200 ? s.slice(0, 199) + '…' : s
 }

@@ -1,13 +1,19 @@
 // Entry point of the playground page (site/templates/play.html).
 //
 // The paste box (#response-input) and the provider override
-// (#provider-override) feed the classifier (engine.ts), which runs in this
-// tab; its answer is drawn into #diagnosis (diagnosis.ts), 200 ms after the
-// last keystroke or at once on Ctrl/Cmd+Enter. The panel carries the
-// diagnosis as data attributes, with the values of the CLI's --json ("" for
-// null): data-provider, data-code, data-category, data-retryable ("true",
-// "false" or "") and data-wait-seconds. data-state is "empty", "waiting",
+// (#provider-override) feed the classifier, which runs in a Web Worker
+// (engine.ts, worker.ts) so that the page answers clicks and keys however
+// long a paste takes; its answer is drawn into #diagnosis (diagnosis.ts),
+// 200 ms after the last keystroke or at once on Ctrl/Cmd+Enter. The panel
+// carries the diagnosis as data attributes, with the values of the CLI's
+// --json ("" for null): data-provider, data-code, data-category,
+// data-retryable ("true", "false" or "") and data-wait-seconds. data-state
+// is "empty", "waiting" (for the classifier to load), "working" (a
+// diagnosis is under way; the attributes still hold the previous one),
 // "done" or "error", and data-run counts the diagnoses drawn.
+//
+// Runs are numbered: a run's answer is drawn only if no newer run started
+// while it was being computed, so a stale answer is never shown.
 //
 // The engine starts loading when the page is idle or when the box gets
 // focus, whichever comes first; until it is ready the box works as usual and
@@ -20,13 +26,13 @@
 // examples file.
 import {
   type Diagnosis,
-  parseResult,
   renderDiagnosis,
   setAttributes,
   summary,
   tick,
 } from './diagnosis'
-import { Engine } from './engine'
+import { type Answer, Engine } from './engine'
+import { Fold } from './fold'
 import { decodePermalink, encodePermalink, parseFragment } from './fragment'
 import { toMarkdown } from './markdown'
 
@@ -64,14 +70,14 @@ function init(): void {
   }
 
   // --- the engine ------------------------------------------------------------
-  const engine = new Engine(ds.wasm ?? '', ds.wasmExec ?? '', (e, err) => {
+  const engine = new Engine({ worker: ds.worker ?? '', wasm: ds.wasm ?? '', exec: ds.wasmExec ?? '' }, (e, err) => {
     ds.engine = e.state
     if (e.state === 'loading') say(`Loading the classifier (${ds.wasmSize ?? 'WebAssembly'})…`)
     if (e.state === 'failed') say(`The classifier did not load (${err instanceof Error ? err.message : String(err)}). Reload the page to try again.`)
     if (e.state === 'ready') {
       ds.engineCompiledBy = e.compiledBy
       ds.engineLoadMs = String(e.loadMs)
-      say(`Classifier ready (loaded in ${e.loadMs} ms). It runs in this tab.`)
+      say(`Classifier ready (loaded in ${e.loadMs} ms). It runs in this tab, beside the page.`)
       if (box.value !== '') void run()
     }
   })
@@ -82,6 +88,7 @@ function init(): void {
   if (typeof idle === 'function') idle(start, { timeout: 3000 })
   else setTimeout(start, 500)
   box.addEventListener('focus', start, { once: true })
+  exposeEngine(engine)
 
   // --- diagnosing ------------------------------------------------------------
   let timer: number | undefined
@@ -89,6 +96,7 @@ function init(): void {
   let runs = 0
   let current: { d: Diagnosis; override: string } | null = null
   let ticker: number | undefined
+  let running: Promise<void> | null = null
 
   const schedule = () => {
     clearTimeout(timer)
@@ -97,6 +105,7 @@ function init(): void {
 
   const clear = () => {
     clearInterval(ticker)
+    panel.removeAttribute('aria-busy')
     current = null
     setAttributes(panel, null)
     panel.dataset.state = 'empty'
@@ -104,7 +113,12 @@ function init(): void {
   }
 
   /** Diagnoses what is in the box now. */
-  const run = async (): Promise<void> => {
+  const run = (): Promise<void> => {
+    running = diagnoseNow()
+    return running
+  }
+
+  const diagnoseNow = async (): Promise<void> => {
     clearTimeout(timer)
     timer = undefined
     const text = box.value
@@ -121,29 +135,32 @@ function init(): void {
       if (engine.state !== 'failed') say(`Loading the classifier (${ds.wasmSize ?? 'WebAssembly'}); your text will be diagnosed as soon as it is ready.`)
       return // the ready handler runs again
     }
-    if (text.length > 1_000_000) {
-      say(`Diagnosing ${(text.length / 1e6).toFixed(1)} million characters…`)
-      await new Promise((r) => setTimeout(r, 0)) // let the message paint
-      if (my !== seq) return
-    }
+    working(text)
     const t0 = performance.now()
-    let json: string
+    let res: Answer | null
     try {
-      json = await engine.diagnose(text, override)
+      res = await engine.diagnose(text, override)
     } catch (err) {
       if (my === seq) showError(`the classifier stopped (${err instanceof Error ? err.message : String(err)})`)
       return
     }
-    if (my !== seq) return // a newer run started while this one waited
-    const ms = performance.now() - t0
-    const res = parseResult(json)
+    if (res === null || my !== seq) return // a newer run started while this one waited
+    panel.removeAttribute('aria-busy')
     if (!res.d) {
       showError(res.error ?? 'unknown error')
       return
     }
     show(res.d, override)
+    const ms = performance.now() - t0
     say(`Diagnosed in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms. ${summary(res.d)}`)
     if (!ds.firstDiagnosisMs) ds.firstDiagnosisMs = String(Math.round(performance.now()))
+  }
+
+  /** Marks the panel busy while the worker diagnoses; the page keeps answering. */
+  const working = (text: string) => {
+    panel.dataset.state = 'working'
+    panel.setAttribute('aria-busy', 'true')
+    if (text.length > 1_000_000) say(`Diagnosing ${(text.length / 1e6).toFixed(1)} million characters… The page stays usable meanwhile.`)
   }
 
   const show = (d: Diagnosis, override: string) => {
@@ -183,10 +200,16 @@ function init(): void {
     return p
   }
 
-  box.addEventListener('input', (e) => {
-    // A user's edit makes a state fragment (#example=, #v1=) stale.
-    if (e.isTrusted && location.hash) history.replaceState(null, '', location.pathname + location.search)
+  /** A user's edit makes a state fragment (#example=, #v1=) stale. */
+  const edited = () => {
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search)
     schedule()
+  }
+  const fold = new Fold(box, edited)
+  box.addEventListener('input', (e) => {
+    fold.update()
+    if (e.isTrusted) edited()
+    else schedule()
   })
   select.addEventListener('change', () => void run())
   now.addEventListener('click', () => void run())
@@ -211,16 +234,17 @@ function init(): void {
     }
   }
 
-  /** The diagnosis of what is in the box now, running a pending one first. */
+  /** The diagnosis of what is in the box now, running a pending one first or waiting for the one under way. */
   const latest = async (): Promise<{ d: Diagnosis; override: string } | null> => {
     if (timer !== undefined) await run()
+    else if (running) await running
     return current
   }
 
   const copyPermalink = async () => {
     const c = await latest()
     if (!c) return
-    const frag = await encodePermalink({ input: c.d.redacted_input, provider: c.override })
+    const frag = await encodePermalink({ input: c.d.redacted_input ?? '', provider: c.override })
     if (frag.length > MAX_LINK) {
       share.hidden = false
       shareOut.value = ''
@@ -255,7 +279,7 @@ function init(): void {
     if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey) {
       // e.code, not e.key: on a Mac, Option+Shift+P types "∏".
       const act: Record<string, () => void> = {
-        KeyP: () => box.focus(),
+        KeyP: () => fold.focus(),
         KeyD: () => panel.focus(),
         KeyL: () => void copyPermalink(),
         KeyM: () => void copyMarkdown(),
@@ -288,6 +312,7 @@ function init(): void {
 
   const fill = (text: string, provider = '') => {
     box.value = text
+    fold.update()
     select.value = names.has(provider) ? provider : ''
     start()
     void run()
@@ -332,6 +357,20 @@ function init(): void {
   })
   window.addEventListener('hashchange', () => void restore())
   void restore()
+}
+
+/**
+ * window.errdexEngine.diagnose(text, provider) resolves to the classifier's
+ * JSON (the CLI's --json), computed in the worker: for scripts and the
+ * browser tests. reset() drops the worker's Go program, as a fatal runtime
+ * error would.
+ */
+function exposeEngine(engine: Engine): void {
+  const w = window as unknown as { errdexEngine?: object }
+  w.errdexEngine = Object.freeze({
+    diagnose: (text: unknown, provider: unknown) => engine.json(text, provider),
+    reset: () => engine.reset(),
+  })
 }
 
 init()
