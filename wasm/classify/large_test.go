@@ -64,11 +64,20 @@ func TestLinear(t *testing.T) {
 		}
 		return best
 	}
+	// The machine may be busy (go test runs packages in parallel, the
+	// browser suite among them): a pause lands on one measurement, while a
+	// quadratic cost shows in every one. So a unit fails only when three
+	// measurements in a row find it non-linear.
 	for _, u := range units {
-		small := measure(strings.Repeat(u, 200_000/len(u)))
-		large := measure(strings.Repeat(u, 800_000/len(u)))
-		if large > 12*small+50*time.Millisecond {
-			t.Errorf("%q: 4x input took %v vs %v: not linear", u, large, small)
+		var small, large time.Duration
+		linear := false
+		for try := 0; try < 3 && !linear; try++ {
+			small = measure(strings.Repeat(u, 200_000/len(u)))
+			large = measure(strings.Repeat(u, 800_000/len(u)))
+			linear = large <= 12*small+50*time.Millisecond
+		}
+		if !linear {
+			t.Errorf("%q: 4x input took %v vs %v, three times: not linear", u, large, small)
 		}
 	}
 }
