@@ -10,13 +10,35 @@
 // errdexReady() if the global scope defines it. The playground runs this
 // program in a Web Worker (site/ts/worker.ts), whose global scope that is.
 //
+// The playground's binary is built with the tag fetchprose: its catalog has
+// no prose (package catalog), and the worker passes the prose file it
+// fetched in the global errdexProse before it starts the program. When that
+// text is missing or is not this binary's, main_js.go registers nothing and
+// calls errdexReady(reason) instead, so the page reports an engine error
+// rather than diagnosing without words.
+//
 // The logic is in this file, which builds and tests natively; only the
 // syscall/js wiring is behind the js build tag (main_other.go lets
 // `go build ./...` succeed elsewhere). Build the binary with
 // `make wasm` (package internal/wasmbin has the flags).
 package main
 
-import "github.com/errdex/errdex/wasm/classify"
+import (
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/classify"
+)
+
+// loadProse fills the catalog's prose from text and returns why it could
+// not, or "".
+func loadProse(text string) string {
+	if text == "" {
+		return "the catalog's texts are missing"
+	}
+	if !catalog.LoadProse(text) {
+		return "the catalog's texts do not match this classifier"
+	}
+	return ""
+}
 
 // classifyJSON is the classifier call, a variable so that a test can make
 // it fail.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/classify"
 )
 
@@ -46,4 +47,23 @@ func TestPanicIsAValue(t *testing.T) {
 func isError(out string) bool {
 	var v struct{ Error string }
 	return json.Unmarshal([]byte(out), &v) == nil && v.Error != ""
+}
+
+// TestLoadProse checks the glue's half of the prose file: the published
+// text (catalog.Prose, which the site serves) loads and gives the same
+// diagnosis; a missing or foreign text is an error and changes nothing.
+func TestLoadProse(t *testing.T) {
+	in := `{"code": 6, "error": "not_enough_balance"}`
+	want := diagnoseJSON(in, "")
+	for _, bad := range []string{"", "x", catalog.Prose[:len(catalog.Prose)-1]} {
+		if msg := loadProse(bad); msg == "" {
+			t.Errorf("loadProse accepted a text of %d bytes", len(bad))
+		}
+	}
+	if msg := loadProse(catalog.Prose); msg != "" {
+		t.Fatal(msg)
+	}
+	if got := diagnoseJSON(in, ""); got != want {
+		t.Errorf("after loading the prose file:\n got: %s\nwant: %s", got, want)
+	}
 }

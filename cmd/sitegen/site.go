@@ -150,13 +150,13 @@ func runSize(args []string, stdout, stderr io.Writer) int {
 }
 
 // report prints the sizes that matter for page weight: the bundles, the
-// search index and catalog.json, raw and gzipped, and the playground binary
+// search index, the catalog's prose and catalog.json, raw and gzipped, and the playground binary
 // raw. Gzip -9 of the binary takes several times as long as the whole
 // build, so its weight and budget are left to `sitegen size` (make size,
 // which make site, make serve and make test run).
 func report(w io.Writer, o *site.Output) {
 	names := []string{o.SearchIndex, o.Examples}
-	for _, logical := range []string{"main.js", "play.js", "site.css", "wasm_exec.js"} {
+	for _, logical := range []string{"main.js", "play.js", "site.css", "wasm_exec.js", "prose.txt"} {
 		names = append(names, o.Assets[logical])
 	}
 	names = append(names, "catalog.json")

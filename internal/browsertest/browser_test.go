@@ -78,7 +78,7 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	srv.Config.Handler = withWasmType(serve.Handler(os.DirFS(dir), base))
+	srv.Config.Handler = withProse(withWasmType(serve.Handler(os.DirFS(dir), base)))
 	srv.Start()
 	defer srv.Close()
 	siteURL = srv.URL + base
@@ -110,6 +110,26 @@ func withWasmType(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if t := wasmType.Load(); t != nil && strings.HasSuffix(r.URL.Path, ".wasm") {
 			w = &typeOverride{ResponseWriter: w, typ: *t}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// proseReply, when set, is what the server answers for the catalog's prose
+// file instead of the file: a 404, or a body that is not the binary's prose.
+var proseReply atomic.Pointer[struct {
+	status int
+	body   string
+}]
+
+func withProse(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rep := proseReply.Load(); rep != nil && strings.Contains(r.URL.Path, "/assets/prose-") {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(rep.status)
+			_, _ = w.Write([]byte(rep.body))
+			return
 		}
 		h.ServeHTTP(w, r)
 	})

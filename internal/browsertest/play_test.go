@@ -724,8 +724,8 @@ func TestPlaygroundPrivacy(t *testing.T) {
 			worker++
 		}
 	}
-	if worker < 2 {
-		t.Errorf("the worker's requests (wasm_exec.js and the .wasm) were not seen: %v", loaded)
+	if worker < 3 {
+		t.Errorf("the worker's requests (wasm_exec.js, the .wasm and the catalog's prose) were not seen: %v", loaded)
 	}
 	sealed := workerEval[bool](tb, `[typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof EventSource, typeof importScripts].every(t => t === 'undefined')`)
 	if !sealed {

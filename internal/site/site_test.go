@@ -101,7 +101,7 @@ func readFile(t *testing.T, name string) []byte {
 // rewrite them, and read the diff before committing.
 func TestGolden(t *testing.T) {
 	out := buildFixture(t, readFile(t, "testdata/site.txtar"), urls)
-	hash := regexp.MustCompile(`-[A-Z2-7]{8}\.(js|css|json)`)
+	hash := regexp.MustCompile(`-[A-Z2-7]{8}\.(js|css|json|txt)`)
 	for golden, page := range map[string]string{
 		"home.html":     "index.html",
 		"provider.html": "acme/index.html",

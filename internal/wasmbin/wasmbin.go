@@ -4,11 +4,13 @@
 //
 // The build is
 //
-//	GOOS=js GOARCH=wasm go build -trimpath -gcflags=all=-l -ldflags="-s -w" -o OUT ./wasm
+//	GOOS=js GOARCH=wasm go build -trimpath -tags=fetchprose -gcflags=all=-l -ldflags="-s -w" -o OUT ./wasm
 //
 // (the Makefile's wasm target runs the same command). -s -w drop the symbol
 // table and DWARF; -gcflags=all=-l turns inlining off, which costs the
 // classifier speed no one notices in a browser and saves tens of KB gzip.
+// The tag fetchprose leaves the catalog's prose out of the binary: the
+// playground's worker fetches it as a static file (package wasm/catalog).
 //
 // wasm_exec.js is the JavaScript half of Go's js/wasm runtime. It lives at
 // $(go env GOROOT)/lib/wasm/wasm_exec.js and must come from the same Go
@@ -35,7 +37,7 @@ import (
 const Package = "./wasm"
 
 // BuildFlags are the go build flags of the binary, after "build".
-var BuildFlags = []string{"-trimpath", "-gcflags=all=-l", "-ldflags=-s -w"}
+var BuildFlags = []string{"-trimpath", "-tags=fetchprose", "-gcflags=all=-l", "-ldflags=-s -w"}
 
 // BudgetGzip is the most the binary may weigh gzipped, in bytes (700 KB).
 const BudgetGzip = 700_000

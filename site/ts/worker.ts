@@ -5,13 +5,19 @@
 //
 // Loading ({type: 'load'}):
 //
-//   1. the .wasm download starts, and Go's wasm_exec.js (which defines the
-//      class Go) is imported; both are same-origin;
+//   1. the downloads of the .wasm and of the catalog's prose (the titles,
+//      meanings and fixes the binary is built without: one static file, the
+//      same for every paste) start, and Go's wasm_exec.js (which defines the
+//      class Go) is imported; all three are same-origin;
 //   2. WebAssembly.instantiateStreaming compiles it while it downloads; a
 //      server that does not send Content-Type application/wasm makes that
 //      fail, so the fallback is arrayBuffer() + WebAssembly.instantiate;
-//   3. go.run starts the Go program (wasm/main_js.go), which registers
-//      errdexDiagnose on this worker's global object and calls errdexReady.
+//   3. the prose is set as errdexProse on this worker's global object, and
+//      go.run starts the Go program (wasm/main_js.go), which loads it,
+//      registers errdexDiagnose and calls errdexReady(); or, when the prose
+//      is not this binary's, calls errdexReady(reason) and exits, and the
+//      load fails with that reason (the page shows it);
+//   4. the worker takes its own network away, loaded or not.
 //
 // Then the worker answers {type: 'diagnose'} messages one at a time, in
 // the order they came. The Go side turns a panic into an {"error": ...}
@@ -30,7 +36,8 @@ interface GoRuntime {
 interface Scope {
   Go?: new () => GoRuntime
   errdexDiagnose?: (text: unknown, provider: unknown) => string
-  errdexReady?: () => void
+  errdexReady?: (err?: string) => void
+  errdexProse?: string
   importScripts(...urls: string[]): void
   postMessage(message: FromWorker): void
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null
@@ -51,25 +58,39 @@ function message(err: unknown): string {
 
 // --- loading -----------------------------------------------------------------
 
-async function load(wasmURL: string, execURL: string): Promise<void> {
+async function load(wasmURL: string, execURL: string, proseURL: string): Promise<void> {
   const t0 = performance.now()
-  const response = fetch(wasmURL) // download while the script loads
-  response.catch(() => {}) // awaited below; keep it from being reported twice
-  scope.importScripts(execURL)
-  const go = newGo()
-  const { module: m, instance, compiledBy } = await instantiate(wasmURL, response, go.importObject)
-  module = m
-  await run(go, instance)
-  sealNetwork()
-  reply({ type: 'ready', compiledBy, loadMs: Math.round(performance.now() - t0) })
+  try {
+    const response = fetch(wasmURL) // download while the script loads
+    response.catch(() => {}) // awaited below; keep it from being reported twice
+    const prose = fetchProse(proseURL)
+    prose.catch(() => {})
+    scope.importScripts(execURL)
+    const go = newGo()
+    const { module: m, instance, compiledBy } = await instantiate(wasmURL, response, go.importObject)
+    scope.errdexProse = await prose // kept: a restarted program reads it again
+    module = m
+    await run(go, instance)
+    reply({ type: 'ready', compiledBy, loadMs: Math.round(performance.now() - t0) })
+  } finally {
+    sealNetwork()
+  }
+}
+
+/** The catalog's prose: one static file, fetched once per page load, before the network is sealed. */
+async function fetchProse(url: string): Promise<string> {
+  if (!url) throw new Error("the page names no file for the catalog's texts")
+  const r = await fetch(url)
+  if (!r.ok) throw new Error(`the catalog's texts did not load: HTTP ${r.status}`)
+  return r.text()
 }
 
 /**
- * Takes the network away from this worker once the classifier is loaded.
- * The page's Content-Security-Policy (a meta tag) does not reach a worker,
- * which only an HTTP header could restrict, and GitHub Pages sets none; so
- * the worker shadows every way it has to make a request. The classifier
- * never makes one; this makes sure nothing in the worker can.
+ * Takes the network away from this worker once the classifier is loaded (or
+ * has failed to load). The page's Content-Security-Policy (a meta tag) does
+ * not reach a worker, which only an HTTP header could restrict, and GitHub
+ * Pages sets none; so the worker shadows every way it has to make a request.
+ * The classifier never makes one; this makes sure nothing in the worker can.
  */
 function sealNetwork(): void {
   for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts']) {
@@ -100,7 +121,11 @@ async function instantiate(url: string, response: Promise<Response>, imports: We
 /** Runs an instance and resolves when the Go program says it is ready. */
 function run(go: GoRuntime, instance: WebAssembly.Instance): Promise<void> {
   return new Promise((resolve, reject) => {
-    scope.errdexReady = () => {
+    scope.errdexReady = (err) => {
+      if (err) {
+        reject(new Error(err))
+        return
+      }
       exited = false
       resolve()
     }
@@ -174,7 +199,7 @@ async function handle(m: ToWorker): Promise<void> {
   switch (m.type) {
     case 'load':
       try {
-        await load(m.wasm, m.exec)
+        await load(m.wasm, m.exec, m.prose)
       } catch (err) {
         reply({ type: 'failed', error: message(err) })
       }

@@ -6,6 +6,12 @@
 // binary needs no YAML or JSON parser and content/ stays the single source
 // of truth.
 //
+// The prose (the titles, meanings, fixes and notes the classifier only
+// copies into a diagnosis) is not in data_gen.go but in one text that
+// [LoadProse] fills in: compiled into native builds (prose_gen.go), and
+// fetched by the playground as a static file, which keeps the binary within
+// its size budget (see prose.go).
+//
 // The struct types here are slim copies of the model's, for size: they have
 // only the fields the classifier reads (the site and catalog.json read the
 // model and have them all), and the fields that are usually empty come last

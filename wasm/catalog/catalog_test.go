@@ -26,3 +26,24 @@ func TestPathsAreTheModels(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadProse checks that a text other than the generated one is refused
+// whole, before anything changes, and that the generated one loads again to
+// the same catalog.
+func TestLoadProse(t *testing.T) {
+	title := Providers[0].Codes[0].Title
+	if title == "" {
+		t.Fatal("the native build has no prose loaded")
+	}
+	for _, bad := range []string{"", Prose[:len(Prose)/2], Prose + "\x1e", Prose[1:], "x" + Prose[1:]} {
+		if LoadProse(bad) {
+			t.Errorf("LoadProse accepted a text of %d bytes", len(bad))
+		}
+		if Providers[0].Codes[0].Title != title {
+			t.Fatal("a refused text changed the catalog")
+		}
+	}
+	if !LoadProse(Prose) || Providers[0].Codes[0].Title != title {
+		t.Error("the generated prose did not load again")
+	}
+}

@@ -2,7 +2,8 @@
 
 package catalog
 
-// Providers is every provider in content/providers, sorted by id.
+// Providers is every provider in content/providers, sorted by id, without
+// its prose (prose.go).
 var Providers = []Provider{
 	{
 		ID:      "aitbc",
@@ -24,287 +25,175 @@ var Providers = []Provider{
 		Auth: Auth{
 			Header: "X-Api-Key",
 		},
-		RateLimit: RateLimit{},
 		Codes: []Code{
 			{
 				Code:     "AUTH_MISSING_KEY",
 				Category: "auth",
-				Title:    "No API key sent",
-				Meaning:  "The endpoint needs an API key and the request carried none.",
-				Fix:      []string{"Send the key in the `X-Api-Key` header: `X-Api-Key: <key>`."},
 				Statuses: []int{401},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; add the key first.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "AUTH_INVALID_KEY",
 				Category: "auth",
-				Title:    "API key is invalid",
-				Meaning:  "A key was sent, but the coordinator does not accept it.",
-				Fix:      []string{"Check that the key in `X-Api-Key` is correct and complete."},
 				Statuses: []int{401},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; the same key keeps failing.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "AUTH_EXPIRED_KEY",
 				Category: "auth",
-				Title:    "API key has expired",
-				Meaning:  "The key was valid once but has passed its expiry.",
-				Fix:      []string{"Generate a new API key.", "Replace the old key everywhere it is stored."},
 				Statuses: []int{401},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; the key needs replacing.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "AUTH_INSUFFICIENT_SCOPE",
 				Category: "permission",
-				Title:    "API key lacks the required permissions",
-				Meaning:  "The key is valid, but its scope does not include what this request needs.",
-				Fix:      []string{"Call with a key that has the correct scope."},
 				Statuses: []int{403},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; the key needs the right scope.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "JOB_NOT_FOUND",
 				Category: "not_found",
-				Title:    "Job does not exist",
-				Meaning:  "No job has the ID in the request.",
-				Fix:      []string{"Check the job ID and send the request again with the correct one."},
 				Statuses: []int{404},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "JOB_ALREADY_CLAIMED",
 				Category: "conflict",
-				Title:    "Another miner has already claimed the job",
-				Meaning:  "A miner tried to claim a job that a different miner already holds.",
-				Fix:      []string{"Request a different job."},
 				Statuses: []int{409},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; ask for a different job instead.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "JOB_ALREADY_COMPLETED",
 				Category: "conflict",
-				Title:    "Job has already finished",
-				Meaning:  "The request targets a job that has already completed.",
-				Fix:      []string{"No action is needed; treat the job as done and read its result."},
 				Statuses: []int{409},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; the docs say no action is needed.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "JOB_ALREADY_CANCELLED",
 				Category: "conflict",
-				Title:    "Job was cancelled",
-				Meaning:  "The request targets a job that has been cancelled, so it can no longer be worked on.",
-				Fix:      []string{"Submit a new job."},
 				Statuses: []int{409},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; submit a new job instead.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "JOB_EXPIRED",
 				Category: "gone",
-				Title:    "Job deadline has passed",
-				Meaning:  "The job's deadline passed, and the job cannot be used any more.",
-				Fix:      []string{"Submit a new job."},
 				Statuses: []int{410},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; submit a new job instead.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "JOB_INVALID_STATUS",
 				Category: "conflict",
-				Title:    "Job cannot move to the requested status",
-				Meaning:  "The request asks for a status transition that the job's current state does not allow. AITBC returns it as HTTP 400; errdex files it under conflict because the request clashes with the job's state rather than being malformed.",
-				Fix:      []string{"Fetch the job and check its current state.", "Send only a transition that is valid from that state."},
 				Statuses: []int{400},
-				Retry: Retry{
-					Note: "Not in the reference table. The resolution text is \"Check job state\", so read the job's status before trying again.",
-				},
 			},
 			{
 				Code:     "VALIDATION_MISSING_FIELD",
 				Category: "invalid_request",
-				Title:    "A required field is missing",
-				Meaning:  "The request body lacks a required field. The body's `field` entry names it.",
-				Fix:      []string{"Read `field` in the error body.", "Include that field and send the request again."},
 				Statuses: []int{422},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; add the field first.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "VALIDATION_INVALID_TYPE",
 				Category: "invalid_request",
-				Title:    "A field has the wrong type",
-				Meaning:  "A field in the request has a type other than the one the endpoint expects.",
-				Fix:      []string{"Send the field with the correct type."},
 				Statuses: []int{422},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; fix the type first.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "VALIDATION_OUT_OF_RANGE",
 				Category: "invalid_request",
-				Title:    "A value is outside the allowed range",
-				Meaning:  "A field has a value outside the range the endpoint allows. The docs do not list the ranges.",
-				Fix:      []string{"Change the value to one within the allowed range."},
 				Statuses: []int{422},
-				Retry: Retry{
-					Note: "Not in the reference table. The resolution text is \"Use value in range\"; the docs' sample client does not retry 4xx errors.",
-				},
 			},
 			{
 				Code:     "VALIDATION_INVALID_FORMAT",
 				Category: "invalid_request",
-				Title:    "A field has the wrong format",
-				Meaning:  "A field's value has the right type but the wrong format, a date for example.",
-				Fix:      []string{"Send the value in the correct format."},
 				Statuses: []int{422},
-				Retry: Retry{
-					Note: "Not in the reference table. The resolution text is \"Use correct format\"; the docs' sample client does not retry 4xx errors.",
-				},
 			},
 			{
 				Code:     "VALIDATION_PROMPT_TOO_LONG",
 				Category: "invalid_request",
-				Title:    "Prompt exceeds the length limit",
-				Meaning:  "The prompt is longer than the coordinator accepts. It is a validation error (HTTP 422) raised by AITBC's own input checks, and the docs do not state the limit. errdex does not treat it as a model context-window error.",
-				Fix:      []string{"Shorten the prompt and submit it again."},
 				Statuses: []int{422},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; shorten the prompt first.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "VALIDATION_INVALID_MODEL",
 				Category: "invalid_request",
-				Title:    "Model not supported",
-				Meaning:  "The request names a model the coordinator does not support.",
-				Fix:      []string{"Use a valid, supported model."},
 				Statuses: []int{422},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; choose a supported model.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "MINER_NOT_FOUND",
 				Category: "not_found",
-				Title:    "Miner is not registered",
-				Meaning:  "The request refers to a miner the coordinator has no registration for.",
-				Fix:      []string{"Register the miner first.", "Check that the request uses the registered miner ID."},
 				Statuses: []int{404},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; register the miner first.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "MINER_ALREADY_REGISTERED",
 				Category: "conflict",
-				Title:    "Miner ID already exists",
-				Meaning:  "A miner tried to register with an ID that is already taken.",
-				Fix:      []string{"Register with a different miner ID."},
 				Statuses: []int{409},
-				Retry: Retry{
-					Note: "Not in the reference table. The resolution text is \"Use different ID\"; the docs' sample client does not retry 4xx errors.",
-				},
 			},
 			{
 				Code:     "MINER_OFFLINE",
 				Category: "unavailable",
-				Title:    "Miner is not responding",
-				Meaning:  "The miner the request needs is not answering.",
-				Fix:      []string{"Retry with exponential backoff.", "If you run the miner, check its status."},
 				Statuses: []int{503},
 				Retry: Retry{
-					Note:      "Marked retryable in the reference table; the docs' sample client backs off exponentially on 5xx errors.",
 					Retryable: RetryYes,
-					Backoff:   "exponential",
 				},
 			},
 			{
 				Code:     "MINER_CAPACITY_FULL",
 				Category: "unavailable",
-				Title:    "Miner is at maximum capacity",
-				Meaning:  "The miner is already running as much work as it can take.",
-				Fix:      []string{"Wait and try again later.", "Or send the work to a different miner."},
 				Statuses: []int{503},
-				Retry: Retry{
-					Note: "Not in the reference table. The resolution text is \"Wait or use different miner\"; the docs' sample client backs off exponentially on every 5xx error.",
-				},
 			},
 			{
 				Code:     "RECEIPT_NOT_FOUND",
 				Category: "not_found",
-				Title:    "Receipt does not exist",
-				Meaning:  "No receipt has the ID in the request.",
-				Fix:      []string{"Check the receipt ID and send the request again with the correct one."},
 				Statuses: []int{404},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "RECEIPT_INVALID_SIGNATURE",
 				Category: "invalid_request",
-				Title:    "Receipt signature verification failed",
-				Meaning:  "The receipt's signature does not verify, so the coordinator will not accept the receipt.",
-				Fix:      []string{"Check the receipt's integrity and submit an unaltered, correctly signed copy."},
 				Statuses: []int{400},
-				Retry: Retry{
-					Note: "Not in the reference table. The resolution text is \"Check receipt integrity\"; the docs' sample client does not retry 4xx errors.",
-				},
 			},
 			{
 				Code:     "RECEIPT_ALREADY_CLAIMED",
 				Category: "conflict",
-				Title:    "Receipt already processed",
-				Meaning:  "The receipt has already been processed, so submitting it again changes nothing.",
-				Fix:      []string{"No action is needed; treat the receipt as processed."},
 				Statuses: []int{409},
-				Retry: Retry{
-					Note: "Not in the reference table. The resolution text is \"No action needed\": the receipt has already been processed.",
-				},
 			},
 			{
 				Code:     "RATE_LIMIT_EXCEEDED",
 				Category: "rate_limit",
-				Title:    "Too many requests",
-				Meaning:  "The key sent more requests than the coordinator allows in a short window. The limits themselves are not documented. The body says how long to wait in `retry_after`, in seconds.",
-				Fix:      []string{"Wait `retry_after` seconds (60 if the field is missing), then retry.", "Slow down the request rate, for example by polling less often."},
 				Statuses: []int{429},
 				Retry: Retry{
-					Note:        "Marked retryable in the reference table. Wait the number of seconds in `retry_after`. The 60 seconds is the docs' sample client default, used only when the body has no `retry_after`.",
 					Retryable:   RetryYes,
 					WaitSeconds: 60,
 					WaitFields:  []string{"retry_after"},
@@ -313,102 +202,65 @@ var Providers = []Provider{
 			{
 				Code:     "RATE_QUOTA_EXCEEDED",
 				Category: "quota",
-				Title:    "Daily or monthly quota used up",
-				Meaning:  "The account has used its whole daily or monthly quota. It comes with the same HTTP 429 as a short-term rate limit, but waiting a few seconds does not help. Tell the two apart by `error_code`.",
-				Fix:      []string{"Upgrade the plan for a larger quota.", "Or hold the remaining work until the quota period resets."},
 				Statuses: []int{429},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table, although it shares HTTP 429 with RATE_LIMIT_EXCEEDED. Upgrade the plan or wait for the quota period to reset.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "PAYMENT_INSUFFICIENT_BALANCE",
 				Category: "payment",
-				Title:    "Not enough AITBC in the balance",
-				Meaning:  "The account's AITBC balance cannot pay for the request.",
-				Fix:      []string{"Top up the balance.", "Send the request again once the balance covers it."},
 				Statuses: []int{402},
 				Retry: Retry{
-					Note:      "Marked not retryable in the reference table; top up the balance first.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "PAYMENT_FAILED",
 				Category: "server",
-				Title:    "Payment processing error",
-				Meaning:  "Processing the payment failed. It is an HTTP 500, and a shortfall in the balance has its own code (PAYMENT_INSUFFICIENT_BALANCE), so errdex files it as a server-side failure, not a billing problem on your account.",
-				Fix:      []string{"Retry the request.", "If it keeps failing, contact support with the `request_id`."},
 				Statuses: []int{500},
-				Retry: Retry{
-					Note: "Not in the reference table. The resolution text is \"Retry or contact support\"; the docs' sample client backs off exponentially on every 5xx error.",
-				},
 			},
 			{
 				Code:     "SYSTEM_INTERNAL_ERROR",
 				Category: "server",
-				Title:    "Unexpected server error",
-				Meaning:  "Something failed inside the coordinator while it handled the request.",
-				Fix:      []string{"Retry with exponential backoff.", "If it persists, report a bug with the error code, message, `request_id`, timestamp and the endpoint and parameters you used."},
 				Statuses: []int{500},
 				Retry: Retry{
-					Note:      "Marked retryable in the reference table; the docs' sample client backs off exponentially on 5xx errors.",
 					Retryable: RetryYes,
-					Backoff:   "exponential",
 				},
 			},
 			{
 				Code:     "SYSTEM_MAINTENANCE",
 				Category: "unavailable",
-				Title:    "Scheduled maintenance",
-				Meaning:  "The coordinator is down for scheduled maintenance.",
-				Fix:      []string{"Wait for the maintenance to end, then send the request again."},
 				Statuses: []int{503},
 				Retry: Retry{
-					Note:      "Marked retryable in the reference table; wait for the maintenance to end.",
 					Retryable: RetryYes,
 				},
 			},
 			{
 				Code:     "SYSTEM_OVERLOADED",
 				Category: "unavailable",
-				Title:    "System at capacity",
-				Meaning:  "The coordinator has no free capacity for the request right now.",
-				Fix:      []string{"Retry with exponential backoff."},
 				Statuses: []int{503},
 				Retry: Retry{
-					Note:      "Marked retryable in the reference table; the resolution is to retry with backoff.",
 					Retryable: RetryYes,
-					Backoff:   "exponential",
 				},
 			},
 			{
 				Code:     "SYSTEM_UPSTREAM_ERROR",
 				Category: "upstream",
-				Title:    "A dependency failed",
-				Meaning:  "A service the coordinator depends on failed, so the request could not be completed.",
-				Fix:      []string{"Retry later, with backoff.", "If it persists, report it with the `request_id`."},
 				Statuses: []int{502},
-				Retry: Retry{
-					Note: "Not in the reference table. The resolution text is \"Retry later\"; the docs' sample client backs off exponentially on every 5xx error.",
-				},
 			}},
 		Results: []Result{
 			{
-				Status:  200,
-				Title:   "OK",
-				Meaning: "A successful GET, or a POST that updated something.",
+				Status: 200,
+				Title:  "OK",
 			},
 			{
-				Status:  201,
-				Title:   "Created",
-				Meaning: "A POST that created a resource succeeded.",
+				Status: 201,
+				Title:  "Created",
 			},
 			{
-				Status:  204,
-				Title:   "No Content",
-				Meaning: "A DELETE succeeded; there is no body.",
+				Status: 204,
+				Title:  "No Content",
 			}},
 	},
 	{
@@ -441,21 +293,14 @@ var Providers = []Provider{
 			{
 				Code:     "unauthorized",
 				Category: "auth",
-				Title:    "API key missing, invalid, revoked or expired",
-				Meaning:  "The request carried no API key, or a key that does not match an active key of any account. Revoked keys stop working at once, and keys with an expiry date stop working when it passes.",
-				Fix:      []string{"Send the key as `Authorization: Bearer oc_live_...`.", "Check in Dashboard > Settings > API Keys that the key is still active.", "Create a new key if it was revoked or has expired; keys are shown only once, so store it when you create it."},
 				Statuses: []int{401},
 				Retry: Retry{
-					Note:      "The same key keeps failing until it is replaced or fixed.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "forbidden",
 				Category: "permission",
-				Title:    "Valid key, but no access to this action",
-				Meaning:  "The key authenticated, but its account is not allowed to perform the requested action on this resource.",
-				Fix:      []string{"Confirm that the account owning the key has access to the resource.", "Contact ClawHosters support if you believe the account should have access."},
 				Statuses: []int{403},
 				Retry: Retry{
 					Retryable: RetryNo,
@@ -464,9 +309,6 @@ var Providers = []Provider{
 			{
 				Code:     "not_found",
 				Category: "not_found",
-				Title:    "Resource does not exist or belongs to another account",
-				Meaning:  "No resource with that ID is visible to this key. For security the API answers the same way whether the resource never existed, was deleted, or belongs to a different account.",
-				Fix:      []string{"Check the resource ID in the request URL.", "List your instances to find valid IDs.", "Make sure the key belongs to the account that owns the instance."},
 				Statuses: []int{404},
 				Retry: Retry{
 					Retryable: RetryNo,
@@ -475,12 +317,8 @@ var Providers = []Provider{
 			{
 				Code:     "unprocessable_entity",
 				Category: "invalid_request",
-				Title:    "Request understood but not allowed (validation or instance state)",
-				Meaning:  "The request was well formed, but it failed validation or a business rule. One code covers several situations; the message tells them apart: invalid fields, an instance in the wrong state for the action, and actions not allowed for the instance's billing type.",
-				Fix:      []string{"Read `message` and `details`; they name the problem.", "Before a power action, read `can_start`, `can_stop` and `can_restart` from the instance details."},
 				Statuses: []int{422},
 				Retry: Retry{
-					Note:      "Fix the request or change the resource's state first.",
 					Retryable: RetryNo,
 				},
 				Variants: []Variant{
@@ -489,38 +327,25 @@ var Providers = []Provider{
 						Match:     []string{"validation failed", "invalid package index"},
 						Category:  "invalid_request",
 						Retryable: RetryNo,
-						Title:     "Validation failed",
-						Meaning:   "A field is missing or has an invalid value. Validation errors may carry a `details` object naming each field and its problem; an invalid package index during purchase is reported the same way.",
-						Fix:       []string{"Read `details` and correct each named field.", "For purchases, pick a valid Claw package index."},
 					},
 					{
 						Name:      "instance-state",
 						Match:     []string{"already running", "must be stopped", "cannot be deleted in its current state", "already stopped", "not running"},
 						Category:  "conflict",
 						Retryable: RetryNo,
-						Title:     "Instance is in the wrong state for this action",
-						Meaning:   "The action conflicts with the instance's current state: starting a running instance, restoring a backup while it runs, or deleting it mid-transition.",
-						Fix:       []string{"Read the instance details and check `can_start`, `can_stop` and `can_restart`.", "Stop or pause the instance first where the action requires it, then try again."},
 					},
 					{
 						Name:      "billing-type",
 						Match:     []string{"only daily billing instances"},
 						Category:  "invalid_request",
 						Retryable: RetryNo,
-						Title:     "Action not available for this instance's billing type",
-						Meaning:   "Only instances on daily billing can be deleted through the API; subscription instances cannot.",
-						Fix:       []string{"Cancel subscription instances from the dashboard instead of the API."},
 					}},
 			},
 			{
 				Code:     "rate_limit_exceeded",
 				Category: "rate_limit",
-				Title:    "More than 100 requests in a minute",
-				Meaning:  "The key exceeded its limit of 100 requests per minute. Every response carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`; the last is the Unix time at which the window resets.",
-				Fix:      []string{"Wait until the time in `X-RateLimit-Reset` before retrying.", "Watch `X-RateLimit-Remaining` and slow down before it reaches zero.", "Add delays between requests in automated scripts."},
 				Statuses: []int{429},
 				Retry: Retry{
-					Note:      "Wait until the Unix time in X-RateLimit-Reset before retrying.",
 					Retryable: RetryYes,
 				},
 				Aliases: []string{"ratelimitexceeded"},
@@ -528,26 +353,19 @@ var Providers = []Provider{
 			{
 				Code:     "internal_error",
 				Category: "server",
-				Title:    "Unexpected server-side failure",
-				Meaning:  "Something failed inside ClawHosters. The details are logged on their side and deliberately not included in the response.",
-				Fix:      []string{"Retry the request after a short delay.", "If it keeps failing, contact support with the timestamp and the endpoint you called."},
 				Statuses: []int{500},
 				Retry: Retry{
-					Note:      "Retry after a short delay; report it with the time and endpoint if it persists.",
 					Retryable: RetryYes,
-					Backoff:   "a short delay",
 				},
 			}},
 		Results: []Result{
 			{
-				Status:  200,
-				Title:   "Success",
-				Meaning: "The request completed; the result is wrapped in a `data` object.",
+				Status: 200,
+				Title:  "Success",
 			},
 			{
-				Status:  201,
-				Title:   "Created",
-				Meaning: "The resource was created; the new resource is in `data`.",
+				Status: 201,
+				Title:  "Created",
 			}},
 	},
 	{
@@ -570,41 +388,28 @@ var Providers = []Provider{
 		Auth: Auth{
 			Header: "Authorization",
 		},
-		RateLimit: RateLimit{},
 		Codes: []Code{
 			{
 				Code:     "400",
 				Category: "invalid_request",
-				Title:    "Bad request (malformed body or missing fields)",
-				Meaning:  "The request body could not be accepted: the JSON is malformed, or a required field is missing. The numeric status is repeated in `error.code`.",
-				Fix:      []string{"Validate the JSON you send.", "Compare the request with the chat completions reference and add any missing required parameters."},
 				Statuses: []int{400},
 				Retry: Retry{
-					Note:      "The docs' retry table does not list 400; their sample retry loop retries only 429, 500, 502 and 503 and treats everything else as non-retryable.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "401",
 				Category: "auth",
-				Title:    "API key missing or invalid",
-				Meaning:  "The `Authorization` header was absent or carried a key (or account token) that the Cline API does not accept.",
-				Fix:      []string{"Send the key as `Authorization: Bearer <API key>`.", "Check the key under Settings > API Keys at app.cline.bot, and create a new one if needed."},
 				Statuses: []int{401},
 				Retry: Retry{
-					Note:      "The docs' retry table says no; fix the API key first.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "402",
 				Category: "payment",
-				Title:    "Not enough credits on the account",
-				Meaning:  "The account has run out of credits. The documented envelope puts 402 in `error.code`, but the hosted API has been seen answering with a flat object whose top-level `code` is `insufficient_credits` and which includes the (possibly negative) `current_balance`. The extension's end-to-end fixture nests the same fields under `error`, together with `total_spent`, `total_promotions` and `buy_credits_url`.",
-				Fix:      []string{"Top up credits at app.cline.bot.", "Send the request again once the balance is positive."},
 				Statuses: []int{402},
 				Retry: Retry{
-					Note:      "The docs' retry table says no; add credits before sending the request again.",
 					Retryable: RetryNo,
 				},
 				Aliases: []string{"insufficient_credits"},
@@ -612,49 +417,32 @@ var Providers = []Provider{
 			{
 				Code:     "403",
 				Category: "permission",
-				Title:    "Key has no access to this resource",
-				Meaning:  "The key was accepted, but it is not permitted to use the resource the request asked for.",
-				Fix:      []string{"Review the key's permissions.", "Use a key that has access to the resource."},
 				Statuses: []int{403},
 				Retry: Retry{
-					Note:      "The docs' retry table does not list 403; their sample retry loop treats every status except 429, 500, 502 and 503 as non-retryable.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "404",
 				Category: "not_found",
-				Title:    "Unknown endpoint or model ID",
-				Meaning:  "Either the URL does not name an API endpoint, or the model ID in the request is not one the API knows.",
-				Fix:      []string{"Check the request URL against the base URL `https://api.cline.bot/api/v1`.", "Check the model ID and its format."},
 				Statuses: []int{404},
 				Retry: Retry{
-					Note:      "The docs' retry table does not list 404; their sample retry loop treats every status except 429, 500, 502 and 503 as non-retryable.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "429",
 				Category: "rate_limit",
-				Title:    "Too many requests",
-				Meaning:  "The request was refused because a rate limit was hit. The docs give no numbers for the limits and document no rate-limit headers.",
-				Fix:      []string{"Wait and retry with exponential backoff, beginning at about 1 s.", "Space requests out and reduce concurrency.", "Ask Cline support if you need higher limits."},
 				Statuses: []int{429},
 				Retry: Retry{
-					Note:      "The docs' table says to retry with exponential backoff starting at 1 s. Their sample loop makes at most 3 attempts and waits 2^attempt + 1 seconds (2 s, 3 s, 5 s) between them.",
 					Retryable: RetryYes,
-					Backoff:   "exponential, starting at 1 s",
 				},
 			},
 			{
 				Code:     "500",
 				Category: "server",
-				Title:    "Internal server error",
-				Meaning:  "Something went wrong inside the Cline API itself.",
-				Fix:      []string{"Wait 1 s and send the request once more.", "If it fails again, report it with the model ID and the `x-request-id` response header."},
 				Statuses: []int{500},
 				Retry: Retry{
-					Note:        "The docs' table says to retry once after 1 s. The error table only says \"after a short delay\", and the sample loop treats 500 like 429 (up to 3 attempts with 2^attempt + 1 s waits).",
 					Retryable:   RetryYes,
 					WaitSeconds: 1,
 				},
@@ -662,37 +450,23 @@ var Providers = []Provider{
 			{
 				Code:     "502",
 				Category: "upstream",
-				Title:    "Upstream model provider failed",
-				Meaning:  "Cline passes requests on to model providers; a 502 means the upstream provider returned an error or no usable answer.",
-				Fix:      []string{"Retry up to three times with exponential backoff.", "If it persists, try again later or pick another model."},
 				Statuses: []int{502},
 				Retry: Retry{
-					Note:      "The docs' table says to retry up to 3 times with backoff.",
 					Retryable: RetryYes,
-					Backoff:   "exponential",
 				},
 			},
 			{
 				Code:     "503",
 				Category: "unavailable",
-				Title:    "Service temporarily unavailable",
-				Meaning:  "The Cline API is down for the moment.",
-				Fix:      []string{"Retry up to three times with exponential backoff.", "If it is still down, wait and try again later."},
 				Statuses: []int{503},
 				Retry: Retry{
-					Note:      "The docs' table says to retry up to 3 times with backoff.",
 					Retryable: RetryYes,
-					Backoff:   "exponential",
 				},
 			},
 			{
 				Code:     "context_length_exceeded",
 				Category: "context_length",
-				Title:    "Input is longer than the model's context window (mid-stream)",
-				Meaning:  "The input tokens do not fit the model's context window. It arrives as a stream chunk after a 200 OK: the choice has `finish_reason: \"error\"` and an `error` object, so no HTTP error status is ever sent.",
-				Fix:      []string{"Check `finish_reason` on every streamed chunk; an HTTP status check will not catch this.", "Shorten the input, for example by trimming or summarising older messages.", "Or switch to a model with a larger context window."},
 				Retry: Retry{
-					Note:      "The docs say mid-stream errors \"depend\" and to retry the full request only for transient errors; an over-long input is not transient. Any retry resends the whole request, so output already streamed before the error is produced (and paid for) again.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
@@ -701,11 +475,7 @@ var Providers = []Provider{
 			{
 				Code:     "content_filter",
 				Category: "content_filter",
-				Title:    "Blocked by a safety filter (mid-stream)",
-				Meaning:  "A safety filter stopped the content while the response was streaming. The error comes as a chunk with `finish_reason: \"error\"` after a 200 OK.",
-				Fix:      []string{"Check `finish_reason` on every streamed chunk.", "Rephrase or remove the content that triggered the filter before sending again."},
 				Retry: Retry{
-					Note:      "The docs say mid-stream errors \"depend\" and to retry the full request only for transient errors; a safety block is not transient. Any retry resends the whole request, so output already streamed before the error is produced again.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
@@ -714,11 +484,7 @@ var Providers = []Provider{
 			{
 				Code:     "rate_limit",
 				Category: "rate_limit",
-				Title:    "Rate limit hit during generation (mid-stream)",
-				Meaning:  "A rate limit was reached after the response had already begun streaming. It arrives as a chunk with `finish_reason: \"error\"`; the HTTP status stays 200.",
-				Fix:      []string{"Check `finish_reason` on every streamed chunk.", "Wait, then send the whole request again, backing off as for a 429.", "Reduce concurrency if it keeps happening."},
 				Retry: Retry{
-					Note:      "Transient: the docs say to retry the full request for transient mid-stream errors, with no wait given for this case. The stream had already started, so whatever was streamed before the error is generated again by the retry.",
 					Retryable: RetryYes,
 				},
 				Signal: SignalStream,
@@ -727,11 +493,7 @@ var Providers = []Provider{
 			{
 				Code:     "server_error",
 				Category: "upstream",
-				Title:    "Upstream provider failed during generation (mid-stream)",
-				Meaning:  "The model provider behind Cline failed after the response had started streaming. It arrives as a chunk with `finish_reason: \"error\"` after a 200 OK.",
-				Fix:      []string{"Check `finish_reason` on every streamed chunk.", "Send the whole request again after a short wait.", "If it repeats, try later or use another model."},
 				Retry: Retry{
-					Note:      "Transient: the docs say to retry the full request for transient mid-stream errors, with no wait or limit given for this case. The stream had already started, so whatever was streamed before the error is generated again by the retry.",
 					Retryable: RetryYes,
 				},
 				Signal: SignalStream,
@@ -740,13 +502,7 @@ var Providers = []Provider{
 			{
 				Code:     "stream_initialization_failed",
 				Category: "upstream",
-				Title:    "Cline backend could not start the upstream stream",
-				Meaning:  "The Cline backend wraps a failure from the upstream model provider that happened while opening the stream. The upstream provider's own error body is embedded, JSON-escaped, inside `message`, after text that names the model, the upstream provider and the upstream HTTP status.",
-				Fix:      []string{"Unescape the JSON inside `message` and read the upstream error's own code and message.", "If the upstream error is a 4xx, change the request (shorten the input, fix the field) before sending it again.", "Otherwise try again later or choose a different model."},
-				Retry: Retry{
-					Note: "The docs are silent on this code. Whether a retry can help depends on the upstream error embedded in `message`: an upstream 400 (invalid input, context too long) returns the same error until the request changes.",
-				},
-				Signal: SignalBody,
+				Signal:   SignalBody,
 			}},
 	},
 	{
@@ -777,57 +533,38 @@ var Providers = []Provider{
 			{
 				Code:     "invalid_request",
 				Category: "invalid_request",
-				Title:    "Invalid body or parameters",
-				Meaning:  "The request body or its parameters could not be accepted as sent.",
-				Fix:      []string{"Read `message` for the parameter at fault.", "Correct the body against the API reference and send it again."},
 				Statuses: []int{400},
 				Retry: Retry{
-					Note:      "Resending the same body returns the same error; fix the request first.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "invalid_api_key",
 				Category: "auth",
-				Title:    "API key missing, invalid or revoked",
-				Meaning:  "No key reached the API, or the key it got is unknown or has been revoked. The Python SDK's test fixture types this error `invalid_request_error`; the JS SDK's fixture uses `authentication_error` for the same code, so branch on `code`, not `type`.",
-				Fix:      []string{"Send the key as `Authorization: Bearer clipia_live_...` (or in `X-Api-Key`).", "Check that the key has not been revoked.", "Create a new key if it was revoked."},
 				Statuses: []int{401},
 				Retry: Retry{
-					Note:      "The same key fails until it is replaced.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "insufficient_credits",
 				Category: "payment",
-				Title:    "Not enough credits for this generation",
-				Meaning:  "The account balance does not cover the generation that was requested. On the AI Gateway, a key whose optional credit budget is used up is also answered with 402; the docs do not show that body.",
-				Fix:      []string{"Top up the account balance.", "For the AI Gateway, raise or reset the key's credit budget.", "Use a `clipia_test_` key while developing; sandbox requests return mock results and cost nothing."},
 				Statuses: []int{402},
 				Retry: Retry{
-					Note:      "Top up the balance first; retrying before that returns the same error.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "insufficient_scope",
 				Category: "permission",
-				Title:    "Key lacks the required scope",
-				Meaning:  "The key is valid but was not granted the scope this endpoint needs. Keys carry the scopes `generate` and `read`.",
-				Fix:      []string{"Check which scopes the key has.", "Use, or create, a key with the scope the endpoint requires."},
 				Statuses: []int{403},
 				Retry: Retry{
-					Note:      "The key keeps failing for this endpoint until it has the required scope.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "not_found",
 				Category: "not_found",
-				Title:    "Unknown request ID or model",
-				Meaning:  "The `request_id` in the URL or the model named in the request does not exist.",
-				Fix:      []string{"Use the request ID returned when the generation was submitted.", "Check the model name against the list of available models."},
 				Statuses: []int{404},
 				Retry: Retry{
 					Retryable: RetryNo,
@@ -836,94 +573,60 @@ var Providers = []Provider{
 			{
 				Code:     "idempotency_key_reuse",
 				Category: "conflict",
-				Title:    "Idempotency-Key reused with different parameters",
-				Meaning:  "An `Idempotency-Key` stands for one request for 24 hours. This one was already used with other parameters, so the API refuses to treat the new request as a repeat.",
-				Fix:      []string{"Generate a new UUID v4 for every distinct request.", "Reuse a key only to resend exactly the same request."},
 				Statuses: []int{409},
 				Retry: Retry{
-					Note:      "Resending with the same key fails again; use a new Idempotency-Key.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "request_in_progress",
 				Category: "conflict",
-				Title:    "First request with this Idempotency-Key is still processing",
-				Meaning:  "A retry arrived with the same `Idempotency-Key` while the original request was still being handled. It is the one 4xx that is worth retrying unchanged.",
-				Fix:      []string{"Wait for the original request to finish.", "Then resend the same request with the same key."},
 				Statuses: []int{409},
 				Retry: Retry{
-					Note:      "Retry only after the first request with this Idempotency-Key has finished.",
 					Retryable: RetryYes,
 				},
 			},
 			{
 				Code:     "model_input_invalid",
 				Category: "invalid_request",
-				Title:    "Parameters do not fit the model",
-				Meaning:  "The request is well formed, but its parameters are not ones the chosen model accepts.",
-				Fix:      []string{"Read `message` for the parameter at fault.", "Check the model's accepted inputs and adjust the parameters."},
 				Statuses: []int{422},
 				Retry: Retry{
-					Note:      "Fix the input first.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "rate_limit_exceeded",
 				Category: "rate_limit",
-				Title:    "Rate limit exceeded",
-				Meaning:  "The key went over one of its limits: requests per minute or concurrent generations on the queue API, or requests or tokens per minute on the AI Gateway. The response carries `Retry-After`, the number of seconds to wait. The gateway's 429 is OpenAI-shaped, with `type` `rate_limit_error` and a `param` field.",
-				Fix:      []string{"Wait the number of seconds in `Retry-After`, then retry.", "Watch `RateLimit-Remaining` and slow down before it reaches zero.", "Cap the number of concurrent generations per key."},
 				Statuses: []int{429},
 				Retry: Retry{
-					Note:      "Retry after Retry-After.",
 					Retryable: RetryYes,
-					Backoff:   "exponential",
 				},
 			},
 			{
 				Code:     "internal_error",
 				Category: "server",
-				Title:    "Internal error",
-				Meaning:  "Something failed inside Clipia. The message deliberately leaves out internal details.",
-				Fix:      []string{"Retry with exponential backoff, using the same `Idempotency-Key` so a generation cannot start twice.", "If it keeps failing, wait longer before trying again."},
 				Statuses: []int{500},
 				Retry: Retry{
-					Note:      "The errors table and the \"What to retry\" section both list 500 as safe to retry with backoff, although the page's introduction names only 429 and 503.",
 					Retryable: RetryYes,
-					Backoff:   "exponential",
 				},
 			},
 			{
 				Code:     "service_unavailable",
 				Category: "unavailable",
-				Title:    "Temporarily unavailable",
-				Meaning:  "Clipia cannot take the request right now; the condition is temporary.",
-				Fix:      []string{"Retry with exponential backoff, keeping the same `Idempotency-Key`."},
 				Statuses: []int{503},
 				Retry: Retry{
-					Note:      "Retry with exponential backoff.",
 					Retryable: RetryYes,
-					Backoff:   "exponential",
 				},
 			},
 			{
 				Code:     "GENERATION_FAILED",
 				Category: "server",
-				Title:    "Generation ended in the FAILED status",
-				Meaning:  "The generation was accepted and queued but did not produce a result. Polling `GET /v1/requests/{id}` returns the terminal status FAILED with an `error` object carrying this code, and the credits charged for it are refunded.",
-				Fix:      []string{"Read `error.message` in the result for the reason.", "Decide whether to submit a new generation; the refund means the failed attempt costs nothing."},
-				Retry: Retry{
-					Note: "The docs do not say whether to resubmit a failed generation. It is not an HTTP error: it comes in a successful poll result whose status is FAILED, and the credits are refunded.",
-				},
-				Signal: SignalBody,
+				Signal:   SignalBody,
 			}},
 		Results: []Result{
 			{
-				Status:  202,
-				Title:   "Generation still running",
-				Meaning: "`GET /v1/requests/{id}` answers 202 while the generation is in progress. Poll until it reaches a terminal status: COMPLETED, FAILED (credits are refunded) or CANCELED.",
+				Status: 202,
+				Title:  "Generation still running",
 			}},
 	},
 	{
@@ -948,75 +651,45 @@ var Providers = []Provider{
 		Auth: Auth{
 			Header: "auth",
 		},
-		RateLimit: RateLimit{},
 		Codes: []Code{
 			{
 				Code:     "1",
 				Category: "server",
-				Title:    "Database error on Clore's side",
-				Meaning:  "Clore hit a database error while handling the request. The dev docs map this code to HTTP 500, which places the fault on the server rather than in your input.",
-				Fix:      []string{"Try again later, sparingly; the docs name no wait or attempt limit for this code.", "If it keeps happening, contact Clore support with the endpoint and the time of the call."},
 				Statuses: []int{500},
-				Retry: Retry{
-					Note: "The docs give no rule for code 1. Their debugging tips only say that some errors are server-side and can be tried again later, without naming the codes.",
-				},
 			},
 			{
 				Code:     "2",
 				Category: "invalid_request",
-				Title:    "Invalid input",
-				Meaning:  "The request data is malformed or has values the endpoint does not accept. The dev docs map this code to HTTP 400.",
-				Fix:      []string{"Validate the request body against the endpoint's reference before sending.", "Correct the offending fields and send the request again."},
 				Statuses: []int{400},
 				Retry: Retry{
-					Note:      "The docs' advice for code 2 is to fix the request data; resending it unchanged fails again.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "3",
 				Category: "auth",
-				Title:    "API key invalid or missing",
-				Meaning:  "Authentication failed: the request carried no key, or one Clore does not accept. The dev docs map this code to HTTP 401.",
-				Fix:      []string{"Send the raw key in a header called `auth`: `auth: <key>`, with no `Bearer` word.", "Check that the key is copied in full; the docs' sample keys are 32 letters and digits.", "With the Python SDK, make sure `CLORE_API_KEY` holds the right key."},
 				Statuses: []int{401},
 				Retry: Retry{
-					Note:      "The docs' advice for code 3 is to check the API key; the same key keeps failing until it is fixed.",
 					Retryable: RetryNo,
 				},
 			},
 			{
 				Code:     "4",
 				Category: "not_found",
-				Title:    "Invalid endpoint",
-				Meaning:  "The path you called is not a Clore API endpoint. The dev docs map this code to HTTP 404.",
-				Fix:      []string{"Compare the URL with the API reference, including the `/v1` prefix.", "Check the endpoint name's spelling."},
 				Statuses: []int{404},
-				Retry: Retry{
-					Note: "The docs give no retry rule for code 4. A wrong endpoint path will not start working on its own, so correct it rather than repeat it.",
-				},
 			},
 			{
 				Code:     "5",
 				Category: "rate_limit",
-				Title:    "Rate limit exceeded",
-				Meaning:  "The key sent requests faster than allowed. Most endpoints accept 1 request per second, and create_order 1 per 5 seconds. The older host API table words this code as exceeding the 1 request/second limit. The dev docs map it to HTTP 429. No rate-limit headers are documented, so the client has to pace itself.",
-				Fix:      []string{"Wait, then retry with exponential backoff.", "Space calls at least 1 second apart per key, and create_order calls at least 5 seconds apart.", "Put a client-side rate limiter in front of every call that uses the key."},
 				Statuses: []int{429},
 				Retry: Retry{
-					Note:      "Slow down and back off exponentially. Most endpoints allow 1 request per second per key; create_order allows 1 request per 5 seconds.",
 					Retryable: RetryYes,
-					Backoff:   "exponential",
 				},
 			},
 			{
 				Code:     "server-dont-exist",
 				Category: "not_found",
-				Title:    "Server ID not found (order creation)",
-				Meaning:  "A code-6 error from order creation: no server has the ID you tried to rent. It is spelled with hyphens. The server-settings endpoints use a different code, `server_dont_exist` with underscores, for their own \"server not found\" case; match each spelling separately.",
-				Fix:      []string{"List the marketplace and take a server ID from the current offers.", "Create the order again with that ID."},
 				Retry: Retry{
-					Note:      "The documented fix is to pick a valid server ID from the marketplace; the same ID keeps failing.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1024,33 +697,17 @@ var Providers = []Provider{
 			{
 				Code:     "server-offline",
 				Category: "unavailable",
-				Title:    "Server is offline (order creation)",
-				Meaning:  "A code-6 error from order creation: the server you tried to rent exists but is offline right now.",
-				Fix:      []string{"Choose a different server from the marketplace."},
-				Retry: Retry{
-					Note: "The docs' fix is to choose a different server. They do not say whether or when an offline server returns.",
-				},
-				Signal: SignalBody,
+				Signal:   SignalBody,
 			},
 			{
 				Code:     "server-already-rented",
 				Category: "conflict",
-				Title:    "Server already has an active rental (order creation)",
-				Meaning:  "A code-6 error from order creation: someone is already renting the server, so it cannot take your order now.",
-				Fix:      []string{"Pick another server from the marketplace.", "Or wait for the current rental to end and order again."},
-				Retry: Retry{
-					Note: "The docs suggest waiting or choosing another server, but do not say how long a rental lasts or when to try again.",
-				},
-				Signal: SignalBody,
+				Signal:   SignalBody,
 			},
 			{
 				Code:     "not_enough_balance",
 				Category: "payment",
-				Title:    "Not enough funds in the wallet (order creation)",
-				Meaning:  "A code-6 error from order creation: the account's wallet cannot cover the order.",
-				Fix:      []string{"Top up the wallet.", "Place the order again once the balance covers it."},
 				Retry: Retry{
-					Note:      "The documented fix is to top up the wallet; the order fails the same way until then.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1058,11 +715,7 @@ var Providers = []Provider{
 			{
 				Code:     "cant_rent_from_yourself",
 				Category: "permission",
-				Title:    "Cannot rent your own server (order creation)",
-				Meaning:  "A code-6 error from order creation: the server you tried to rent belongs to the same account that placed the order, and Clore does not allow that.",
-				Fix:      []string{"Rent the server from a different account, or choose a server hosted by someone else."},
 				Retry: Retry{
-					Note:      "The documented fix is to use a different account.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1070,11 +723,7 @@ var Providers = []Provider{
 			{
 				Code:     "too_low_price",
 				Category: "invalid_request",
-				Title:    "Spot bid below the minimum (order creation)",
-				Meaning:  "A code-6 error from order creation: the price bid for a spot order is lower than the minimum the server accepts.",
-				Fix:      []string{"Raise the bid price and place the order again."},
 				Retry: Retry{
-					Note:      "The documented fix is to raise the bid.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1082,11 +731,7 @@ var Providers = []Provider{
 			{
 				Code:     "you_already_have_spot_order",
 				Category: "conflict",
-				Title:    "A spot order already exists (order creation)",
-				Meaning:  "A code-6 error from order creation: you already have a spot order, and the new one would duplicate it.",
-				Fix:      []string{"Cancel the existing spot order.", "Then place the new one."},
 				Retry: Retry{
-					Note:      "The documented fix is to cancel the existing spot order first.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1094,11 +739,7 @@ var Providers = []Provider{
 			{
 				Code:     "currency-not-allowed",
 				Category: "invalid_request",
-				Title:    "Server does not accept this currency (order creation)",
-				Meaning:  "A code-6 error from order creation: the server's host does not accept the currency the order was placed in.",
-				Fix:      []string{"Place the order in a currency the server accepts."},
 				Retry: Retry{
-					Note:      "The documented fix is to pay in another currency.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1106,11 +747,7 @@ var Providers = []Provider{
 			{
 				Code:     "machine-is-on-gigaspot",
 				Category: "invalid_request",
-				Title:    "Server is in gigaspot mode (order creation)",
-				Meaning:  "A code-6 error from order creation: the server is offered through gigaspot, so it cannot be ordered through this endpoint.",
-				Fix:      []string{"Order this server through the gigaspot API."},
 				Retry: Retry{
-					Note:      "The documented fix is to use the gigaspot API instead.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1118,11 +755,7 @@ var Providers = []Provider{
 			{
 				Code:     "you_dont_own_this_order",
 				Category: "permission",
-				Title:    "Order belongs to someone else (order management)",
-				Meaning:  "A code-6 error from order management: the order ID you acted on is not one of your account's orders.",
-				Fix:      []string{"Check the order ID against your own list of orders.", "Make sure the key belongs to the account that placed the order."},
 				Retry: Retry{
-					Note:      "The documented fix is to check the order ID.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1130,11 +763,7 @@ var Providers = []Provider{
 			{
 				Code:     "order_not_active",
 				Category: "gone",
-				Title:    "Order has already ended (order management)",
-				Meaning:  "A code-6 error from order management: the order is no longer active, so the action you asked for has nothing left to act on.",
-				Fix:      []string{"Nothing to do; treat the order as ended and remove it from your active list."},
 				Retry: Retry{
-					Note:      "The docs say no action is needed; the order has already ended.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1142,11 +771,7 @@ var Providers = []Provider{
 			{
 				Code:     "issue_description_too_long",
 				Category: "invalid_request",
-				Title:    "Issue description longer than 2048 characters (order management)",
-				Meaning:  "A code-6 error from order management: the issue description sent with the request is over the limit of 2048 characters.",
-				Fix:      []string{"Shorten the description to 2048 characters or fewer and send it again."},
 				Retry: Retry{
-					Note:      "The documented fix is to shorten the text.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1154,11 +779,7 @@ var Providers = []Provider{
 			{
 				Code:     "order_dont_exist",
 				Category: "not_found",
-				Title:    "Order not found (spot price)",
-				Meaning:  "A code-6 error from setting a spot price: no order has the ID you gave.",
-				Fix:      []string{"Verify the order ID and send the price change again with the right one."},
 				Retry: Retry{
-					Note:      "The documented fix is to verify the order ID.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1166,11 +787,7 @@ var Providers = []Provider{
 			{
 				Code:     "amount_too_low",
 				Category: "invalid_request",
-				Title:    "Spot price below the minimum (spot price)",
-				Meaning:  "A code-6 error from setting a spot price: the new price is under the allowed minimum.",
-				Fix:      []string{"Raise the price above the minimum and send it again."},
 				Retry: Retry{
-					Note:      "The documented fix is to raise the price.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1178,11 +795,7 @@ var Providers = []Provider{
 			{
 				Code:     "can_lower_every_600_seconds",
 				Category: "rate_limit",
-				Title:    "Spot price lowered too recently (spot price)",
-				Meaning:  "A code-6 error from setting a spot price: you may lower a spot price only once every 600 seconds, and the last cut was more recent than that. The docs list it as a rate limit; the older host docs word it as being able to lower the price once in 600 seconds.",
-				Fix:      []string{"Wait before lowering again, for `time_to_lowering` if the body has it, otherwise 600 seconds.", "Lower the price in fewer, larger steps that stay within the maximum step."},
 				Retry: Retry{
-					Note:        "A spot price can be lowered once per 600 seconds. The community client types a numeric `time_to_lowering` field on this error, the time left until the next cut is allowed; wait that long, or 600 seconds when it is absent.",
 					Retryable:   RetryYes,
 					WaitSeconds: 600,
 					WaitFields:  []string{"time_to_lowering"},
@@ -1192,11 +805,7 @@ var Providers = []Provider{
 			{
 				Code:     "exceeded_max_step",
 				Category: "invalid_request",
-				Title:    "Price cut larger than the allowed step (spot price)",
-				Meaning:  "A code-6 error from setting a spot price: the price was lowered by more than one step allows. The older host docs describe the limit as a maximum decrease of 0.00000100 per cut. The community client types a numeric `max_step` field on this error, the largest decrease accepted.",
-				Fix:      []string{"Lower the price by a smaller amount, no more than `max_step` if the body has it.", "Spread a large reduction over several cuts, one every 600 seconds."},
 				Retry: Retry{
-					Note:      "The documented fix is to lower the price by a smaller amount.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1204,11 +813,7 @@ var Providers = []Provider{
 			{
 				Code:     "server_dont_exist",
 				Category: "not_found",
-				Title:    "Server not found (server settings)",
-				Meaning:  "A code-6 error from the server-settings endpoints: no server of yours has the name you gave. It is spelled with underscores. Order creation uses a different code, `server-dont-exist` with hyphens, for its own \"server not found\" case; match each spelling separately.",
-				Fix:      []string{"Check the server name against your list of hosted servers and send the settings again."},
 				Retry: Retry{
-					Note:      "The documented fix is to check the server name.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1216,11 +821,7 @@ var Providers = []Provider{
 			{
 				Code:     "not_all_parameters_present",
 				Category: "invalid_request",
-				Title:    "Required fields missing (server settings)",
-				Meaning:  "A code-6 error from the server-settings endpoints: the request left out one or more fields the endpoint requires.",
-				Fix:      []string{"Check the endpoint's documentation for the required fields.", "Add the missing ones and send the request again."},
 				Retry: Retry{
-					Note:      "The documented fix is to check the documentation for the required fields.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1228,11 +829,7 @@ var Providers = []Provider{
 			{
 				Code:     "invalid_mrl",
 				Category: "invalid_request",
-				Title:    "Invalid maximum rental length (server settings)",
-				Meaning:  "A code-6 error from the server-settings endpoints: the maximum rental length (MRL) is not an accepted value. The error-codes page does not state the valid range.",
-				Fix:      []string{"Set the maximum rental length to a value within the valid range and send the settings again."},
 				Retry: Retry{
-					Note:      "The documented fix is to use a value in the valid range.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
@@ -1240,128 +837,82 @@ var Providers = []Provider{
 			{
 				Code:     "invalid_input",
 				Category: "invalid_request",
-				Title:    "Parameter validation failed (server settings)",
-				Meaning:  "A code-6 error from the server-settings endpoints: a parameter value failed validation. It is a separate code from the integer code 2 (\"invalid input\"), which the API returns for malformed requests in general.",
-				Fix:      []string{"Check each parameter's value against the documentation, correct it and send the settings again."},
 				Retry: Retry{
-					Note:      "The documented fix is to check the parameter values.",
 					Retryable: RetryNo,
 				},
 				Signal: SignalBody,
 			}},
 		Results: []Result{
 			{
-				Code:    "0",
-				Title:   "Success",
-				Meaning: "The call worked (HTTP 200). The response data sits next to `code`, for example in a `data` object.",
+				Code:  "0",
+				Title: "Success",
 			}},
 	},
 }
 
-// Categories is every canonical category in content/categories, in order.
+// Categories is every canonical category in content/categories, in order,
+// without its prose.
 var Categories = []Category{
 	{
 		Name:      "auth",
-		Title:     "Authentication failed",
-		Summary:   "The request carried no API key, or a key or token the provider does not accept (HTTP 401).",
 		Retryable: RetryNo,
-		Advice:    "Check that the key is present, current, correctly formatted and sent in the header the provider expects.",
 	},
 	{
 		Name:      "permission",
-		Title:     "Permission denied",
-		Summary:   "The key is valid but is not allowed to use this model, resource or operation (HTTP 403).",
 		Retryable: RetryNo,
-		Advice:    "Grant the key the missing scope, role or model access, or call with a key or project that has it.",
 	},
 	{
 		Name:      "not_found",
-		Title:     "Not found",
-		Summary:   "The endpoint, model or resource named in the request does not exist, or this key cannot see it (HTTP 404).",
 		Retryable: RetryNo,
-		Advice:    "Check the URL, the model name and the resource ID, and that they belong to the key's account, project and region.",
 	},
 	{
 		Name:      "invalid_request",
-		Title:     "Invalid request",
-		Summary:   "The provider rejected the request as malformed or invalid: bad JSON, a missing or unknown parameter, or a value out of range (HTTP 400 or 422).",
 		Retryable: RetryNo,
-		Advice:    "Read the message and any param field, fix the request, then send the corrected version.",
 	},
 	{
-		Name:    "conflict",
-		Title:   "Conflict",
-		Summary: "The request clashes with the current state of a resource or with another request still in flight (HTTP 409).",
-		Advice:  "Work out which conflict it is: wait and retry a lock or in-progress clash, change the request for a real state clash.",
+		Name: "conflict",
 	},
 	{
 		Name:      "gone",
-		Title:     "Gone",
-		Summary:   "The resource existed but has been removed for good: deleted, expired or retired (HTTP 410).",
 		Retryable: RetryNo,
-		Advice:    "Stop using the identifier; create the resource again or move to its replacement.",
 	},
 	{
 		Name:      "payment",
-		Title:     "Payment required",
-		Summary:   "The account cannot pay for the request: credits or balance used up, spend limit reached, card declined or billing not set up.",
 		Retryable: RetryNo,
-		Advice:    "Top up credits, fix the payment method or raise the spend limit in the billing dashboard; do not retry until then.",
 	},
 	{
 		Name:      "rate_limit",
-		Title:     "Rate limited",
-		Summary:   "Too many requests or tokens in a short window (per second or per minute); the limit clears on its own within seconds.",
 		Retryable: RetryYes,
-		Advice:    "Wait for Retry-After or the reset time, then retry with exponential backoff and jitter, and slow your request rate.",
 	},
 	{
 		Name:      "quota",
-		Title:     "Quota exhausted",
-		Summary:   "An allowance for a longer period (per day, per month, or a free tier) is used up; it returns only when the period resets or the quota is raised.",
 		Retryable: RetryNo,
-		Advice:    "Stop retrying; wait for the period to reset, request a higher quota or upgrade the plan.",
 	},
 	{
 		Name:      "server",
-		Title:     "Server error",
-		Summary:   "The provider failed while handling a valid request; the fault is on its side (HTTP 500 and similar).",
 		Retryable: RetryYes,
-		Advice:    "Retry a few times with exponential backoff and jitter; if it persists, check the status page and report the request ID.",
 	},
 	{
 		Name:      "upstream",
-		Title:     "Upstream failure",
-		Summary:   "A gateway, proxy or upstream model provider behind the API failed or returned an invalid response (HTTP 502 and similar).",
 		Retryable: RetryYes,
-		Advice:    "Retry with backoff; if a router or gateway names the failing upstream, fall back to another provider or model.",
 	},
 	{
 		Name:      "unavailable",
-		Title:     "Service unavailable",
-		Summary:   "The service is temporarily unable to take requests: overloaded, out of capacity or down for maintenance (HTTP 503, Anthropic 529).",
 		Retryable: RetryYes,
-		Advice:    "Retry with exponential backoff and jitter, honouring Retry-After; fall back to another model or region if it lasts.",
 	},
 	{
 		Name:      "timeout",
-		Title:     "Timed out",
-		Summary:   "The request did not finish in time: a client, gateway or server deadline passed (HTTP 408, 504 or a client-side deadline).",
 		Retryable: RetryYes,
-		Advice:    "Retry with backoff if repeating the request is safe; raise the deadline or use streaming for long generations.",
 	},
 	{
 		Name:      "context_length",
-		Title:     "Context length exceeded",
-		Summary:   "The input, or the input plus the requested output, is longer than the model's context window allows.",
 		Retryable: RetryNo,
-		Advice:    "Shorten the input (trim history, summarise, chunk) or lower max tokens, or switch to a model with a larger window.",
 	},
 	{
 		Name:      "content_filter",
-		Title:     "Blocked by content filter",
-		Summary:   "A safety or moderation filter blocked the prompt or the generated output.",
 		Retryable: RetryNo,
-		Advice:    "Do not resend unchanged; rephrase or remove the flagged content, or handle the refusal in your application.",
 	},
 }
+
+// proseSum is catalog.ProseSum of the prose generated with this file.
+const proseSum = 0x55723aa35546bb3f
