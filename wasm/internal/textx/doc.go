@@ -5,26 +5,26 @@
 // `go test` runs the seeds natively and under GOOS=js GOARCH=wasm.
 //
 // Package strings brings packages unicode, io and errors along, and
-// unicode its tables. The stand-ins save 16,437 B of the playground
+// unicode its tables. The stand-ins save 16,455 B of the playground
 // binary's gzip -9 weight against strings + unicode (measured 2026-12-02
-// with go1.26.8: each swapped for its model in a throwaway copy of the
-// switched classifier). They pay only together: any one swapped alone
-// costs most of the import,
+// with go1.26.8 on main ac66dc7: each swapped for its model in a
+// throwaway copy of the switched classifier; ±1 KB is gzip's noise). They
+// pay only together: any one swapped alone costs most of the import,
 //
-//	Lower, LowerRune       strings.ToLower, unicode.ToLower  10,624 B
-//	ReplaceAll             strings.ReplaceAll                 9,884 B
-//	CollapseSpace          strings.Fields, strings.Join       8,528 B
-//	Index (browser)        strings.Index                      7,797 B
-//	TrimSpace              strings.TrimSpace                  7,437 B
-//	Join                   strings.Join                       7,466 B
-//	Count (browser)        strings.Count                      7,425 B
-//	TrimRight              strings.TrimRight                  7,414 B
-//	IndexAny               strings.IndexAny                   6,917 B
-//	HasPrefix, HasSuffix   strings.HasPrefix, HasSuffix       6,637 B, 6,625 B
-//	IndexByte (browser)    strings.IndexByte                  5,890 B
-//	IsSpace                unicode.IsSpace                    3,667 B
+//	Lower, LowerRune       strings.ToLower, unicode.ToLower  12,108 B
+//	ReplaceAll             strings.ReplaceAll                10,095 B
+//	CollapseSpace          strings.Fields, strings.Join       9,843 B
+//	Count (browser)        strings.Count                      9,358 B
+//	Join                   strings.Join                       8,760 B
+//	TrimRight              strings.TrimRight                  8,672 B
+//	TrimSpace              strings.TrimSpace                  8,663 B
+//	Index (browser)        strings.Index                      8,312 B
+//	IndexAny               strings.IndexAny                   7,964 B
+//	HasPrefix, HasSuffix   strings.HasPrefix, HasSuffix       6,798 B, 7,879 B
+//	IndexByte (browser)    strings.IndexByte                  6,837 B
+//	IsSpace                unicode.IsSpace                    4,106 B
 //
-// and Index, IndexByte and Count together 6,883 B. Those three are loops
+// and Index, IndexByte and Count together 7,966 B. Those three are loops
 // in the browser build only (search.go); natively they are package
 // strings, whose searches are vectorised.
 //
