@@ -159,3 +159,37 @@ func TestNoSecretsPrinted(t *testing.T) {
 		}
 	}
 }
+
+func TestSeveralErrors(t *testing.T) {
+	in := "2026-11-23T09:00:05Z ERROR POST https://api.clipia.ai/v1/queue/flux-pro status=402 " + `{"error":{"type":"invalid_request_error","code":"insufficient_credits","message":"Not enough credits for this generation. Please top up your balance."}}` + "\n" +
+		"2026-11-23T09:00:09Z ERROR GET https://aitbc.bubuit.net/api/v1/jobs/job-77 status=404 " + `{"detail": "Job job-77 not found", "error_code": "JOB_NOT_FOUND"}` + "\n"
+	r := run(t, strings.NewReader(in), nil, false, "diagnose")
+	if !strings.Contains(r.stdout, "AITBC · JOB_NOT_FOUND") || !strings.Contains(r.stdout, "Other errors in the paste\n  line 1      Clipia · insufficient_credits · payment · retry no\n") {
+		t.Errorf("human output:\n%s", r.stdout)
+	}
+	r = run(t, strings.NewReader(in), nil, false, "diagnose", "--json")
+	var got struct {
+		Line   int `json:"line"`
+		Errors []struct {
+			Code string `json:"code"`
+			Line int    `json:"line"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || got.Line != 2 || len(got.Errors) != 2 || got.Errors[0].Code != "insufficient_credits" || got.Errors[1].Line != 2 {
+		t.Errorf("--json: %v %+v", err, got)
+	}
+}
+
+func TestRootCause(t *testing.T) {
+	in := `{"code":"stream_initialization_failed","message":"Failed to create stream: request failed with status 400: {\"error\":{\"message\":\"This model's maximum context length is 204800 tokens.\",\"code\":400}}"}`
+	r := run(t, strings.NewReader(in), nil, false, "diagnose")
+	for _, want := range []string{
+		"category   context_length   (from the root cause; stream_initialization_failed itself is upstream)",
+		"root cause context_length, in message (escaped JSON): HTTP 400: \"This model's maximum context length is 204800 tokens.\"",
+		"retry      no",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("human output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}

@@ -63,16 +63,29 @@ func render(w io.Writer, d *classify.Diagnosis, color bool) {
 	if d.Variant != "" {
 		cat += " (" + d.Variant + ")"
 	}
+	if rc := d.RootCause; rc != nil {
+		cat += s.dim + "   (from the root cause; " + d.Code + " itself is " + d.CodeCategory + ")" + s.reset
+	}
 	row("category", cat)
 	row("retry", retryLine(d, s))
 	if d.Message != "" {
 		row("message", oneLine(d.Message, 160))
+	}
+	if rc := d.RootCause; rc != nil {
+		row("root cause", oneLine(rootLine(rc), 200))
 	}
 	row("request id", d.RequestID)
 	if d.MidStream {
 		row("stream", "error arrived mid-stream after HTTP 200; output may already have been produced")
 	}
 	row("input", d.Form)
+	if len(d.Errors) > 1 || d.Occurrences > 1 {
+		seen := "line " + strconv.Itoa(d.Line)
+		if d.Occurrences > 1 {
+			seen += ", one of " + strconv.Itoa(d.Occurrences) + " like it"
+		}
+		row("where", seen)
+	}
 	fmt.Fprintln(w)
 	if d.Retry.Reason != "" {
 		fmt.Fprintln(w, s.bold+"Retry"+s.reset)
@@ -91,6 +104,15 @@ func render(w io.Writer, d *classify.Diagnosis, color bool) {
 		}
 		fmt.Fprintln(w)
 	}
+	if len(d.Errors) > 1 {
+		fmt.Fprintln(w, s.bold+"Other errors in the paste"+s.reset)
+		for i := range d.Errors {
+			if e := &d.Errors[i]; !e.Primary {
+				fmt.Fprintln(w, "  "+errorLine(e, s))
+			}
+		}
+		fmt.Fprintln(w)
+	}
 	if d.Reference != "" {
 		fmt.Fprintln(w, s.dim+"Reference"+s.reset+"  "+d.Reference)
 	}
@@ -100,6 +122,45 @@ func render(w io.Writer, d *classify.Diagnosis, color bool) {
 	for _, n := range d.Notes {
 		fmt.Fprintln(w, s.dim+"Note"+s.reset+"       "+oneLine(n, 300))
 	}
+}
+
+// rootLine says where the root cause was found and what it said.
+func rootLine(rc *classify.RootCause) string {
+	var parts []string
+	if rc.Provider != "" {
+		parts = append(parts, rc.Provider)
+	}
+	if rc.Status != 0 {
+		parts = append(parts, "HTTP "+strconv.Itoa(rc.Status))
+	}
+	if rc.Code != "" && rc.Code != strconv.Itoa(rc.Status) {
+		parts = append(parts, rc.Code)
+	}
+	line := rc.Category + ", in " + rc.Where
+	if len(parts) > 0 {
+		line += ": " + strings.Join(parts, " · ")
+	}
+	if rc.Message != "" {
+		line += `: "` + rc.Message + `"`
+	}
+	return line
+}
+
+// errorLine is one entry of the paste's errors, on one line: where, who,
+// which code, its category and whether to retry.
+func errorLine(e *classify.Diagnosis, s style) string {
+	who, code := e.ProviderName, e.Code
+	if who == "" {
+		who = "provider unclear"
+	}
+	if code == "" {
+		code = "no code"
+	}
+	line := fmt.Sprintf("line %-6d %s · %s · %s · retry %s", e.Line, who, oneLine(code, 60), e.Category, retryLine(e, s))
+	if e.Occurrences > 1 {
+		line += s.dim + " (×" + strconv.Itoa(e.Occurrences) + ")" + s.reset
+	}
+	return line
 }
 
 func retryLine(d *classify.Diagnosis, s style) string {

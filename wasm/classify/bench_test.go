@@ -39,6 +39,8 @@ func benchCases() []benchCase {
 		{name: "log_200KB", paste: bigLog(200 << 10), provider: "clipia", code: "insufficient_credits"},
 		{name: "log_5MB", paste: bigLog(5 << 20), provider: "clipia", code: "insufficient_credits"},
 		{name: "har_5MB", paste: bigHAR(5 << 20), provider: "clipia", code: "insufficient_credits"},
+		// the last of 500 errors, of five kinds, in 10,000 lines
+		{name: "log_10k_lines_500_errors", paste: manyErrorsLog(10000, 20), provider: "clawhosters", code: "rate_limit_exceeded"},
 	}
 	for i, c := range cases {
 		if json.Valid([]byte(c.paste)) {
@@ -72,6 +74,32 @@ func bigHAR(size int) string {
 	}
 	entry(i, 402, `{"error":{"type":"invalid_request_error","code":"insufficient_credits","message":"Not enough credits for this generation. Please top up your balance."}}`)
 	b.WriteString(`]}}`)
+	return b.String()
+}
+
+// errorKinds are the failures manyErrorsLog writes, in turn; %d stands for
+// a number that changes from one occurrence to the next.
+var errorKinds = []string{
+	`ERROR POST https://api.clipia.ai/v1/queue/flux-pro status=429 {"error":{"message":"Rate limit exceeded. Try again later.","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}} attempt=%d`,
+	`ERROR POST https://api.clipia.ai/v1/queue/flux-pro status=402 {"error":{"type":"invalid_request_error","code":"insufficient_credits","message":"Not enough credits for this generation. Please top up your balance."}}`,
+	`ERROR GET https://aitbc.bubuit.net/api/v1/jobs/job-%d status=404 {"detail": "Job job-%d not found", "error_code": "JOB_NOT_FOUND", "request_id": "req-%d"}`,
+	`ERROR chat failed {"code":"stream_initialization_failed","message":"Failed to create stream: request failed with status 400: {\"error\":{\"message\":\"This model's maximum context length is 204800 tokens. However, you requested %d tokens.\",\"code\":400}}"}`,
+	`WARN POST https://clawhosters.com/api/v1/instances/%d/restart status=429 {"error": {"code": "rate_limit_exceeded", "message": "Rate limit exceeded. Try again later."}}`,
+}
+
+// manyErrorsLog is a log of n lines: one line in every is an error, of the
+// errorKinds in turn; the others are progress lines.
+func manyErrorsLog(n, every int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString("2026-11-23T10:00:00Z ")
+		if i%every != every-1 {
+			b.WriteString(`INFO poll {"request_id":"req_` + strconv.Itoa(i) + `","status":"IN_PROGRESS","logs":[{"message":"step 12/30"}]}` + "\n")
+			continue
+		}
+		k := i / every
+		b.WriteString(strings.ReplaceAll(errorKinds[k%len(errorKinds)], "%d", strconv.Itoa(1000+k)) + "\n")
+	}
 	return b.String()
 }
 

@@ -18,20 +18,21 @@ type Options struct {
 // Diagnose reads one paste and says what it is. It never fails: empty,
 // binary and unrecognised input give a Diagnosis with Category "unknown".
 // It is deterministic and does not read the clock.
+//
+// A paste with several errors (a log, a HAR file, several curl outputs, an
+// SSE stream with several error events) is split into them (segment.go);
+// the Diagnosis is then about the primary error and lists every distinct
+// one in Errors (distinct.go).
 func Diagnose(input string, opts Options) Diagnosis {
-	var d Diagnosis
 	cut := len(input) > MaxInput
 	if cut {
 		input = cutUTF8(input, MaxInput)
 	}
 	red, reds, secrets := redactText(input)
-	art := unwrap(red)
-	a := &art
-	d.RedactedInput, d.Redactions, d.Form, d.Status, d.Truncated = red, reds, formNames[a.form], a.status, a.truncated
+	var d Diagnosis // notes about the whole paste come first
 	if cut {
 		push(&d.Notes, "Only the first 8 MiB of the input were read.")
 	}
-	t := &pasteText{text: red, low: toLower(red)}
 	forced := -1 // the index of the provider the user chose
 	if opts.Provider != "" {
 		for i := range catalog.Providers {
@@ -43,12 +44,29 @@ func Diagnose(input string, opts Options) Diagnosis {
 			push(&d.Notes, "The provider \""+cutUTF8(opts.Provider, 40)+"\" is not in the catalog; it was ignored.")
 		}
 	}
+	art := unwrapWith(red, &budget{left: 16*len(red) + 1<<16})
+	segs, errs := split(red, &art)
+	if total, lone := diagnoseSeveral(&d, red, &art, segs, errs, forced, secrets); total < 2 { // read whole: one error or none
+		diagnoseArtefact(&d, &art, &pasteText{text: red, low: toLower(red)}, forced, secrets)
+		if d.Line = min(d.Occurrences, 1); lone >= 0 && d.Occurrences > 0 {
+			place(&d, &segs[lone])
+		}
+	}
+	d.Redactions, d.Form = reds, formNames[art.form]
+	d.RedactedInput = red
+	return d
+}
 
-	// Read every layer (the body and the documents escaped in it) and keep
-	// the most specific: a catalog code wins, the outermost first (a
-	// catalog wrapper such as Cline's stream_initialization_failed is the
-	// error the client got); otherwise the innermost (the upstream error a
-	// proxy wrapped).
+// diagnoseArtefact reads every layer of a (the body and the documents
+// escaped in it), keeps the most specific and writes its diagnosis into
+// d (which holds at most the notes about the whole paste), with
+// every secret the first pass missed masked. t is the text a came from.
+func diagnoseArtefact(d *Diagnosis, a *artefact, t *pasteText, forced int, secrets []string) {
+	d.Form, d.Status, d.Truncated = formNames[a.form], a.status, a.truncated
+	// A catalog code wins, the outermost first (a catalog wrapper such as
+	// Cline's stream_initialization_failed is the error the client got;
+	// rootcause.go then reads what it wraps); otherwise the innermost (the
+	// upstream error a proxy wrapped).
 	var at attempt
 	for i := 0; i == 0 || i < len(a.layers); i++ {
 		var l *layer // nil when there is no document
@@ -60,13 +78,21 @@ func Diagnose(input string, opts Options) Diagnosis {
 			at = next
 		}
 	}
-	d = fill(d, a, &at)
+	fill(d, a, &at)
 	pushAll(&d.Notes, a.notes)
+	if d.Category == "success" || d.Category == "unknown" {
+		d.CodeCategory = ""
+	} else {
+		d.Occurrences = 1
+	}
 
 	// Mask, in every string taken from the paste, secrets that escapes hid
 	// from the first pass.
-	for _, s := range []*string{&d.Message, &d.RequestID, &d.Code, &d.Retry.Reason} {
+	for _, s := range []*string{&d.Message, &d.RequestID, &d.Code, &d.Retry.Reason, &d.Explanation} {
 		*s = scrub(*s, secrets)
+	}
+	if rc := d.RootCause; rc != nil {
+		rc.Message, rc.Code = scrub(rc.Message, secrets), scrub(rc.Code, secrets)
 	}
 	for i := range d.Fields {
 		d.Fields[i].Value = scrub(d.Fields[i].Value, secrets)
@@ -80,7 +106,6 @@ func Diagnose(input string, opts Options) Diagnosis {
 			scrubList(ev, secrets)
 		}
 	}
-	return d
 }
 
 // attempt is the reading of one layer of the paste.
@@ -169,14 +194,24 @@ func try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
 	return at
 }
 
-// fill returns d with the chosen attempt written in.
-func fill(d Diagnosis, a *artefact, at *attempt) Diagnosis {
+// fill writes the chosen attempt at of a into d: provider, fields,
+// category, explanation, then the root cause (rootcause.go) and the retry
+// verdict. It stays one long function, as it was: cut into a function per
+// stage it costs the WebAssembly binary more than its size budget allows.
+func fill(d *Diagnosis, a *artefact, at *attempt) {
+	var p *catalog.Provider // the attributed provider
+	var r *reading          // its reading
+	if len(at.top) == 1 {
+		p, r = at.top[0].p(), &at.reads[0]
+	}
+	var names []string
+	var doc *node
+	upstream := 0
+	// candidates, provider, status
 	d.MidStream, d.PartialOutput = a.midStream, a.partial
 	for _, c := range at.cands[:min(len(at.cands), maxCandidates)] {
 		d.Candidates = append(d.Candidates, Candidate{Provider: c.p().ID, Confidence: c.conf, Evidence: c.evidence})
 	}
-	var doc *node
-	upstream := 0
 	if l := at.layer; l != nil {
 		doc = l.doc
 		if at.index > 0 {
@@ -188,12 +223,8 @@ func fill(d Diagnosis, a *artefact, at *attempt) Diagnosis {
 			push(&d.Notes, w+".")
 		}
 	}
-	var r *reading // the attributed provider's reading
-	var p *catalog.Provider
-	var names []string // the tied providers
 	switch {
 	case len(at.top) == 1:
-		p, r = at.top[0].p(), &at.reads[0]
 		d.Provider, d.ProviderName, d.Evidence = p.ID, p.Name, at.top[0].evidence
 	case len(at.top) > 1:
 		for _, s := range at.top {
@@ -214,17 +245,17 @@ func fill(d Diagnosis, a *artefact, at *attempt) Diagnosis {
 	if d.Status == 0 && len(a.layers) > 1 {
 		// a log record around the error: {"status": 429, "body": "{...}"}
 		for _, k := range []string{"status", "status_code", "statusCode", "http_status"} {
-			if f, ok := a.layers[0].doc.get(k).num(); ok && f >= 100 && f < 600 && f == float64(int(f)) {
-				d.Status = int(f)
+			if n, ok := a.layers[0].doc.get(k).num(); ok && n >= 100 && n < 600 && n == float64(int(n)) {
+				d.Status = int(n)
 				break
 			}
 		}
 	}
-	status := d.Status
+
+	status := d.Status // the status the category follows
 	if upstream != 0 {
 		status = upstream
 	}
-
 	// code, message, request id, fields
 	var read *errorFields // what they are read from
 	switch {
@@ -277,7 +308,6 @@ func fill(d Diagnosis, a *artefact, at *attempt) Diagnosis {
 			addField(&d.Fields, "header "+h, val, "retry_after")
 		}
 	}
-
 	// category; v gathers the inputs of the retry verdict on the way
 	v := verdict{provider: p, agreeing: names, html: a.html != "", vendor: a.htmlVendor, headers: a.headers}
 	if r != nil {
@@ -321,8 +351,6 @@ func fill(d Diagnosis, a *artefact, at *attempt) Diagnosis {
 		push(&d.Notes, "The JSON has no error fields; with a 2xx status it would be a success.")
 	}
 	d.Category = cat
-
-	// retry
 	v.category, v.code, v.midStream, v.partial = cat, d.Code, d.MidStream, d.PartialOutput
 	if agreedEntry != nil {
 		v.entry = agreedEntry
@@ -330,36 +358,28 @@ func fill(d Diagnosis, a *artefact, at *attempt) Diagnosis {
 	if v.entry == nil && at.fok {
 		v.foreign = &at.fgn
 	}
-	if at.index == 0 && len(a.layers) > 1 && v.entry != nil {
-		// describe the upstream error escaped inside the chosen one
-		up := &a.layers[1]
-		v.upstreamStatus = up.status
-		f, _ := readForeign(up.doc, "") // the zero foreign when it is no known shape
-		var parts []string
-		if up.status != 0 {
-			push(&parts, "status "+itoa(up.status))
+
+	// explanation, root cause, retry verdict
+	d.CodeCategory = d.Category
+	d.Title, d.Explanation, d.Fix, d.Reference = explain(d, a, at, p, r)
+	var found bool
+	if v.upstreamStatus, found = rootCause(d, a, at, p, r); !found {
+		body := at.fgn.wait
+		if r != nil {
+			body = r.wait
 		}
-		if f.typ != "" {
-			push(&parts, "type "+f.typ)
-		}
-		if f.code != "" && f.code != f.typ {
-			push(&parts, "code "+f.code)
-		}
-		s := "Inside " + up.where + " is the upstream provider's own error"
-		if len(parts) > 0 {
-			s += " (" + join(parts, ", ") + ")"
-		}
-		if f.message != "" {
-			s += ": \"" + cutUTF8(f.message, 200) + "\""
-		}
-		push(&d.Notes, s+".")
+		fillRetry(d, a, p, v, body)
 	}
-	src := waitSources{headers: a.headers, useReset: cat == "rate_limit" || cat == "quota"}
-	if r != nil {
-		src.body = r.wait
-	} else if at.fok {
-		src.body = at.fgn.wait
+	if d.Truncated {
+		push(&d.Notes, "The input was cut off inside the error body; this diagnosis uses what could be read.")
 	}
+}
+
+// fillRetry writes the retry verdict from its inputs v (a copy: storing the
+// wait through a pointer would bring its type data into the binary); body
+// is the wait the error body gives, p the provider that answered.
+func fillRetry(d *Diagnosis, a *artefact, p *catalog.Provider, v verdict, body bodyWait) {
+	src := waitSources{headers: a.headers, body: body, useReset: v.category == "rate_limit" || v.category == "quota"}
 	if p != nil {
 		src.resetHeader, src.resetUnit = p.RateLimit.ResetHeader, p.RateLimit.ResetUnit
 	}
@@ -370,12 +390,6 @@ func fill(d Diagnosis, a *artefact, at *attempt) Diagnosis {
 	v.wait = computeWait(src)
 	pushAll(&d.Notes, v.wait.problems)
 	d.Retry = decide(&v)
-
-	d.Title, d.Explanation, d.Fix, d.Reference = explain(&d, a, at, p, r)
-	if d.Truncated {
-		push(&d.Notes, "The input was cut off inside the error body; this diagnosis uses what could be read.")
-	}
-	return d
 }
 
 // agreement returns the category all the tied readings give, and the

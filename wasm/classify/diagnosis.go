@@ -23,9 +23,13 @@ type Diagnosis struct {
 	RequestID     string      // from the body or x-request-id / request-id
 	Category      string      // canonical category, "success" or "unknown"
 	Variant       string      // the code's variant the message selected
+	CodeCategory  string      // the code's own category; "" (null) when there is no error
+	RootCause     *RootCause  // the error the reported one wraps, when it decides the advice
 	MidStream     bool        // the error arrived inside a stream after HTTP 200
 	PartialOutput bool        // stream events came before the error
 	Truncated     bool        // the input was cut off inside the error body
+	Line          int         // 1-based line of the paste where the error starts, 0 (null) when none
+	Occurrences   int         // how many times the paste has this error; 0 when there is no error
 	Retry         Retry
 	Title         string
 	Explanation   string   // what happened, in words
@@ -34,7 +38,30 @@ type Diagnosis struct {
 	Redactions    []Redaction
 	Fields        []Field  // the error's fields, one by one
 	Notes         []string // anything else worth saying
-	RedactedInput string   // the input with every secret masked
+	// Errors lists one Diagnosis per distinct error, in paste order, when
+	// the paste has several occurrences of errors. With one error it is
+	// empty, and the JSON writes the top level itself as the one entry of
+	// "errors". Entries have no Errors and no RedactedInput of their own,
+	// and share the paste's Redactions (the JSON repeats them in each).
+	Errors        []Diagnosis
+	RedactedInput string // the input with every secret masked
+
+	// Primary marks the entry of Errors that the top level reports. It is
+	// for Go callers (the CLI) and not part of the JSON.
+	Primary bool
+}
+
+// RootCause is the error a catalog error wraps when that inner error is
+// more specific than the wrapper's own category: the wrapper keeps the
+// provider and code, the root cause gives the category and the advice.
+type RootCause struct {
+	Where    string // where in the paste it was found, e.g. "message (escaped JSON)"
+	Provider string // the inner error's catalog provider; empty: wrapped documents are not attributed
+	Code     string // the inner error's code or type, as sent
+	Status   int    // the inner error's HTTP status, 0 when none
+	Message  string
+	Category string
+	_        [0]func() // not comparable: no equality function in the binary
 }
 
 // Candidate is one provider the paste could come from.
@@ -50,6 +77,7 @@ type Retry struct {
 	WaitSeconds float64           // meaningful only when HasWait
 	HasWait     bool
 	Reason      string
+	_           [0]func() // not comparable: no equality function in the binary
 }
 
 // Redaction records one masked secret: what kind and where, never the value.
@@ -69,7 +97,14 @@ type Field struct {
 // The CLI's --json output and the playground's data both come from here.
 // Each key is written together with the separator before it.
 func (d *Diagnosis) JSON() []byte {
-	w := &jsonWriter{b: make([]byte, 0, 1024+len(d.RedactedInput)+len(d.Message))}
+	w := &jsonWriter{b: make([]byte, 0, 1024+len(d.RedactedInput)+len(d.Message)+2048*len(d.Errors))}
+	d.write(w, d.Redactions, true)
+	return w.b
+}
+
+// write writes d with the paste's redactions reds; an entry of Errors (top
+// false) has neither "errors" nor "redacted_input".
+func (d *Diagnosis) write(w *jsonWriter, reds []Redaction, top bool) {
 	w.nullable(`{"provider":`, d.Provider)
 	w.nullable(`,"provider_name":`, d.ProviderName)
 	w.number(`,"confidence":`, d.Confidence, true)
@@ -91,9 +126,23 @@ func (d *Diagnosis) JSON() []byte {
 	w.nullable(`,"request_id":`, d.RequestID)
 	w.str(`,"category":`, d.Category)
 	w.nullable(`,"variant":`, d.Variant)
+	w.nullable(`,"code_category":`, d.CodeCategory)
+	if rc := d.RootCause; rc != nil {
+		w.str(`,"root_cause":{"where":`, rc.Where)
+		w.nullable(`,"provider":`, rc.Provider)
+		w.nullable(`,"code":`, rc.Code)
+		w.number(`,"status":`, float64(rc.Status), rc.Status != 0)
+		w.nullable(`,"message":`, rc.Message)
+		w.str(`,"category":`, rc.Category)
+		w.raw(`}`)
+	} else {
+		w.raw(`,"root_cause":null`)
+	}
 	w.bool(`,"mid_stream":`, d.MidStream)
 	w.bool(`,"partial_output":`, d.PartialOutput)
 	w.bool(`,"truncated":`, d.Truncated)
+	w.number(`,"line":`, float64(d.Line), d.Line > 0)
+	w.number(`,"occurrences":`, float64(d.Occurrences), true)
 	w.raw(`,"retry":{"retryable":`)
 	switch d.Retry.Retryable {
 	case catalog.RetryYes:
@@ -110,7 +159,7 @@ func (d *Diagnosis) JSON() []byte {
 	w.list(`,"fix":`, d.Fix)
 	w.nullable(`,"reference":`, d.Reference)
 	w.raw(`,"redactions":[`)
-	for i, r := range d.Redactions {
+	for i, r := range reds {
 		if i > 0 {
 			w.raw(",")
 		}
@@ -129,9 +178,20 @@ func (d *Diagnosis) JSON() []byte {
 		w.raw(`}`)
 	}
 	w.list(`],"notes":`, d.Notes)
-	w.str(`,"redacted_input":`, d.RedactedInput)
+	if top {
+		w.raw(`,"errors":[`)
+		if d.Errors == nil && d.Occurrences > 0 {
+			d.write(w, reds, false) // one error: the top level itself
+		}
+		for i := range d.Errors {
+			if i > 0 {
+				w.raw(",")
+			}
+			d.Errors[i].write(w, reds, false)
+		}
+		w.str(`],"redacted_input":`, d.RedactedInput)
+	}
 	w.raw(`}`)
-	return w.b
 }
 
 // jsonWriter writes the Diagnosis JSON. Each method writes the literal

@@ -35,8 +35,15 @@
 //	foreign.go   shapes of APIs outside the catalog (OpenAI, Stripe, Anthropic,
 //	             google.rpc.Status, AWS, RFC 9457, FastAPI, OAuth, Connect, generic)
 //	             and GitHub's rate-limit rules
+//	segment.go   cut a paste that holds several calls into parts (log records,
+//	             curl -i responses, HAR entries) and mark the failures a later
+//	             success recovered
 //	retry.go     the one wait calculator and the retry verdict
 //	explain.go   title, explanation, fix steps, reference
+//	rootcause.go when a catalog code with a vague category (upstream, server)
+//	             wraps a more specific error, take the advice from that one
+//	distinct.go  diagnose each failed part, group them into distinct errors
+//	             and pick the primary one
 //	diagnosis.go the Diagnosis type and its JSON encoding
 //	classify.go  Diagnose: wires the stages and picks the layer to report
 //	text*.go     text helpers in place of package strings; lower.go lower-cases
@@ -88,11 +95,21 @@
 //	                             AITBC's error_code); for outside APIs their code or type
 //	message         string|null  the error's message field
 //	request_id      string|null  from the body, else x-request-id / request-id / cf-ray
-//	category        string       a canonical category, "success" or "unknown"
+//	category        string       a canonical category, "success" or "unknown"; with a
+//	                             root cause, the root cause's
 //	variant         string|null  the code's variant selected by the message
+//	code_category   string|null  the code's own category (the catalog's, or its
+//	                             variant's): category unless there is a root cause;
+//	                             null when there is no error
+//	root_cause      object|null  {where, provider, code, status, message, category}:
+//	                             the error a vague catalog code wraps (see below)
 //	mid_stream      bool         the error came inside a stream after HTTP 200
 //	partial_output  bool         stream events with output came before the error
 //	truncated       bool         the input was cut off inside the error body
+//	line            int|null     1-based line of the paste where the error starts;
+//	                             null when there is no error
+//	occurrences     int          how many times the paste has this error (see below);
+//	                             0 when there is no error
 //	retry           object       {retryable: bool|null, wait_seconds: number|null, reason: string}
 //	title           string
 //	explanation     string       what happened
@@ -102,7 +119,51 @@
 //	fields          array        [{path, value, role}]: the error's fields; role is one of
 //	                             code, message, request_id, type, details, retry_after, status
 //	notes           [string]     anything else worth saying
+//	errors          array        one object per distinct error, in paste order, with
+//	                             the keys above (not errors, not redacted_input); empty
+//	                             when there is no error
 //	redacted_input  string       the input with every secret masked
+//
+// "No error" means category success or unknown: then errors is empty, line
+// null, occurrences 0 and code_category null.
+//
+// # Several errors
+//
+// A paste that holds several calls is cut into parts (segment.go): a log
+// into records (a line that starts with a time or a level, with the lines
+// after it that do not; else a line that starts with "{"), several curl -i
+// outputs into responses, a HAR file into entries. One response, one body,
+// one traceback or one SSE stream is one error, however many layers it has.
+// Each failed part is diagnosed on its own; parts with the same provider,
+// code, status and message (each word of the message that holds a digit cut
+// at the digit) are one distinct error, listed once with its occurrences
+// and the line of its first occurrence.
+//
+// The top level is the primary error: the last failure, unless a later
+// success shows it was retried successfully (a success for the same URL, or
+// any success after it, a 2xx or a line saying "succeeded", when the URL of
+// either is unknown); then the last failure not so recovered; when all
+// were recovered, the last failure, with a note. Its line is that of the
+// occurrence reported, its occurrences the count of its distinct error.
+// With one error, errors has one entry: the top level without errors and
+// redacted_input (Diagnosis.Errors stays empty: JSON writes the top level
+// as the entry). Entries repeat the paste's redactions.
+//
+// # Root cause
+//
+// When the error read is a catalog code whose category is vague (upstream,
+// server or unknown) and it wraps a more specific error (any other
+// category), the Diagnosis keeps the wrapper's provider, code, title and
+// reference, and takes category, retry verdict and fix from the wrapped
+// one: the innermost document escaped inside the wrapper, or its message
+// text when it holds none. The wrapped error's category comes from its code
+// or type (the vocabulary of well-known APIs), else from its message's
+// wording (context length, content filter or policy, credits, quota, API
+// key, permission, rate limit; also when its code only says
+// invalid_request), else from its status. root_cause.where says where it
+// was found ("message (escaped JSON)", "detail (text)"); code_category keeps
+// the wrapper's own category; the explanation says both, and a note which
+// layer said what.
 //
 // retryable is null when the provider's docs are silent; wait_seconds is set
 // only when a header, a body field or a documented rule fixes the wait. A
@@ -118,5 +179,7 @@
 // diff. `-run TestGenerateCorpus -gen` writes a starter case for every
 // catalog code that has none, from its documented example. FuzzDiagnose
 // checks that any input gives valid, repeatable JSON, names only catalog
-// providers and codes, and leaks none of the planted secrets.
+// providers, codes and categories (in every entry of errors too), keeps
+// errors, line, occurrences and root_cause consistent, and leaks none of
+// the planted secrets.
 package classify

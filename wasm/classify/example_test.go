@@ -66,3 +66,32 @@ func ExampleDiagnosis_JSON() {
 	// Output:
 	// {"provider":null,"provider_name":null,"confidence":0,"candidates":[],"evidence":[],"form":"empty","s
 }
+
+// A log with several failed calls: the top level is the last failure that
+// no later success recovered, and errors lists every distinct one.
+func ExampleDiagnosis_Errors() {
+	d := classify.Diagnose(`2026-11-23T09:00:05Z ERROR POST https://api.clipia.ai/v1/queue/flux-pro status=429 {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Rate limit exceeded. Try again later."}}
+2026-11-23T09:00:07Z ERROR POST https://api.clipia.ai/v1/queue/flux-pro status=429 {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Rate limit exceeded. Try again later."}}
+2026-11-23T09:00:09Z ERROR GET https://aitbc.bubuit.net/api/v1/jobs/job-77 status=404 {"detail": "Job job-77 not found", "error_code": "JOB_NOT_FOUND"}
+2026-11-23T09:00:12Z INFO POST https://api.clipia.ai/v1/queue/flux-pro status=200`, classify.Options{})
+	fmt.Println("top:", d.Line, d.Code, d.Occurrences)
+	for _, e := range d.Errors {
+		fmt.Println("entry:", e.Line, e.Code, e.Occurrences, e.Primary)
+	}
+	// Output:
+	// top: 3 JOB_NOT_FOUND 1
+	// entry: 1 rate_limit_exceeded 2 false
+	// entry: 3 JOB_NOT_FOUND 1 true
+}
+
+// Cline's stream_initialization_failed wraps an upstream error: the code
+// stays Cline's, the advice follows the upstream's "maximum context
+// length", which no retry cures.
+func ExampleRootCause() {
+	d := classify.Diagnose(`{"code":"stream_initialization_failed","message":"Failed to create stream: request failed with status 400: {\"error\":{\"message\":\"This model's maximum context length is 204800 tokens.\",\"code\":400}}"}`, classify.Options{})
+	fmt.Println(d.Code, d.CodeCategory, "->", d.Category, d.Retry.Retryable)
+	fmt.Println(d.RootCause.Where, d.RootCause.Status)
+	// Output:
+	// stream_initialization_failed upstream -> context_length no
+	// message (escaped JSON) 400
+}

@@ -59,6 +59,7 @@ func FuzzDiagnose(f *testing.F) {
 			t.Fatalf("invalid JSON for %q: %s", input, out)
 		}
 		checkCatalogRefs(t, &d)
+		checkErrors(t, &d)
 		for _, s := range plantedSecrets {
 			if containsToken(input, s) && bytes.Contains(out, []byte(s)) {
 				t.Fatalf("secret %s leaked for input %q:\n%s", s, input, out)
@@ -72,11 +73,25 @@ func FuzzDiagnose(f *testing.F) {
 	})
 }
 
-// checkCatalogRefs fails when d names a category, provider or code the
-// catalog lacks: category names typed in this package (for APIs outside the
-// catalog) must stay among content/categories.
+// checkCatalogRefs fails when d, or an entry of its errors, names a
+// category, provider or code the catalog lacks: category names typed in
+// this package (for APIs outside the catalog) must stay among
+// content/categories.
 func checkCatalogRefs(t *testing.T, d *Diagnosis) {
 	t.Helper()
+	for i := range d.Errors {
+		checkCatalogRefs(t, &d.Errors[i])
+	}
+	for _, c := range []string{d.CodeCategory, rootCategory(d)} {
+		if _, ok := catalog.CategoryByName(c); !ok && c != "" {
+			t.Fatalf("category %q is not a canonical category", c)
+		}
+	}
+	if rc := d.RootCause; rc != nil && rc.Provider != "" {
+		if _, ok := catalog.Lookup(rc.Provider); !ok {
+			t.Fatalf("root cause provider %q is not in the catalog", rc.Provider)
+		}
+	}
 	if _, ok := catalog.CategoryByName(d.Category); !ok && d.Category != "success" && d.Category != "unknown" {
 		t.Fatalf("category %q is not a canonical category", d.Category)
 	}
@@ -99,6 +114,78 @@ func checkCatalogRefs(t *testing.T, d *Diagnosis) {
 		}
 	}
 	t.Fatalf("code %q is not a %s code", d.Code, d.Provider)
+}
+
+func rootCategory(d *Diagnosis) string {
+	if d.RootCause == nil {
+		return ""
+	}
+	return d.RootCause.Category
+}
+
+// checkErrors fails when the errors list and the keys that go with it
+// disagree. In the JSON: no error means no entries, line null and
+// occurrences 0; one error is the one entry, equal to the top level
+// without "errors" and "redacted_input"; several are at most maxEntries
+// entries, each an error seen at least once with a line, in paste order,
+// exactly one of them (in Go) the primary. A root cause has a specific
+// category that is the diagnosis's; the code's own category is the
+// category unless there is a root cause.
+func checkErrors(t *testing.T, d *Diagnosis) {
+	t.Helper()
+	var got struct {
+		Errors []json.RawMessage `json:"errors"`
+	}
+	out := d.JSON()
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	isErr := d.Category != "success" && d.Category != "unknown"
+	switch {
+	case !isErr && (len(got.Errors) != 0 || d.Line != 0 || d.Occurrences != 0 || d.CodeCategory != ""):
+		t.Fatalf("no error, yet errors=%d line=%d occurrences=%d code_category=%q", len(got.Errors), d.Line, d.Occurrences, d.CodeCategory)
+	case isErr && (len(got.Errors) == 0 || len(got.Errors) > maxEntries || d.Line < 1 || d.Occurrences < 1):
+		t.Fatalf("an error, yet errors=%d line=%d occurrences=%d", len(got.Errors), d.Line, d.Occurrences)
+	case len(got.Errors) == 1 && len(d.Errors) == 0:
+		top := *d
+		top.RedactedInput = ""
+		want := top.JSON()
+		want = want[:bytes.LastIndex(want, []byte(`,"errors":`))]
+		if e := got.Errors[0]; !bytes.Equal(e[:len(e)-1], want) {
+			t.Fatalf("the one entry differs from the top level:\n%s\n%s", e, want)
+		}
+	case len(d.Errors) == 1 && d.Occurrences < 2:
+		t.Fatalf("an entry alone in Errors: one error is the top level itself")
+	}
+	primaries := 0
+	for i := range d.Errors {
+		e := &d.Errors[i]
+		if e.Category == "success" || e.Category == "unknown" || e.Occurrences < 1 || e.Line < 1 || len(e.Errors) != 0 || e.RedactedInput != "" {
+			t.Fatalf("entry %d: category %s, occurrences %d, line %d, %d errors", i, e.Category, e.Occurrences, e.Line, len(e.Errors))
+		}
+		if i > 0 && e.Line < d.Errors[i-1].Line {
+			t.Fatalf("entry %d on line %d comes before line %d", i, e.Line, d.Errors[i-1].Line)
+		}
+		if e.Primary {
+			primaries++
+		}
+		checkRoot(t, e)
+	}
+	if len(d.Errors) > 1 && primaries != 1 && len(d.Errors) < maxEntries {
+		t.Fatalf("%d primary entries", primaries)
+	}
+	checkRoot(t, d)
+}
+
+func checkRoot(t *testing.T, d *Diagnosis) {
+	t.Helper()
+	rc := d.RootCause
+	switch {
+	case rc == nil && d.Occurrences > 0 && d.CodeCategory != d.Category:
+		t.Fatalf("code_category %q differs from category %q without a root cause", d.CodeCategory, d.Category)
+	case rc != nil && (rc.Category != d.Category || vague(rc.Category) || rc.Where == "" || d.Provider == "" || d.Code == ""):
+		t.Fatalf("root cause %+v of %s/%s (category %s)", *rc, d.Provider, d.Code, d.Category)
+	}
 }
 
 // containsToken reports whether s occurs in input with no letter, digit, "_"
@@ -128,6 +215,7 @@ func TestCorpusProperties(t *testing.T) {
 		d := Diagnose(in, Options{})
 		out := d.JSON()
 		checkCatalogRefs(t, &d)
+		checkErrors(t, &d)
 		for _, s := range plantedSecrets {
 			if containsToken(in, s) && bytes.Contains(out, []byte(s)) {
 				t.Errorf("secret %s leaked:\n%s", s, out)

@@ -89,3 +89,36 @@ func TestMaxInput(t *testing.T) {
 		t.Errorf("input not cut at MaxInput: %d bytes, notes %q", len(d.RedactedInput), d.Notes)
 	}
 }
+
+// TestManyErrors reads a 10,000-line log with 500 errors of five kinds:
+// every error is counted once, in five distinct entries in paste order.
+func TestManyErrors(t *testing.T) {
+	d := Diagnose(manyErrorsLog(10000, 20), Options{})
+	total := 0
+	for i, e := range d.Errors {
+		total += e.Occurrences
+		if e.Occurrences != 100 || e.Line != 20*(i+1) || len(e.Errors) != 0 {
+			t.Errorf("entry %d: %d occurrences, line %d", i, e.Occurrences, e.Line)
+		}
+	}
+	if total != 500 || len(d.Errors) != len(errorKinds) || d.Occurrences != 100 || d.Line != 10000 {
+		t.Errorf("%d errors in %d entries; top: %d occurrences, line %d", total, len(d.Errors), d.Occurrences, d.Line)
+	}
+	if d.Errors[3].Category != "context_length" || d.Errors[3].CodeCategory != "upstream" || d.Errors[3].RootCause == nil {
+		t.Errorf("the wrapped context-length error: %+v", d.Errors[3])
+	}
+}
+
+// TestManyDistinctErrors: 500 errors with 500 different messages come back
+// as 500 entries.
+func TestManyDistinctErrors(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 500; i++ {
+		name := string(rune('a'+i/26%26)) + string(rune('a'+i%26))
+		b.WriteString(`2026-11-23T10:00:00Z ERROR {"detail": "Model ` + name + ` is not available", "error_code": "VALIDATION_INVALID_MODEL"}` + "\n")
+	}
+	d := Diagnose(b.String(), Options{})
+	if len(d.Errors) != 500 || d.Occurrences != 1 || d.Line != 500 {
+		t.Errorf("%d entries; top line %d", len(d.Errors), d.Line)
+	}
+}

@@ -29,6 +29,7 @@ type artefact struct {
 	excMsg     string // that exception's message
 	outside    string // why the paste comes from an API outside the catalog, or ""
 	notes      []string
+	entries    []*node // a HAR file's entries (segment.go reads each failed one)
 }
 
 // form is what the paste is: how it was pasted.
@@ -64,7 +65,13 @@ type layer struct {
 }
 
 // unwrap recognises the form of s and extracts the error document.
-func unwrap(s string) (a artefact) {
+func unwrap(s string) artefact {
+	return unwrapWith(s, &budget{left: 16*len(s) + 1<<16})
+}
+
+// unwrapWith is unwrap charging its reading to b, which segment.go shares
+// between the parts of one paste.
+func unwrapWith(s string, b *budget) (a artefact) {
 	t := trimSpace(s)
 	if t == "" {
 		a.form = formEmpty
@@ -74,7 +81,6 @@ func unwrap(s string) (a artefact) {
 		a.form = formBinary
 		return a
 	}
-	b := &budget{left: 16*len(s) + 1<<16}
 	switch {
 	case a.har(t, b):
 	case a.curlVerbose(s, b):
@@ -153,6 +159,7 @@ func (a *artefact) har(t string, b *budget) bool {
 			break
 		}
 	}
+	a.entries = entries
 	req, resp := entries[pick].get("request"), entries[pick].get("response")
 	a.reqHeaders, a.headers = harHeaders(req.get("headers")), harHeaders(resp.get("headers"))
 	u := req.strAt("url")
