@@ -1,5 +1,7 @@
 package classify
 
+import "github.com/errdex/errdex/wasm/internal/textx"
+
 // This file reads the error messages of coding agents and IDEs, the form
 // "agent": the phrase each prints before an API error, at the start of a
 // line (after any indent or glyph such as "⎿" or "✕"). What follows it is
@@ -40,18 +42,18 @@ func (a *artefact) agent(s string, b *budget) {
 			k++
 		}
 		for _, g := range agents {
-			if !hasPrefix(line[k:], g.mark) {
+			if !textx.HasPrefix(line[k:], g.mark) {
 				continue
 			}
 			a.form, a.outside = formAgent, g.outside
 			push(&a.notes, g.note)
-			rest := trimSpace(line[k+len(g.mark):])
+			rest := textx.TrimSpace(line[k+len(g.mark):])
 			for rest == "" || rest[0] == '$' { // the error is on a later line (Cline shows the cost first)
 				next, ok := lr.next()
 				if !ok {
 					break
 				}
-				rest = trimSpace(next)
+				rest = textx.TrimSpace(next)
 			}
 			if st, ok := statusAt(rest, 0); ok && len(rest) > 4 && rest[3] == ' ' { // "429 Rate limit exceeded"
 				if a.status == 0 {
@@ -63,10 +65,10 @@ func (a *artefact) agent(s string, b *budget) {
 			}
 			// a Connect error, "[code] message": the Connect protocol's
 			// JSON error {"code": ..., "message": ...}
-			if e := indexByte(rest, ']'); e > 0 && len(a.layers) == 0 && isCodeToken(rest[:e]) {
-				a.addDoc(found{n: textObject(connectKeys, []string{rest[:e], trimSpace(rest[e+1:])})}, "the Connect error", b)
+			if e := textx.IndexByte(rest, ']'); e > 0 && len(a.layers) == 0 && isCodeToken(rest[:e]) {
+				a.addDoc(found{n: textObject(connectKeys, []string{rest[:e], textx.TrimSpace(rest[e+1:])})}, "the Connect error", b)
 			}
-			if i := index(s, "Retrying in "); i >= 0 {
+			if i := textx.Index(s, "Retrying in "); i >= 0 {
 				push(&a.notes, "The agent was already retrying on its own (\""+firstLine(s[i:])+"\"); that is its schedule, not a wait the API asked for.")
 			}
 			return

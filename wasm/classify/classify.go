@@ -1,6 +1,10 @@
 package classify
 
-import "github.com/errdex/errdex/wasm/catalog"
+import (
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
 
 // MaxInput is the largest paste Diagnose reads: 8 MiB. Diagnose reads only
 // the first MaxInput bytes of a longer input and says so in a note; the
@@ -26,7 +30,7 @@ type Options struct {
 func Diagnose(input string, opts Options) Diagnosis {
 	cut := len(input) > MaxInput
 	if cut {
-		input = cutUTF8(input, MaxInput)
+		input = textx.CutUTF8(input, MaxInput)
 	}
 	red, reds, secrets := redactText(input)
 	var d Diagnosis // notes about the whole paste come first
@@ -41,13 +45,13 @@ func Diagnose(input string, opts Options) Diagnosis {
 			}
 		}
 		if forced < 0 {
-			push(&d.Notes, "The provider \""+cutUTF8(opts.Provider, 40)+"\" is not in the catalog; it was ignored.")
+			push(&d.Notes, "The provider \""+textx.CutUTF8(opts.Provider, 40)+"\" is not in the catalog; it was ignored.")
 		}
 	}
 	art := unwrapWith(red, &budget{left: 16*len(red) + 1<<16})
 	segs, errs := split(red, &art)
 	if total, lone := diagnoseSeveral(&d, red, &art, segs, errs, forced, secrets); total < 2 { // read whole: one error or none
-		diagnoseArtefact(&d, &art, &pasteText{text: red, low: toLower(red)}, forced, secrets)
+		diagnoseArtefact(&d, &art, &pasteText{text: red, low: textx.Lower(red)}, forced, secrets)
 		if d.Line = min(d.Occurrences, 1); lone >= 0 && d.Occurrences > 0 {
 			place(&d, &segs[lone])
 		}
@@ -147,7 +151,7 @@ func try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
 	}
 	doc, status := at.doc, at.status
 	ct, _ := a.headers.get("content-type")
-	at.fgn, at.fok = readForeign(doc, toLower(ct))
+	at.fgn, at.fok = readForeign(doc, textx.Lower(ct))
 	if at.fok {
 		at.fgn.context(doc, a.headers, status)
 	}
@@ -218,7 +222,7 @@ func fill(d *Diagnosis, a *artefact, at *attempt) {
 			upstream = l.status
 			w := "The error was wrapped: this is the upstream error found inside " + l.where + " of the outer body"
 			if upstream != 0 {
-				w += " (upstream status " + itoa(upstream) + ")"
+				w += " (upstream status " + decimal.Itoa(upstream) + ")"
 			}
 			push(&d.Notes, w+".")
 		}
@@ -230,7 +234,7 @@ func fill(d *Diagnosis, a *artefact, at *attempt) {
 		for _, s := range at.top {
 			push(&names, s.p().Name)
 		}
-		tied := join(names, " and ")
+		tied := textx.Join(names, " and ")
 		d.Evidence = []string{"the paste fits " + tied + " equally well; nothing in it tells them apart"}
 		push(&d.Notes, "Provider not attributed: the paste fits "+tied+" equally. The request URL, a key prefix or a provider-specific header would tell them apart.")
 	case at.fok:
@@ -265,10 +269,10 @@ func fill(d *Diagnosis, a *artefact, at *attempt) {
 			d.Code = r.code
 		}
 		if r.unknownCode != "" {
-			push(&d.Notes, "The code \""+cutUTF8(r.unknownCode, 80)+"\" is not one "+p.Name+" documents.")
+			push(&d.Notes, "The code \""+textx.CutUTF8(r.unknownCode, 80)+"\" is not one "+p.Name+" documents.")
 		}
 		if r.byStatus {
-			push(&d.Notes, "The body carries no code; "+p.Name+" documents \""+r.entry.Code+"\" as its only error with HTTP "+itoa(status)+".")
+			push(&d.Notes, "The body carries no code; "+p.Name+" documents \""+r.entry.Code+"\" as its only error with HTTP "+decimal.Itoa(status)+".")
 		}
 		if r.variant != nil {
 			d.Variant = r.variant.Name

@@ -4,6 +4,8 @@ import (
 	"math"
 
 	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/textx"
 )
 
 // This file is provider detection: every catalog provider is scored on the
@@ -247,7 +249,7 @@ func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark, leaves *leafP
 				w, is = wStatusFits, " is the status "
 			}
 		}
-		s.add(w, "HTTP "+itoa(status)+is+p.Name+" documents for it")
+		s.add(w, "HTTP "+decimal.Itoa(status)+is+p.Name+" documents for it")
 	}
 }
 
@@ -303,7 +305,7 @@ func scoreLoose(s *scored, a *artefact, t *pasteText) {
 		}
 		w := text[i:j]
 		i = j
-		if len(w) < 6 || indexAny(w, "_-") < 0 || isNumeric(w) {
+		if len(w) < 6 || textx.IndexAny(w, "_-") < 0 || isNumeric(w) {
 			continue
 		}
 		if _, ok := s.p().Code(w); ok {
@@ -368,13 +370,13 @@ func scorePaste(s *scored, a *artefact, t *pasteText) {
 		}
 	}
 	var base []string // the host of the documented base URL
-	if i := index(p.BaseURL, "://"); i >= 0 && len(a.hosts) > 0 {
+	if i := textx.Index(p.BaseURL, "://"); i >= 0 && len(a.hosts) > 0 {
 		h := p.BaseURL[i+3:]
-		if j := indexAny(h, "/:?#"); j >= 0 {
+		if j := textx.IndexAny(h, "/:?#"); j >= 0 {
 			h = h[:j]
 		}
 		if h != "" {
-			base = []string{toLower(h)}
+			base = []string{textx.Lower(h)}
 		}
 	}
 	for _, seen := range a.hosts {
@@ -384,7 +386,7 @@ func scorePaste(s *scored, a *artefact, t *pasteText) {
 		}
 	}
 	for _, pre := range p.Auth.KeyPrefixes {
-		if pre != "" && index(t.text, pre) >= 0 {
+		if pre != "" && textx.Index(t.text, pre) >= 0 {
 			s.add(wKeyPrefix, "a key with "+poss(p.Name)+" prefix "+pre)
 			break
 		}
@@ -395,9 +397,9 @@ func scorePaste(s *scored, a *artefact, t *pasteText) {
 			continue
 		}
 		// w as a word: no letter or digit directly before or after it
-		lw := toLower(w)
+		lw := textx.Lower(w)
 		for off := 0; ; {
-			i := index(t.low[off:], lw)
+			i := textx.Index(t.low[off:], lw)
 			if i < 0 {
 				break
 			}
@@ -416,7 +418,7 @@ func scorePaste(s *scored, a *artefact, t *pasteText) {
 // covered reports whether leaf path lp lies at or under one of the paths.
 func covered(lp string, paths []string) bool {
 	for _, p := range paths {
-		if rest := lp[min(len(p), len(lp)):]; hasPrefix(lp, p) && (rest == "" || rest[0] == '.' || hasPrefix(rest, "[]")) {
+		if rest := lp[min(len(p), len(lp)):]; textx.HasPrefix(lp, p) && (rest == "" || rest[0] == '.' || textx.HasPrefix(rest, "[]")) {
 			return true
 		}
 	}
@@ -463,7 +465,7 @@ func isNumeric(s string) bool {
 	if s == "" {
 		return false
 	}
-	_, ok := parseDecimal(s)
+	_, ok := decimal.Parse(s)
 	return ok
 }
 
@@ -473,14 +475,14 @@ func sameNumber(a, b string) bool {
 	if a == b {
 		return true
 	}
-	x, ok1 := parseDecimal(a)
-	y, ok2 := parseDecimal(b)
+	x, ok1 := decimal.Parse(a)
+	y, ok2 := decimal.Parse(b)
 	return ok1 && ok2 && x == y
 }
 
 // poss writes the possessive of a name: "Clipia's", "ClawHosters'".
 func poss(name string) string {
-	if hasSuffix(name, "s") {
+	if textx.HasSuffix(name, "s") {
 		return name + "'"
 	}
 	return name + "'s"

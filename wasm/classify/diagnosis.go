@@ -1,9 +1,8 @@
 package classify
 
 import (
-	"math"
-
 	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/jsonout"
 )
 
 // Diagnosis is everything the classifier found in one paste. It is plain
@@ -202,7 +201,7 @@ func (w *jsonWriter) raw(s string) { w.b = append(w.b, s...) }
 
 func (w *jsonWriter) str(key, s string) {
 	w.raw(key)
-	w.b = appendJSONString(w.b, s)
+	w.b = jsonout.AppendString(w.b, s)
 }
 
 // nullable writes s, or null when it is empty.
@@ -215,14 +214,14 @@ func (w *jsonWriter) nullable(key, s string) {
 	w.str(key, s)
 }
 
-// number writes f (see appendFloat), or null when ok is false.
+// number writes f (see jsonout.AppendNumber), or null when ok is false.
 func (w *jsonWriter) number(key string, f float64, ok bool) {
 	w.raw(key)
 	if !ok {
 		w.raw("null")
 		return
 	}
-	w.b = appendFloat(w.b, f)
+	w.b = jsonout.AppendNumber(w.b, f)
 }
 
 func (w *jsonWriter) bool(key string, v bool) {
@@ -241,57 +240,7 @@ func (w *jsonWriter) list(key string, list []string) {
 		if i > 0 {
 			w.raw(",")
 		}
-		w.b = appendJSONString(w.b, s)
+		w.b = jsonout.AppendString(w.b, s)
 	}
 	w.raw("]")
-}
-
-// appendFloat writes f with at most three decimals, as an integer when
-// whole; NaN and infinities, which JSON lacks, as null.
-func appendFloat(b []byte, f float64) []byte {
-	if f != f || f > math.MaxFloat64 || f < -math.MaxFloat64 { // NaN or infinite
-		return append(b, "null"...)
-	}
-	return appendDecimal(b, f)
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString writes s as a JSON string. Invalid UTF-8 becomes U+FFFD;
-// <, > and & are escaped so the output is safe inside HTML; U+2028 and
-// U+2029 are escaped so it is safe inside JavaScript.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < 0x80 {
-			switch {
-			case c == '"' || c == '\\':
-				b = append(b, '\\', c)
-			case c == '\n':
-				b = append(b, '\\', 'n')
-			case c == '\r':
-				b = append(b, '\\', 'r')
-			case c == '\t':
-				b = append(b, '\\', 't')
-			case c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7f:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			default:
-				b = append(b, c)
-			}
-			i++
-			continue
-		}
-		r, size := decodeRune(s[i:])
-		switch {
-		case r == 0xFFFD && size == 1: // not UTF-8
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-		default:
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return append(b, '"')
 }

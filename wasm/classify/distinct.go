@@ -1,5 +1,10 @@
 package classify
 
+import (
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
+
 // This file turns the parts of a paste (segment.go) into its errors. Each
 // failed part is diagnosed on its own; parts with the same provider, code,
 // status and message (the words in it that hold a digit aside: numbers,
@@ -63,7 +68,7 @@ func diagnoseSeveral(top *Diagnosis, s string, a *artefact, segs []seg, failures
 		entries[topG].Primary = true
 	}
 	top.Errors = entries
-	push(&top.Notes, "The paste holds "+itoa(total)+" errors, "+itoa(len(keys))+" distinct (see errors); this is the last not recovered by a later success, else the last.")
+	push(&top.Notes, "The paste holds "+decimal.Itoa(total)+" errors, "+decimal.Itoa(len(keys))+" distinct (see errors); this is the last not recovered by a later success, else the last.")
 	return total, -1
 }
 
@@ -78,7 +83,7 @@ func diagnosePart(d *Diagnosis, s string, a *artefact, sg *seg, b *budget, force
 	}
 	x := unwrapWith(text, b)
 	x.notes = nil // they would place the error inside the part, not the paste
-	diagnoseArtefact(d, &x, &pasteText{text: text, low: toLower(text)}, forced, secrets)
+	diagnoseArtefact(d, &x, &pasteText{text: text, low: textx.Lower(text)}, forced, secrets)
 	d.Form = formNames[a.form]
 	place(d, sg)
 }
@@ -88,7 +93,7 @@ func diagnosePart(d *Diagnosis, s string, a *artefact, sg *seg, b *budget, force
 func place(d *Diagnosis, sg *seg) {
 	d.Line = sg.line
 	if sg.rec != 0 {
-		push(&d.Notes, "Line "+itoa(sg.rec)+" shows a later success for the same request: this error was recovered.")
+		push(&d.Notes, "Line "+decimal.Itoa(sg.rec)+" shows a later success for the same request: this error was recovered.")
 	}
 }
 
@@ -96,7 +101,7 @@ func place(d *Diagnosis, sg *seg) {
 // and message, with each word of the message that holds a digit cut at
 // its first digit.
 func distinctKey(d *Diagnosis) string {
-	k := d.Provider + "\x00" + d.Code + "\x00" + itoa(d.Status) + "\x00" + d.Message
+	k := d.Provider + "\x00" + d.Code + "\x00" + decimal.Itoa(d.Status) + "\x00" + d.Message
 	b := []byte(k)
 	w, cut := len(b)-len(d.Message), false // where to write; in a word cut at a digit
 	for _, c := range b[w:] {

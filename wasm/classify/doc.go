@@ -46,8 +46,10 @@
 //	             and pick the primary one
 //	diagnosis.go the Diagnosis type and its JSON encoding
 //	classify.go  Diagnose: wires the stages and picks the layer to report
-//	text*.go     text helpers in place of package strings; lower.go lower-cases
-//	             without package unicode (the browser binary is smaller without them)
+//	text.go      line helpers; the stand-ins for strings, unicode, strconv, time,
+//	             encoding/json and encoding/base64, which the browser binary is
+//	             smaller without, are the packages of wasm/internal (textx,
+//	             decimal, httptime, jsonout, b64)
 //
 // Everything provider-specific comes from package catalog (generated from
 // content/): envelopes, codes, variants, hosts, headers, key prefixes,

@@ -1,6 +1,10 @@
 package classify
 
-import "github.com/errdex/errdex/wasm/catalog"
+import (
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
 
 // This file is the last stage: a title, what happened, the fix steps and
 // the reference page. Catalog codes bring their own words; everything else
@@ -28,7 +32,7 @@ func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *rea
 	cat, hasCat := catalog.CategoryByName(d.Category)
 	switch {
 	case entry != nil:
-		title, fix, ref = entry.Title, entry.Fix, catalog.Path(p.ID, toLower(entry.Code))
+		title, fix, ref = entry.Title, entry.Fix, catalog.Path(p.ID, textx.Lower(entry.Code))
 		meaning := entry.Meaning
 		if variant != nil {
 			title, meaning = variant.Title, variant.Meaning
@@ -43,7 +47,7 @@ func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *rea
 	case !tie && d.Category == "success":
 		title = "Not an error"
 		if d.Status != 0 {
-			push(&what, "HTTP "+itoa(d.Status)+" with no error in the body: the call worked.")
+			push(&what, "HTTP "+decimal.Itoa(d.Status)+" with no error in the body: the call worked.")
 		} else {
 			push(&what, "The stream finished without an error event: the call worked.")
 		}
@@ -69,7 +73,7 @@ func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *rea
 			for i, s := range at.top {
 				if e := at.readTop(a, i).entry; e != nil {
 					push(&parts, s.p().Name+" (\""+e.Code+"\": "+lowerFirst(e.Title)+")")
-					push(&refs, catalog.Path(s.p().ID, toLower(e.Code)))
+					push(&refs, catalog.Path(s.p().ID, textx.Lower(e.Code)))
 				} else {
 					push(&parts, s.p().Name)
 				}
@@ -78,7 +82,7 @@ func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *rea
 			if len(a.layers) == 0 {
 				word = "text"
 			}
-			push(&what, "The "+word+" fits "+join(parts, " and ")+" equally well.")
+			push(&what, "The "+word+" fits "+textx.Join(parts, " and ")+" equally well.")
 		case a.html != "":
 			who := a.htmlVendor
 			if who == "" {
@@ -92,11 +96,11 @@ func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *rea
 			}
 			push(&what, s+".")
 		case d.Status != 0:
-			push(&what, "Only the HTTP status "+itoa(d.Status)+" could be read; the category follows from it.")
+			push(&what, "Only the HTTP status "+decimal.Itoa(d.Status)+" could be read; the category follows from it.")
 		}
 		if !tie {
 			if d.Code != "" && d.Code != d.Category {
-				title += " (" + cutUTF8(d.Code, 60) + ")"
+				title += " (" + textx.CutUTF8(d.Code, 60) + ")"
 			}
 			if p != nil {
 				push(&what, "The paste comes from "+p.Name+", but not with one of its documented codes.")
@@ -107,8 +111,8 @@ func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *rea
 			push(&fix, cat.Advice)
 		}
 		if tie {
-			push(&fix, "Check which API answered (the request URL or the key's prefix tells them apart), then read that provider's page: "+join(refs, " or ")+".")
+			push(&fix, "Check which API answered (the request URL or the key's prefix tells them apart), then read that provider's page: "+textx.Join(refs, " or ")+".")
 		}
 	}
-	return title, join(what, " "), fix, ref
+	return title, textx.Join(what, " "), fix, ref
 }

@@ -1,6 +1,10 @@
 package classify
 
-import "github.com/errdex/errdex/wasm/catalog"
+import (
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
 
 // This file reads error shapes of APIs outside the catalog, so that any
 // paste gets a category and retry advice even with no provider: OpenAI-style
@@ -167,9 +171,9 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 	case doc.get("__type") != nil || doc.get("Code") != nil: // AWS JSON protocols; XML errors as read by xmlError
 		f.shape, f.mark = shapeAWS, "__type"
 		f.read(doc, "code:__type|code:Code|message:message|message:Message|request_id:RequestId")
-		f.code = f.code[indexAny(f.code, "#")+1:] // "com.amazonaws.dynamodb.v20120810#ThrottlingException"
+		f.code = f.code[textx.IndexAny(f.code, "#")+1:] // "com.amazonaws.dynamodb.v20120810#ThrottlingException"
 	case strOf(doc.get("type")) != "" && (doc.get("title") != nil || doc.get("detail") != nil) ||
-		strOf(doc.get("title")) != "" && httpStatus(doc.get("status")) != 0 || index(contentType, "problem+json") >= 0:
+		strOf(doc.get("title")) != "" && httpStatus(doc.get("status")) != 0 || textx.Index(contentType, "problem+json") >= 0:
 		f.shape, f.mark = shapeProblem, "title"
 		if f.status = httpStatus(doc.get("status")); f.status != 0 {
 			f.add("status", "status", doc.get("status").text)
@@ -177,9 +181,9 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		if f.read(doc, "type:type|message:title|message:detail"); f.typ != "about:blank" {
 			f.code = f.typ
 		}
-		t := toLower(f.code)
+		t := textx.Lower(f.code)
 		for _, p := range problemTypes {
-			if index(t, p.part) >= 0 {
+			if textx.Index(t, p.part) >= 0 {
 				f.category, f.rule = p.category, "problem type "+f.code
 				break
 			}
@@ -218,10 +222,10 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		f.code = f.typ
 	}
 	for _, v := range []string{f.code, f.typ} {
-		l := toLower(v)
-		if i := index(vocabulary, "\n"+l+"="); i >= 0 && f.category == "" && indexAny(l, "\n=") < 0 {
+		l := textx.Lower(v)
+		if i := textx.Index(vocabulary, "\n"+l+"="); i >= 0 && f.category == "" && textx.IndexAny(l, "\n=") < 0 {
 			c := vocabulary[i+len(l)+2:]
-			f.category = c[:indexByte(c, '\n')]
+			f.category = c[:textx.IndexByte(c, '\n')]
 			f.rule = "\"" + v + "\" is a widely used " + f.category + " code"
 		}
 	}
@@ -240,9 +244,9 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 func (f *foreign) context(doc *node, h headerList, status int) {
 	u := strOf(doc.get("documentation_url"))
 	rem, _ := h.get("x-ratelimit-remaining")
-	limited := h.has("retry-after") || trimSpace(rem) == "0"
-	if status != 403 && status != 429 || index(u, "docs.github.com") < 0 && !h.has("x-github-request-id") ||
-		!limited && status == 403 && index(u, "rate-limit") < 0 {
+	limited := h.has("retry-after") || textx.TrimSpace(rem) == "0"
+	if status != 403 && status != 429 || textx.Index(u, "docs.github.com") < 0 && !h.has("x-github-request-id") ||
+		!limited && status == 403 && textx.Index(u, "rate-limit") < 0 {
 		return
 	}
 	f.category, f.retry = "rate_limit", catalog.RetryYes
@@ -258,12 +262,12 @@ func (f *foreign) context(doc *node, h headerList, status int) {
 func (f *foreign) read(doc *node, spec string) {
 	for spec != "" {
 		p := spec
-		if i := indexByte(spec, '|'); i >= 0 {
+		if i := textx.IndexByte(spec, '|'); i >= 0 {
 			p, spec = spec[:i], spec[i+1:]
 		} else {
 			spec = ""
 		}
-		c := indexByte(p, ':')
+		c := textx.IndexByte(p, ':')
 		l, _ := resolve(doc, p[c+1:])
 		v := scalarOf(l.n)
 		if v == "" {
@@ -316,9 +320,9 @@ func google(doc, e *node) foreign {
 	if d := e.get("details"); d != nil && d.kind == kindArray {
 		for i, det := range d.vals {
 			t := strOf(det.get("@type"))
-			at := "error.details[" + itoa(i) + "]"
+			at := "error.details[" + decimal.Itoa(i) + "]"
 			switch {
-			case hasSuffix(t, "ErrorInfo"):
+			case textx.HasSuffix(t, "ErrorInfo"):
 				if r := strOf(det.get("reason")); r != "" {
 					f.add("code", at+".reason", r)
 					for _, gr := range googleReasons {
@@ -328,14 +332,14 @@ func google(doc, e *node) foreign {
 						}
 					}
 				}
-			case hasSuffix(t, "RetryInfo"):
+			case textx.HasSuffix(t, "RetryInfo"):
 				// a protobuf Duration in JSON ("37s", "1.5s") or as {seconds, nanos}
 				rd := det.get("retryDelay")
 				var s float64
 				ok := false
 				if str, isStr := rd.str(); isStr {
-					if str = trimSpace(str); hasSuffix(str, "s") {
-						s, ok = parseDecimal(str[:len(str)-1])
+					if str = textx.TrimSpace(str); textx.HasSuffix(str, "s") {
+						s, ok = decimal.Parse(str[:len(str)-1])
 						ok = ok && s >= 0
 					}
 				} else if sec, isNum := rd.get("seconds").num(); isNum {
@@ -346,7 +350,7 @@ func google(doc, e *node) foreign {
 					f.wait = bodyWait{seconds: s, from: at + ".retryDelay", ok: true}
 					f.add("retry_after", f.wait.from, scalarOf(rd))
 				}
-			case hasSuffix(t, "QuotaFailure"):
+			case textx.HasSuffix(t, "QuotaFailure"):
 				if v := det.get("violations"); v != nil && v.kind == kindArray {
 					for _, x := range v.vals {
 						id := strOf(x.get("quotaId"))
@@ -355,9 +359,9 @@ func google(doc, e *node) foreign {
 						}
 						f.add("details", at+".violations[].quotaId", id)
 						switch {
-						case index(id, "PerDay") >= 0 || index(id, "PerMonth") >= 0 || index(id, "FreeTier") >= 0 && index(id, "PerMinute") < 0:
+						case textx.Index(id, "PerDay") >= 0 || textx.Index(id, "PerMonth") >= 0 || textx.Index(id, "FreeTier") >= 0 && textx.Index(id, "PerMinute") < 0:
 							window = "day"
-						case window == "" && (index(id, "PerMinute") >= 0 || index(id, "PerSecond") >= 0):
+						case window == "" && (textx.Index(id, "PerMinute") >= 0 || textx.Index(id, "PerSecond") >= 0):
 							window = "minute"
 						}
 					}

@@ -1,6 +1,9 @@
 package classify
 
-import "github.com/errdex/errdex/wasm/catalog"
+import (
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
 
 // This file holds HTTP headers as pasted: a status line and "Name: value"
 // lines in any case, from curl -i, curl -v (after "< " or "> "), a HAR
@@ -27,7 +30,7 @@ func (h headerList) get(name string) (string, bool) {
 // token: letters, digits and "-_". A line with a space before the colon
 // is not a header.
 func (h *headerList) add(line string) {
-	colon := indexByte(line, ':')
+	colon := textx.IndexByte(line, ':')
 	if colon <= 0 || colon > 100 {
 		return
 	}
@@ -37,7 +40,7 @@ func (h *headerList) add(line string) {
 			return
 		}
 	}
-	h.put(name, trimSpace(line[colon+1:]))
+	h.put(name, textx.TrimSpace(line[colon+1:]))
 }
 
 func (h *headerList) put(name, value string) { *h = append(*h, header{name: name, value: value}) }
@@ -87,11 +90,11 @@ func init() {
 // statusLine reads "HTTP/1.1 429 Too Many Requests" or "HTTP/2 429". It
 // returns the status and the reason phrase.
 func statusLine(line string) (int, string, bool) {
-	if !hasPrefix(line, "HTTP/") {
+	if !textx.HasPrefix(line, "HTTP/") {
 		return 0, "", false
 	}
 	rest := line[len("HTTP/"):]
-	sp := indexByte(rest, ' ')
+	sp := textx.IndexByte(rest, ' ')
 	if sp <= 0 || sp > 4 {
 		return 0, "", false
 	}
@@ -105,7 +108,7 @@ func statusLine(line string) (int, string, bool) {
 	if !ok {
 		return 0, "", false
 	}
-	return st, trimSpace(rest[3:]), true
+	return st, textx.TrimSpace(rest[3:]), true
 }
 
 // statusAt reads a three-digit HTTP status at s[i:], not followed by another
@@ -133,9 +136,9 @@ func (h *headerList) addCurlFlags(line string) {
 	for i := 0; i < len(line); i++ {
 		var rest string
 		switch {
-		case hasPrefix(line[i:], "-H "):
+		case textx.HasPrefix(line[i:], "-H "):
 			rest = line[i+3:]
-		case hasPrefix(line[i:], "--header "):
+		case textx.HasPrefix(line[i:], "--header "):
 			rest = line[i+9:]
 		default:
 			continue
@@ -152,14 +155,14 @@ func (h *headerList) addCurlFlags(line string) {
 		q := rest[0]
 		var val string
 		if q == '\'' || q == '"' {
-			end := indexByte(rest[1:], q)
+			end := textx.IndexByte(rest[1:], q)
 			if end < 0 {
 				val = rest[1:]
 			} else {
 				val = rest[1 : end+1]
 			}
 		} else {
-			end := indexByte(rest, ' ')
+			end := textx.IndexByte(rest, ' ')
 			if end < 0 {
 				end = len(rest)
 			}

@@ -1,5 +1,11 @@
 package classify
 
+import (
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/jsonout"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
+
 // This file is the tolerant reader: it turns JSON, Python reprs
 // ({'a': True, 'b': None}, Name(key=value, ...), <Response [429]>), Node's
 // util.inspect output ({ a: 'x' }, [Function: f], [Object: null prototype]
@@ -85,7 +91,7 @@ func (n *node) num() (float64, bool) {
 	if n == nil || (n.kind != kindNumber && n.kind != kindString) {
 		return 0, false
 	}
-	f, ok := parseDecimal(trimSpace(n.text))
+	f, ok := decimal.Parse(textx.TrimSpace(n.text))
 	if !ok {
 		return 0, false
 	}
@@ -218,13 +224,13 @@ func (r *reader) value(depth int) *node {
 			return r.fail()
 		}
 		lit := r.s[start:r.i]
-		if _, ok := parseDecimal(replaceAll(lit, "_", "")); !ok {
+		if _, ok := decimal.Parse(textx.ReplaceAll(lit, "_", "")); !ok {
 			if r.i < len(r.s) {
 				return r.fail()
 			}
 			// "12e" at the end of input: cut off
 			r.truncated = true
-			lit = trimRight(lit, "eE+-.")
+			lit = textx.TrimRight(lit, "eE+-.")
 		}
 		return r.b.node(kindNumber, lit)
 	case byteClass[c]&classIdent != 0:
@@ -273,7 +279,7 @@ members:
 			switch {
 			case r.s[r.i] == ':':
 				r.i++
-			case hasPrefix(r.s[r.i:], "=>"):
+			case textx.HasPrefix(r.s[r.i:], "=>"):
 				r.i += 2
 			case close == ')' && r.s[r.i] == '=':
 				r.i++
@@ -464,9 +470,9 @@ func (r *reader) str() (string, bool) {
 	q := r.s[r.i]
 	r.i++
 	start, from := r.i, r.i // r.s[from:r.i] is not yet in b
-	if k := indexByte(r.s[start:], q); k >= 0 {
+	if k := textx.IndexByte(r.s[start:], q); k >= 0 {
 		// the common case, a string without escapes: it ends at the quote
-		if s := r.s[start : start+k]; indexByte(s, '\\') < 0 && (q == '"' || indexByte(s, '\n') < 0) {
+		if s := r.s[start : start+k]; textx.IndexByte(s, '\\') < 0 && (q == '"' || textx.IndexByte(s, '\n') < 0) {
 			r.i += k + 1
 			return s, r.b.spend(k + 1)
 		}
@@ -511,7 +517,7 @@ func (r *reader) escape(b []byte) []byte {
 	r.i++
 	// \n \t \r \b \f \0, and the characters that stand for themselves
 	out := r.s[r.i-2 : r.i] // an unknown escape stays as it is
-	switch k := indexByte("ntrbf0\"'\\/", c); {
+	switch k := textx.IndexByte("ntrbf0\"'\\/", c); {
 	case k >= 0:
 		out = "\n\t\r\b\f\x00\"'\\/"[k : k+1]
 	case c == '\n': // line continuation
@@ -523,7 +529,7 @@ func (r *reader) escape(b []byte) []byte {
 		}
 		if v, ok := hexAt(r.s, r.i, n); ok {
 			r.i += n
-			if v >= 0xD800 && v < 0xDC00 && hasPrefix(r.s[r.i:], "\\u") {
+			if v >= 0xD800 && v < 0xDC00 && textx.HasPrefix(r.s[r.i:], "\\u") {
 				if lo, ok := hexAt(r.s, r.i+2, 4); ok && lo >= 0xDC00 && lo < 0xE000 {
 					r.i += 6
 					v = 0x10000 + (v-0xD800)<<10 + (lo - 0xDC00)
@@ -542,7 +548,7 @@ func hexAt(s string, i, n int) (int, bool) {
 	v := 0
 	for j := i; j < i+n; j++ {
 		c := s[j]
-		d := indexByte("0123456789abcdef", c|0x20) // A-F as a-f
+		d := textx.IndexByte("0123456789abcdef", c|0x20) // A-F as a-f
 		if d < 0 || c < '0' {
 			return 0, false
 		}
@@ -589,7 +595,7 @@ func unescapeLevel(s string) string {
 func compact(n *node, max int) string {
 	s := string(writeCompact(nil, n, max, 0))
 	if len(s) > max {
-		s = cutUTF8(s, max) + "…"
+		s = textx.CutUTF8(s, max) + "…"
 	}
 	return s
 }
@@ -604,7 +610,7 @@ func writeCompact(b []byte, n *node, max, depth int) []byte {
 	case kindBool, kindNumber:
 		b = append(b, n.text...)
 	case kindString:
-		b = appendJSONString(b, cutUTF8(n.text, max))
+		b = jsonout.AppendString(b, textx.CutUTF8(n.text, max))
 	default: // an object or an array
 		open, close := byte('['), byte(']')
 		if n.kind == kindObject {
@@ -616,7 +622,7 @@ func writeCompact(b []byte, n *node, max, depth int) []byte {
 				b = append(b, ',')
 			}
 			if n.kind == kindObject {
-				b = append(appendJSONString(b, n.keys[i]), ':')
+				b = append(jsonout.AppendString(b, n.keys[i]), ':')
 			}
 			if b = writeCompact(b, v, max, depth+1); len(b) > max {
 				return b
@@ -625,15 +631,4 @@ func writeCompact(b []byte, n *node, max, depth int) []byte {
 		b = append(b, close)
 	}
 	return b
-}
-
-// cutUTF8 returns at most n bytes of s, not splitting a UTF-8 sequence.
-func cutUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && s[n]&0xC0 == 0x80 { // not the start of a rune
-		n--
-	}
-	return s[:n]
 }

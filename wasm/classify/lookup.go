@@ -1,6 +1,10 @@
 package classify
 
-import "github.com/errdex/errdex/wasm/catalog"
+import (
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
 
 // This file reads the error document through a provider's envelope (the
 // catalog's JSON paths) and looks the code up: code, variant (selected by
@@ -60,8 +64,8 @@ func resolve(doc *node, path string) (located, bool) {
 	}
 	var b []byte
 	for _, i := range taken {
-		k := index(path, "[]")
-		b = append(appendInt(append(b, path[:k+1]...), int64(i)), ']')
+		k := textx.Index(path, "[]")
+		b = append(decimal.AppendInt(append(b, path[:k+1]...), int64(i)), ']')
 		path = path[k+2:]
 	}
 	return located{n: n, path: string(append(b, path...))}, true
@@ -72,11 +76,11 @@ func resolve(doc *node, path string) (located, bool) {
 func resolveFrom(n *node, path string, taken []int) (*node, []int, bool) {
 	seg, rest := path, ""
 	more := false
-	if i := indexByte(path, '.'); i >= 0 {
+	if i := textx.IndexByte(path, '.'); i >= 0 {
 		seg, rest, more = path[:i], path[i+1:], true
 	}
 	name := seg
-	each := hasSuffix(seg, "[]")
+	each := textx.HasSuffix(seg, "[]")
 	if each {
 		name = seg[:len(seg)-2]
 	}
@@ -187,12 +191,12 @@ func read(p *catalog.Provider, doc *node, status int, looseCode, looseMsg string
 	if r.entry != nil && r.message != "" && len(r.entry.Variants) > 0 {
 		// the first variant whose match substrings occur in the message
 		// field; only the message is searched, never the whole paste
-		low := toLower(r.message)
+		low := textx.Lower(r.message)
 	variants:
 		for i := range r.entry.Variants {
 			v := &r.entry.Variants[i]
 			for _, m := range v.Match {
-				if m != "" && index(low, toLower(m)) >= 0 {
+				if m != "" && textx.Index(low, textx.Lower(m)) >= 0 {
 					r.variant = v
 					break variants
 				}

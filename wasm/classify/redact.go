@@ -1,6 +1,10 @@
 package classify
 
-import "github.com/errdex/errdex/wasm/catalog"
+import (
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
 
 // This file is the redactor. It runs first, on the raw paste, so that every
 // later stage (and so every output) sees only masked text. It masks:
@@ -104,7 +108,7 @@ func init() {
 }
 
 func addAuthHeader(h string) {
-	if h = toLower(h); h == "" || contains(allHeaders, h) {
+	if h = textx.Lower(h); h == "" || contains(allHeaders, h) {
 		return
 	}
 	if len(h) <= 5 {
@@ -147,7 +151,7 @@ func redactText(s string) (string, []Redaction, []string) {
 	r := &redactor{record: true, lineNo: 1}
 	out := r.repeats(r.run(s))
 	if r.extra > 0 {
-		r.found = append(r.found, Redaction{Kind: "more", Where: itoa(r.extra) + " more masked values"})
+		r.found = append(r.found, Redaction{Kind: "more", Where: decimal.Itoa(r.extra) + " more masked values"})
 	}
 	return out, r.found, r.values
 }
@@ -169,10 +173,10 @@ func (r *redactor) note(pos int, kind, what string) {
 		return
 	}
 	if pos >= r.linePos {
-		r.lineNo += count(r.src[r.linePos:pos], "\n")
+		r.lineNo += textx.Count(r.src[r.linePos:pos], "\n")
 		r.linePos = pos
 	}
-	r.add(kind, "line "+itoa(r.lineNo)+": "+what)
+	r.add(kind, "line "+decimal.Itoa(r.lineNo)+": "+what)
 }
 
 // add lists one redaction, or counts it once maxRedactions are listed.
@@ -195,7 +199,7 @@ func (r *redactor) replace(start, end int, repl string) {
 	r.out = append(append(r.out, r.src[r.copied:start]...), repl...)
 	r.copied = end
 	v := r.src[start:end]
-	if len(v) >= 8 && len(r.values) < 32 && index(v, mask) < 0 && !contains(r.values, v) {
+	if len(v) >= 8 && len(r.values) < 32 && textx.Index(v, mask) < 0 && !contains(r.values, v) {
 		r.values = append(r.values, v)
 	}
 }
@@ -253,7 +257,7 @@ func (r *redactor) prefixed(i, j int) (int, bool) {
 	for k := range catalog.Providers {
 		p := &catalog.Providers[k]
 		for _, pre := range p.Auth.KeyPrefixes {
-			if pre == "" || !hasPrefix(w, pre) {
+			if pre == "" || !textx.HasPrefix(w, pre) {
 				continue
 			}
 			if end, ok := r.prefix(i, j, &keyPrefix{prefix: pre, min: 6, provider: p.ID}); ok {
@@ -262,7 +266,7 @@ func (r *redactor) prefixed(i, j int) (int, bool) {
 		}
 	}
 	for k := range genericPrefixes {
-		if p := &genericPrefixes[k]; hasPrefix(w, p.prefix) {
+		if p := &genericPrefixes[k]; textx.HasPrefix(w, p.prefix) {
 			if end, ok := r.prefix(i, j, p); ok {
 				return end, true
 			}
@@ -277,7 +281,7 @@ func (r *redactor) prefix(i, j int, p *keyPrefix) (int, bool) {
 	if len(w)-len(p.prefix) < p.min {
 		return 0, false
 	}
-	if p.digit && indexAny(w[len(p.prefix):], "0123456789") < 0 {
+	if p.digit && textx.IndexAny(w[len(p.prefix):], "0123456789") < 0 {
 		return 0, false
 	}
 	end := j
@@ -335,14 +339,14 @@ func (r *redactor) named(i, j int) (int, bool) {
 	tok := s[i:j]
 	header := lowerIn(allHeaders, tok)
 	loose := header && lowerIn(looseHeaders, tok)
-	field := !header && secretWord(tok) && secretFieldName(toLower(tok))
+	field := !header && secretWord(tok) && secretFieldName(textx.Lower(tok))
 	if !header && !field {
 		if lowerIs(tok, "cookies") {
 			return r.cookieArray(j)
 		}
 		return 0, false
 	}
-	name := toLower(tok)
+	name := textx.Lower(tok)
 	// closing quote of the name: ", ', \" or \\\"
 	k := skip(s, j, min(len(s), j+8), `"'\`)
 	k = skip(s, k, len(s), " \t")
@@ -361,7 +365,7 @@ func (r *redactor) named(i, j int) (int, bool) {
 		}
 	case sep == ',' && k > j: // HAR: "name": "X", "value": "v"
 		k = skip(s, k+1, min(len(s), k+201), " \t\n\r\"\\")
-		if !hasPrefix(s[k:], "value") {
+		if !textx.HasPrefix(s[k:], "value") {
 			return 0, false
 		}
 		k = skip(s, k+len("value"), len(s), `"\ `)
@@ -388,17 +392,17 @@ func (r *redactor) named(i, j int) (int, bool) {
 	kind, what := "secret_field", "value of "+s[i:j]
 	if header && !loose {
 		kind, what = "credential_header", s[i:j]+" value"
-		if index(name, "cookie") >= 0 {
+		if textx.Index(name, "cookie") >= 0 {
 			kind = "cookie"
 		}
 		// keep the scheme word: "Bearer [redacted]"
-		if sp := indexByte(v, ' '); sp > 0 && sp < 12 && contains(schemeWords, toLower(v[:sp])) {
+		if sp := textx.IndexByte(v, ' '); sp > 0 && sp < 12 && contains(schemeWords, textx.Lower(v[:sp])) {
 			vs = skip(s, vs+sp+1, ve, " ")
 			if vs >= ve || placeholder(s[vs:ve]) {
 				return next, true
 			}
 		}
-	} else if !secretLike(v) && index(name, "password") < 0 && index(name, "secret") < 0 {
+	} else if !secretLike(v) && textx.Index(name, "password") < 0 && textx.Index(name, "secret") < 0 {
 		return 0, false
 	}
 	r.replace(vs, ve, keepPrefix(s[vs:ve]))
@@ -428,7 +432,7 @@ func (r *redactor) cookieArray(j int) (int, bool) {
 	span := s[k:end]
 	masked := false
 	for off := 0; ; {
-		at := index(span[off:], `"value"`)
+		at := textx.Index(span[off:], `"value"`)
 		if at < 0 {
 			break
 		}
@@ -473,13 +477,13 @@ func (r *redactor) bearer(i, j int) (int, bool) {
 func keepPrefix(v string) string {
 	for k := range catalog.Providers {
 		for _, pre := range catalog.Providers[k].Auth.KeyPrefixes {
-			if pre != "" && pre != "eyJ" && hasPrefix(v, pre) && len(v) > len(pre) {
+			if pre != "" && pre != "eyJ" && textx.HasPrefix(v, pre) && len(v) > len(pre) {
 				return pre + mask
 			}
 		}
 	}
 	for _, p := range genericPrefixes {
-		if p.prefix != "eyJ" && hasPrefix(v, p.prefix) && len(v) > len(p.prefix) {
+		if p.prefix != "eyJ" && textx.HasPrefix(v, p.prefix) && len(v) > len(p.prefix) {
 			return p.prefix + mask
 		}
 	}
@@ -489,10 +493,10 @@ func keepPrefix(v string) string {
 // repeats masks every other occurrence of a value masked before.
 func (r *redactor) repeats(s string) string {
 	for _, v := range r.values {
-		if n := count(s, v); n > 0 {
-			s = replaceAll(s, v, mask)
+		if n := textx.Count(s, v); n > 0 {
+			s = textx.ReplaceAll(s, v, mask)
 			if r.record {
-				r.add("repeat", itoa(n)+" more occurrence(s) of a masked value")
+				r.add("repeat", decimal.Itoa(n)+" more occurrence(s) of a masked value")
 			}
 		}
 	}
@@ -519,9 +523,9 @@ func valueSpan(s string, k int, short bool, max int) (vs, ve, next int) {
 			e = min(e, limit)
 			return vs, e, min(e+1, len(s))
 		}
-		e := index(s[vs:limit], open)
+		e := textx.Index(s[vs:limit], open)
 		if e < 0 {
-			e = indexByte(s[vs:limit], '\n')
+			e = textx.IndexByte(s[vs:limit], '\n')
 			if e < 0 {
 				e = limit - vs
 			}
@@ -548,7 +552,7 @@ func valueSpan(s string, k int, short bool, max int) (vs, ve, next int) {
 // secretFieldName reports whether a field called name (lower case) holds a
 // secret when its value looks like one.
 func secretFieldName(name string) bool {
-	if name == "key" || hasSuffix(name, "_key") || hasSuffix(name, "-key") || hasSuffix(name, "apikey") {
+	if name == "key" || textx.HasSuffix(name, "_key") || textx.HasSuffix(name, "-key") || textx.HasSuffix(name, "apikey") {
 		return true
 	}
 	for i := range name {
@@ -559,12 +563,12 @@ func secretFieldName(name string) bool {
 		case 's':
 			w = "secret"
 		case 'p':
-			if hasPrefix(w, "passwd") || hasPrefix(w, "private_key") {
+			if textx.HasPrefix(w, "passwd") || textx.HasPrefix(w, "private_key") {
 				return true
 			}
 			w = "password"
 		case 'a':
-			if hasPrefix(w, "api_key") || hasPrefix(w, "api-key") {
+			if textx.HasPrefix(w, "api_key") || textx.HasPrefix(w, "api-key") {
 				return true
 			}
 			w = "access_key"
@@ -573,7 +577,7 @@ func secretFieldName(name string) bool {
 		default:
 			continue
 		}
-		if hasPrefix(name[i:], w) {
+		if textx.HasPrefix(name[i:], w) {
 			return true
 		}
 	}
@@ -594,7 +598,7 @@ func secretWord(w string) bool {
 	return false
 }
 
-// lowerIs reports whether toLower(w) == lower for an ASCII token w.
+// lowerIs reports whether textx.Lower(w) == lower for an ASCII token w.
 func lowerIs(w, lower string) bool {
 	if len(w) != len(lower) {
 		return false
@@ -611,7 +615,7 @@ func lowerIs(w, lower string) bool {
 	return true
 }
 
-// lowerIn reports whether toLower(w) is one of list, for an ASCII token w.
+// lowerIn reports whether textx.Lower(w) is one of list, for an ASCII token w.
 func lowerIn(list []string, w string) bool {
 	for _, x := range list {
 		if lowerIs(w, x) {
@@ -648,5 +652,5 @@ func placeholder(v string) bool {
 	if v == "" || inSet(v[0], "$<{*.[%") {
 		return true
 	}
-	return hasPrefix(toLower(v), "your") || index(v, mask) >= 0
+	return textx.HasPrefix(textx.Lower(v), "your") || textx.Index(v, mask) >= 0
 }

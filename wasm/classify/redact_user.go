@@ -1,5 +1,7 @@
 package classify
 
+import "github.com/errdex/errdex/wasm/internal/textx"
+
 // This file is the part of the redactor that masks credentials written as
 // user:password pairs:
 //
@@ -44,7 +46,7 @@ func (r *redactor) userinfo(i, j int) (int, bool) {
 	// the authority ends at the path, query, fragment or the end of the
 	// string; its userinfo ends at the last '@' in it
 	limit := min(len(s), k+512)
-	at := indexByte(s[k:limit], '@') // most URLs have none: done at once
+	at := textx.IndexByte(s[k:limit], '@') // most URLs have none: done at once
 	if at < 0 {
 		return 0, false
 	}
@@ -71,7 +73,7 @@ func (r *redactor) userinfo(i, j int) (int, bool) {
 // key. It returns what it masked, as a Redaction says it, or "".
 func (r *redactor) userPass(vs, ve int, in string) string {
 	s := r.src
-	colon := indexByte(s[vs:ve], ':')
+	colon := textx.IndexByte(s[vs:ve], ':')
 	user := s[vs:ve]
 	if colon >= 0 {
 		user = s[vs : vs+colon]
@@ -107,7 +109,7 @@ func keyLike(v string) bool {
 // shell variable or command ("$PASS", "$(cat f)"), a "<password>" or
 // "{password}" template, stars, an already masked value.
 func passwordPlaceholder(v string) bool {
-	return inSet(v[0], "$<{") || index(v, mask) >= 0 || trimRight(v, "*") == ""
+	return inSet(v[0], "$<{") || textx.Index(v, mask) >= 0 || textx.TrimRight(v, "*") == ""
 }
 
 // curlUser masks the value of curl's -u/--user or -U/--proxy-user flag
@@ -157,15 +159,15 @@ func (r *redactor) curlUser(i, j int) (int, bool) {
 	// no value, an unclosed quote or a blank in the user name: not a
 	// user:password, read on as usual
 	user := s[vs:ve]
-	if c := indexByte(user, ':'); c >= 0 {
+	if c := textx.IndexByte(user, ':'); c >= 0 {
 		user = user[:c]
 	}
-	if ve <= vs || quote != 0 && (next == len(s) || s[next] != quote) || indexAny(user, " \t") >= 0 {
+	if ve <= vs || quote != 0 && (next == len(s) || s[next] != quote) || textx.IndexAny(user, " \t") >= 0 {
 		return 0, false
 	}
 	what := r.userPass(vs, ve, "curl "+flag)
 	if what == "" {
-		if s[ve-1] == ':' && indexAny(s[vs:ve], " \t") < 0 {
+		if s[ve-1] == ':' && textx.IndexAny(s[vs:ve], " \t") < 0 {
 			return next, true // "user:": no password, and no header name either
 		}
 		return 0, false // a plain user name; read on as usual
@@ -183,7 +185,7 @@ func (r *redactor) curlLine(i int) bool {
 	if yes {
 		to = -to
 	}
-	if to > 0 && i >= to && indexByte(s[to:i], '\n') < 0 {
+	if to > 0 && i >= to && textx.IndexByte(s[to:i], '\n') < 0 {
 		// the line is read up to to: read on to i
 		yes = yes || hasCurl(s[to-min(to, 4):i])
 	} else {
@@ -192,7 +194,7 @@ func (r *redactor) curlLine(i int) bool {
 		// continuation lines: the lines before, while each ends in \, ^ or `
 		for n := 0; !yes && n < 64 && ls > 0 && i-ls < 1<<14; n++ {
 			ps := lineStart(s, ls-1)
-			prev := trimRight(s[ps:ls-1], " \t\r")
+			prev := textx.TrimRight(s[ps:ls-1], " \t\r")
 			if prev == "" || !inSet(prev[len(prev)-1], "\\^`") {
 				break
 			}
@@ -214,7 +216,7 @@ func (r *redactor) curlLine(i int) bool {
 // /usr/bin/curl or curl.exe).
 func hasCurl(line string) bool {
 	for off := 0; ; {
-		at := index(line[off:], "curl")
+		at := textx.Index(line[off:], "curl")
 		if at < 0 {
 			return false
 		}

@@ -1,6 +1,12 @@
 package classify
 
-import "github.com/errdex/errdex/wasm/catalog"
+import (
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/httptime"
+	"github.com/errdex/errdex/wasm/internal/jsonout"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
 
 // This file decides whether to retry, and after how long. There is one wait
 // calculator (computeWait) for every source of a wait, tried in this order:
@@ -25,13 +31,13 @@ const longWait = 120
 // waitInfo is the wait calculator's answer.
 type waitInfo struct {
 	seconds  float64
-	ok       bool    // seconds is fixed
-	at       instant // the absolute time to retry at, when there is no Date
+	ok       bool             // seconds is fixed
+	at       httptime.Instant // the absolute time to retry at, when there is no Date
 	hasAt    bool
 	source   string   // what fixed it, in words
 	problems []string // values that could not be used, and why
 
-	date    instant // the response's Date header, when hasDate
+	date    httptime.Instant // the response's Date header, when hasDate
 	hasDate bool
 }
 
@@ -60,38 +66,38 @@ var resetHeaders = []struct{ name, unit string }{
 func computeWait(in waitSources) waitInfo {
 	var w waitInfo
 	if v, ok := in.headers.get("date"); ok {
-		if w.date, w.hasDate = parseHTTPDate(v); !w.hasDate {
-			push(&w.problems, "The Date header \""+cutUTF8(v, 60)+"\" is not an HTTP date, so times cannot be turned into waits.")
+		if w.date, w.hasDate = httptime.ParseHTTPDate(v); !w.hasDate {
+			push(&w.problems, "The Date header \""+textx.CutUTF8(v, 60)+"\" is not an HTTP date, so times cannot be turned into waits.")
 		}
 	}
 	if v, ok := in.headers.get("retry-after-ms"); ok {
-		if f, ok := parseDecimal(trimSpace(v)); ok && f >= 0 && f < 1e12 {
+		if f, ok := decimal.Parse(textx.TrimSpace(v)); ok && f >= 0 && f < 1e12 {
 			w.fix(f/1000, "retry-after-ms: "+v)
 			return w
 		}
-		push(&w.problems, "retry-after-ms \""+cutUTF8(v, 40)+"\" is not a number of milliseconds; ignored.")
+		push(&w.problems, "retry-after-ms \""+textx.CutUTF8(v, 40)+"\" is not a number of milliseconds; ignored.")
 	}
 	if v, ok := in.headers.get("retry-after"); ok {
-		v = trimSpace(v)
+		v = textx.TrimSpace(v)
 		label := "Retry-After: " + v
-		if f, ok := parseDecimal(v); ok {
+		if f, ok := decimal.Parse(v); ok {
 			switch {
 			case f < 0 || f != f:
 				push(&w.problems, label+" is negative; ignored.")
 			case f >= 1e9:
 				// Not a delay of decades: a Unix time sent by mistake.
 				push(&w.problems, label+" is too large for a delay in seconds; it was read as a Unix time.")
-				w.until(instant(f), label+" (a Unix time)")
+				w.until(httptime.Instant(f), label+" (a Unix time)")
 				return w
 			default:
 				w.fix(f, label)
 				return w
 			}
-		} else if t, ok := parseHTTPDate(v); ok {
+		} else if t, ok := httptime.ParseHTTPDate(v); ok {
 			w.until(t, label)
 			return w
 		} else {
-			push(&w.problems, "Retry-After \""+cutUTF8(v, 60)+"\" is neither a number of seconds nor an HTTP date; ignored.")
+			push(&w.problems, "Retry-After \""+textx.CutUTF8(v, 60)+"\" is neither a number of seconds nor an HTTP date; ignored.")
 		}
 	}
 	if b := &in.body; b.ok {
@@ -99,7 +105,7 @@ func computeWait(in waitSources) waitInfo {
 		case f < 0:
 			push(&w.problems, "The body's "+b.from+" is negative; ignored.")
 		case f >= 1e9:
-			w.until(instant(f), "the body's "+b.from+" (a Unix time)")
+			w.until(httptime.Instant(f), "the body's "+b.from+" (a Unix time)")
 			return w
 		case b.rule:
 			w.fix(f, b.from)
@@ -131,7 +137,7 @@ func (w *waitInfo) fix(seconds float64, source string) {
 }
 
 // until sets the wait to the time t, measured against Date.
-func (w *waitInfo) until(t instant, source string) {
+func (w *waitInfo) until(t httptime.Instant, source string) {
 	if !w.hasDate {
 		w.at, w.hasAt, w.source = t, true, source
 		return
@@ -141,7 +147,7 @@ func (w *waitInfo) until(t instant, source string) {
 		push(&w.problems, source+" is already past at the response's Date; no wait is left.")
 		d = 0
 	}
-	w.fix(d, source+", measured against Date: "+w.date.formatHTTP())
+	w.fix(d, source+", measured against Date: "+w.date.FormatHTTP())
 }
 
 // reset reads the rate-limit reset header name, in unit, and reports
@@ -151,39 +157,39 @@ func (w *waitInfo) reset(h headerList, name, unit string) bool {
 	if !ok {
 		return false
 	}
-	v = trimSpace(v)
+	v = textx.TrimSpace(v)
 	label := name + ": " + v
 	switch unit {
 	case "structured": // RateLimit: "default";r=0;t=30
-		i := index(v, ";t=")
+		i := textx.Index(v, ";t=")
 		if i < 0 {
 			return false
 		}
 		num := v[i+3:]
-		if j := indexAny(num, ";, "); j >= 0 {
+		if j := textx.IndexAny(num, ";, "); j >= 0 {
 			num = num[:j]
 		}
-		if f, ok := parseDecimal(num); ok && f >= 0 {
+		if f, ok := decimal.Parse(num); ok && f >= 0 {
 			w.fix(f, "RateLimit t="+num+" (delta seconds)")
 			return true
 		}
 	case "duration":
-		if d, ok := parseGoDuration(v); ok {
+		if d, ok := httptime.ParseDuration(v); ok {
 			w.fix(d, label)
 			return true
 		}
 	case "rfc3339":
-		if t, ok := parseRFC3339(v); ok {
+		if t, ok := httptime.ParseRFC3339(v); ok {
 			w.until(t, label)
 			return true
 		}
 	case "ms":
-		if f, ok := parseDecimal(v); ok && f >= 0 {
+		if f, ok := decimal.Parse(v); ok && f >= 0 {
 			w.fix(f/1000, label+" ms")
 			return true
 		}
 	default:
-		f, ok := parseDecimal(v)
+		f, ok := decimal.Parse(v)
 		if !ok || f < 0 {
 			push(&w.problems, label+" is not a number; ignored.")
 			return false
@@ -203,7 +209,7 @@ func (w *waitInfo) reset(h headerList, name, unit string) bool {
 			push(&w.problems, label+" looks like Unix milliseconds; read as such.")
 			f /= 1000
 		}
-		w.until(instant(f), label+" (Unix time "+instant(f).formatClock()+" UTC)")
+		w.until(httptime.Instant(f), label+" (Unix time "+httptime.Instant(f).FormatClock()+" UTC)")
 		return true
 	}
 	return false
@@ -213,11 +219,11 @@ func (w *waitInfo) reset(h headerList, name, unit string) bool {
 func formatSeconds(f float64) string {
 	switch {
 	case f >= 3600 && float64(int64(f/3600))*3600 == f:
-		return itoa(int(f/3600)) + " h"
+		return decimal.Itoa(int(f/3600)) + " h"
 	case f >= 120 && float64(int64(f/60))*60 == f:
-		return itoa(int(f/60)) + " min"
+		return decimal.Itoa(int(f/60)) + " min"
 	}
-	return string(appendFloat(nil, f)) + " s"
+	return string(jsonout.AppendNumber(nil, f)) + " s"
 }
 
 // verdict holds everything decide needs.
@@ -258,7 +264,7 @@ func decide(v *verdict) Retry {
 	if v.provider != nil {
 		who = v.provider.Name
 	} else if len(v.agreeing) > 0 {
-		who, verb = join(v.agreeing, " and "), "document"
+		who, verb = textx.Join(v.agreeing, " and "), "document"
 	}
 	e, f := v.entry, v.foreign
 	switch {
@@ -286,7 +292,7 @@ func decide(v *verdict) Retry {
 			push(&why, n)
 		}
 		if up := v.upstreamStatus; rt == catalog.RetryUnknown && up >= 400 {
-			s := "The error embedded in it is an upstream " + itoa(up) + " (" + statusCategory(up) + ")"
+			s := "The error embedded in it is an upstream " + decimal.Itoa(up) + " (" + statusCategory(up) + ")"
 			if up == 408 || up == 429 || up >= 500 {
 				r.Retryable = catalog.RetryYes
 				s += ", which is transient: retry with backoff."
@@ -318,7 +324,7 @@ func decide(v *verdict) Retry {
 	}
 	for _, name := range []string{"x-should-retry", "stripe-should-retry"} {
 		if s, ok := v.headers.get(name); ok && e == nil {
-			switch s = toLower(trimSpace(s)); s {
+			switch s = textx.Lower(textx.TrimSpace(s)); s {
 			case "true", "false":
 				r.Retryable = catalog.RetryNo
 				if s == "true" {
@@ -339,7 +345,7 @@ func decide(v *verdict) Retry {
 		if wait.ok && wait.source != "" {
 			msg += " " + wait.source + " does not change that: retrying after " + formatSeconds(wait.seconds) + " gets the same answer."
 		} else if wait.hasAt {
-			msg += " The reset time it gives is " + wait.at.formatClock() + " UTC; schedule one new attempt after it instead of a retry loop."
+			msg += " The reset time it gives is " + wait.at.FormatClock() + " UTC; schedule one new attempt after it instead of a retry loop."
 		}
 		push(&why, msg)
 	} else {
@@ -352,7 +358,7 @@ func decide(v *verdict) Retry {
 					push(&why, "That is long: schedule the retry instead of blocking on it.")
 				}
 			case wait.hasAt:
-				push(&why, "Retry after "+wait.at.formatClock()+" UTC ("+wait.source+"). The paste has no Date header, so the wait counts from when the response arrived and cannot be given in seconds.")
+				push(&why, "Retry after "+wait.at.FormatClock()+" UTC ("+wait.source+"). The paste has no Date header, so the wait counts from when the response arrived and cannot be given in seconds.")
 			case r.Retryable == catalog.RetryYes:
 				if e != nil && e.Retry.Backoff != "" {
 					push(&why, "Back off: "+e.Retry.Backoff+".")
@@ -371,7 +377,7 @@ func decide(v *verdict) Retry {
 			push(&why, w)
 		}
 	}
-	r.Reason = join(why, " ")
+	r.Reason = textx.Join(why, " ")
 	return r
 }
 
@@ -392,7 +398,7 @@ func lowerFirst(s string) string {
 	if len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z' { // an acronym
 		return s
 	}
-	return toLower(s[:1]) + s[1:]
+	return textx.Lower(s[:1]) + s[1:]
 }
 
 // push appends s to *list.

@@ -52,7 +52,7 @@ func TestComputeWait(t *testing.T) {
 			if w.ok != tt.ok || (tt.ok && w.seconds != tt.seconds) {
 				t.Errorf("wait = %v (ok %v), want %v (ok %v); source %q", w.seconds, w.ok, tt.seconds, tt.ok, w.source)
 			}
-			if tt.at != "" && (!w.hasAt || w.at.formatClock() != tt.at) {
+			if tt.at != "" && (!w.hasAt || w.at.FormatClock() != tt.at) {
 				t.Errorf("at = %v (%v), want %s", w.at, w.hasAt, tt.at)
 			}
 			if tt.problem != "" && !strings.Contains(strings.Join(w.problems, " "), tt.problem) {

@@ -1,6 +1,10 @@
 package classify
 
-import "github.com/errdex/errdex/wasm/catalog"
+import (
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
 
 // This file is the root-cause stage. A catalog code whose own category is
 // generic (upstream, server, unknown) often only wraps the error that
@@ -70,15 +74,15 @@ func rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *r
 			rc = RootCause{Where: l.where + " (escaped JSON)", Status: max(l.status, g.status), Code: g.code, Message: g.message, Category: g.category}
 			how = g.rule
 		}
-		low := toLower(rc.Message)
+		low := textx.Lower(rc.Message)
 		for _, w := range rootWords {
-			if (vague(rc.Category) || rc.Category == "invalid_request") && index(low, w.text) >= 0 {
+			if (vague(rc.Category) || rc.Category == "invalid_request") && textx.Index(low, w.text) >= 0 {
 				rc.Category, how, g.shape = w.category, "its message says \""+w.text+"\"", ""
 			}
 		}
 		if rc.Category == "" && rc.Status >= 400 {
 			rc.Category = statusCategory(rc.Status)
-			how = "HTTP " + itoa(rc.Status) + " means " + rc.Category
+			how = "HTTP " + decimal.Itoa(rc.Status) + " means " + rc.Category
 		}
 		if vague(rc.Category) {
 			continue
@@ -92,7 +96,7 @@ func rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *r
 			v.foreign = &g
 		}
 		wrapper := p.Name + " reports \"" + d.Code + "\" (" + d.CodeCategory + "), which wraps another error: "
-		d.Explanation = wrapper + "the upstream said \"" + cutUTF8(rc.Message, 200) + "\", which is " + rc.Category + ". " + d.Explanation
+		d.Explanation = wrapper + "the upstream said \"" + textx.CutUTF8(rc.Message, 200) + "\", which is " + rc.Category + ". " + d.Explanation
 		push(&d.Notes, "The root cause, in "+rc.Where+", is "+rc.Category+" ("+how+"); it decides the category, the retry verdict and the fix.")
 		fillRetry(d, a, p, v, g.wait)
 		d.Retry.Reason = wrapper + "that error decides. " + d.Retry.Reason

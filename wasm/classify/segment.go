@@ -1,5 +1,7 @@
 package classify
 
+import "github.com/errdex/errdex/wasm/internal/textx"
+
 // This file splits a paste into its errors. Most pastes hold one error,
 // however many layers it has (a proxy's body around the upstream's, a
 // traceback around an exception, one curl -i response): those are read
@@ -43,8 +45,8 @@ func split(s string, a *artefact) (segs []seg, failures int) {
 	segs, failures = parts(s, a.form)
 	line, off := 1, 0
 	for i, e := range a.entries { // a HAR entry is on the line of its "request" key
-		if k := index(s[off:], `"request"`); k >= 0 {
-			line += count(s[off:off+k], "\n")
+		if k := textx.Index(s[off:], `"request"`); k >= 0 {
+			line += textx.Count(s[off:off+k], "\n")
 			off += k + 1
 		}
 		st := httpStatus(e.get("response").get("status"))
@@ -87,17 +89,17 @@ func parts(s string, f form) (segs []seg, failures int) {
 	for i := 0; i+1 < len(starts) && failures < maxSegs; i++ {
 		start, end := starts[i], starts[i+1]
 		t := s[start:end]
-		line += count(s[starts[max(i-1, 0)]:start], "\n")
+		line += textx.Count(s[starts[max(i-1, 0)]:start], "\n")
 		st, _ := statusNear(t)
 		okWord := hasWord(t, okWords)
 		failed := st >= 400 || st < 200 && !okWord && hasWord(t, errWords)
 		switch {
-		case merge && failed && st == 0 && index(t, "{") >= 0:
+		case merge && failed && st == 0 && textx.Index(t, "{") >= 0:
 			segs[len(segs)-1].end = end // "POST /x failed with status 500", then "body={...}"
 		case failed || st >= 200 && st < 300 || okWord:
 			segs = append(segs, seg{start: start, end: end, line: line, key: endpointKey(t), ok: !failed})
 		}
-		merge = failed && index(t, "{") < 0
+		merge = failed && textx.Index(t, "{") < 0
 		if failed {
 			failures++
 		}
@@ -110,7 +112,7 @@ func parts(s string, f form) (segs []seg, failures int) {
 func partStarts(s string, f form) []int {
 	var first, second []int // the lines that start a part, by the better rule and the other
 	for off := 0; off < len(s); {
-		end := indexByte(s[off:], '\n')
+		end := textx.IndexByte(s[off:], '\n')
 		if end < 0 {
 			end = len(s) - off
 		}
@@ -119,21 +121,21 @@ func partStarts(s string, f form) []int {
 		// "10:31:07"), after an optional "[", or with a level in capitals
 		// or in brackets ("ERROR", "[error]")
 		i := 0
-		if hasPrefix(l, "[") {
+		if textx.HasPrefix(l, "[") {
 			i = 1
 		}
 		w := i
 		for w < len(l) && l[w]|0x20-'a' < 26 && (i == 1 || l[w] < 'a') {
 			w++
 		}
-		stamp := w < len(l) && inSet(l[w], " :]") && contains(logLevels, toLower(l[i:w]))
+		stamp := w < len(l) && inSet(l[w], " :]") && contains(logLevels, textx.Lower(l[i:w]))
 		if len(l) > i+4 && l[i]-'0' <= 9 && l[i+1]-'0' <= 9 {
 			stamp = l[i+2] == ':' || l[i+2]-'0' <= 9 && inSet(l[i+4], "-/")
 		}
 		switch {
 		case f == formCurlI && hasCurl(l), f != formCurlI && stamp:
 			first = append(first, off)
-		case f == formCurlI && hasPrefix(l, "HTTP/"), f != formCurlI && hasPrefix(l, "{"):
+		case f == formCurlI && textx.HasPrefix(l, "HTTP/"), f != formCurlI && textx.HasPrefix(l, "{"):
 			second = append(second, off)
 		}
 		off += end + 1
@@ -173,12 +175,12 @@ func hasWord(t string, words []string) bool {
 // endpointKey returns the host and path of the first URL in a part, the
 // request it answers.
 func endpointKey(s string) string {
-	i := index(s, "://")
+	i := textx.Index(s, "://")
 	if i < 0 {
 		return ""
 	}
 	s = s[i+3:]
-	if i := indexAny(s, " \t\"'?#>"); i >= 0 {
+	if i := textx.IndexAny(s, " \t\"'?#>"); i >= 0 {
 		s = s[:i]
 	}
 	return s

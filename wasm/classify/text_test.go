@@ -8,9 +8,10 @@ import (
 
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/textx"
 )
 
-// textSamples are strings the helpers of text.go and lower.go must treat
+// textSamples are strings that catalog.EqualFold and lineReader must treat
 // as package strings does: ASCII, other scripts, the runes whose case
 // folding or lower case is ASCII (K, ſ, İ), white space outside ASCII and
 // invalid UTF-8.
@@ -28,57 +29,6 @@ func textSamples() []string {
 		out = append(out, b.String())
 	}
 	return out
-}
-
-func TestTextHelpersMatchPackageStrings(t *testing.T) {
-	samples := textSamples()
-	for i, s := range samples {
-		if got, want := toLower(s), strings.ToLower(s); got != want {
-			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
-			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
-			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
-		}
-		if s != "" {
-			r, n := decodeRune(s)
-			if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
-				t.Errorf("decodeRune(%q) = %U %d, want %U %d", s, r, n, wr, wn)
-			}
-		}
-		sub := samples[(i*7+3)%len(samples)]
-		if got, want := index(s+sub+s, sub), strings.Index(s+sub+s, sub); got != want {
-			t.Errorf("index(%q, %q) = %d, want %d", s+sub+s, sub, got, want)
-		}
-		if sub != "" {
-			if got, want := count(s+sub+s+sub, sub), strings.Count(s+sub+s+sub, sub); got != want {
-				t.Errorf("count = %d, want %d", got, want)
-			}
-			if got, want := replaceAll(s+sub+s, sub, "<>"), strings.ReplaceAll(s+sub+s, sub, "<>"); got != want {
-				t.Errorf("replaceAll = %q, want %q", got, want)
-			}
-		}
-		var lines []string
-		for lr := (lineReader{rest: s}); ; {
-			line, ok := lr.next()
-			if !ok {
-				break
-			}
-			lines = append(lines, line)
-		}
-		want := strings.Split(s, "\n")
-		for k := range want {
-			want[k] = strings.TrimSuffix(want[k], "\r")
-		}
-		if strings.Join(lines, "\x00") != strings.Join(want, "\x00") {
-			t.Errorf("lines of %q = %q, want %q", s, lines, want)
-		}
-		if got, want := joinLines(s), strings.Join(want, "\n"); got != want {
-			t.Errorf("joinLines(%q) = %q, want %q", s, got, want)
-		}
-	}
 }
 
 // TestEqualFold compares catalog.EqualFold with strings.EqualFold for ASCII
@@ -163,7 +113,7 @@ func TestSlugIsLowerCode(t *testing.T) {
 	}
 	for _, p := range cat.Providers {
 		for _, c := range p.Codes {
-			if c.Slug != toLower(c.Code) {
+			if c.Slug != textx.Lower(c.Code) {
 				t.Errorf("%s: slug %q is not %q lower-cased", p.ID, c.Slug, c.Code)
 			}
 		}

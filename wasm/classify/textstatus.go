@@ -1,5 +1,7 @@
 package classify
 
+import "github.com/errdex/errdex/wasm/internal/textx"
+
 // This file reads an HTTP status stated in words, by general rules rather
 // than one rule per message. A number is a status when:
 //
@@ -44,11 +46,11 @@ const statusClues = "" +
 // statusNear finds an HTTP status stated in text (see the rules above).
 // The last one wins: it is nearest to what follows.
 func statusNear(text string) (int, bool) {
-	low := toLower(text)
+	low := textx.Lower(text)
 	best, bestAt := 0, -1
 	for rest := statusClues; len(rest) > 1; {
 		e := rest[1:] // the entry: kind and text, up to the next bar
-		e = e[:indexByte(e, '|')]
+		e = e[:textx.IndexByte(e, '|')]
 		rest = rest[len(e)+1:]
 		kind, status := e[0], 0
 		for e[0] <= '9' {
@@ -59,7 +61,7 @@ func statusNear(text string) (int, bool) {
 			e = e[1:]
 		}
 		for off := 0; ; {
-			i := index(low[off:], e)
+			i := textx.Index(low[off:], e)
 			if i < 0 {
 				break
 			}
@@ -85,8 +87,8 @@ func statusNear(text string) (int, bool) {
 				}
 			case 'w': // "status: 429", "error code 429", "status_code=429", "status_code\n429"
 				k := off
-				for k < len(low) && k < off+12 && (inSet(low[k], " :=\"'_-#()[\n\r\t") || hasPrefix(low[k:], "code")) {
-					if hasPrefix(low[k:], "code") {
+				for k < len(low) && k < off+12 && (inSet(low[k], " :=\"'_-#()[\n\r\t") || textx.HasPrefix(low[k:], "code")) {
+					if textx.HasPrefix(low[k:], "code") {
 						k += 4
 						continue
 					}

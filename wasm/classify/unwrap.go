@@ -1,6 +1,13 @@
 package classify
 
-import "github.com/errdex/errdex/wasm/catalog"
+import (
+	"unicode/utf8"
+
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/internal/b64"
+	"github.com/errdex/errdex/wasm/internal/decimal"
+	"github.com/errdex/errdex/wasm/internal/textx"
+)
 
 // This file is the first stage: recognise what was pasted and peel it. A
 // HAR file, curl -v and curl -i output give a status, headers and a body;
@@ -72,7 +79,7 @@ func unwrap(s string) artefact {
 // unwrapWith is unwrap charging its reading to b, which segment.go shares
 // between the parts of one paste.
 func unwrapWith(s string, b *budget) (a artefact) {
-	t := trimSpace(s)
+	t := textx.TrimSpace(s)
 	if t == "" {
 		a.form = formEmpty
 		return a
@@ -98,7 +105,7 @@ func unwrapWith(s string, b *budget) (a artefact) {
 // isBinary reports input that is mostly not text: NUL bytes, control
 // characters or invalid UTF-8 in the first 4 KB.
 func isBinary(s string) bool {
-	head := cutUTF8(s, 4096)
+	head := textx.CutUTF8(s, 4096)
 	bad := 0
 	for i := 0; i < len(head); i++ {
 		switch c := head[i]; {
@@ -110,7 +117,7 @@ func isBinary(s string) bool {
 				bad++
 			}
 		default:
-			r, size := decodeRune(head[i:])
+			r, size := utf8.DecodeRuneInString(head[i:])
 			if r == 0xFFFD && size == 1 { // not UTF-8
 				bad++
 			}
@@ -126,7 +133,7 @@ func (a *artefact) har(t string, b *budget) bool {
 	if t[0] != '{' && t[0] != '[' {
 		return false
 	}
-	if index(t[:min(len(t), 4096)], `"log"`) < 0 && !(index(t, `"request"`) >= 0 && index(t, `"response"`) >= 0) {
+	if textx.Index(t[:min(len(t), 4096)], `"log"`) < 0 && !(textx.Index(t, `"request"`) >= 0 && textx.Index(t, `"response"`) >= 0) {
 		return false
 	}
 	p, ok := readValue(t, 0, b)
@@ -167,14 +174,14 @@ func (a *artefact) har(t string, b *budget) bool {
 	a.status = httpStatus(resp.get("status"))
 	if len(entries) > 1 {
 		if len(u) > 120 {
-			u = cutUTF8(u, 120) + "…"
+			u = textx.CutUTF8(u, 120) + "…"
 		}
-		push(&a.notes, "The HAR file has "+itoa(len(entries))+" entries; this is entry "+itoa(pick+1)+" ("+trimSpace(req.strAt("method")+" "+u)+"), the last that failed.")
+		push(&a.notes, "The HAR file has "+decimal.Itoa(len(entries))+" entries; this is entry "+decimal.Itoa(pick+1)+" ("+textx.TrimSpace(req.strAt("method")+" "+u)+"), the last that failed.")
 	}
 	content := resp.get("content")
 	text := content.strAt("text")
 	if content.strAt("encoding") == "base64" {
-		if d, ok := decodeBase64(text); ok {
+		if d, ok := b64.Decode(text); ok {
 			text = d
 		} else {
 			push(&a.notes, "The HAR body is base64 that could not be decoded.")
@@ -200,7 +207,7 @@ func harHeaders(n *node) headerList {
 // ---- curl -v ----
 
 func (a *artefact) curlVerbose(s string, b *budget) bool {
-	if index(s, "< HTTP/") < 0 && index(s, "<HTTP/") < 0 {
+	if textx.Index(s, "< HTTP/") < 0 && textx.Index(s, "<HTTP/") < 0 {
 		return false
 	}
 	var body []string
@@ -234,14 +241,14 @@ func (a *artefact) curlVerbose(s string, b *budget) bool {
 		case mark == '>':
 			a.reqHeaders.add(l)
 		case mark == '*':
-			if i := index(line, "Connected to "); i >= 0 {
+			if i := textx.Index(line, "Connected to "); i >= 0 {
 				host := line[i+len("Connected to "):]
-				if sp := indexAny(host, " ("); sp > 0 {
+				if sp := textx.IndexAny(host, " ("); sp > 0 {
 					host = host[:sp]
 				}
 				a.hosts = appendHost(a.hosts, host)
 			}
-		case hasPrefix(line, "{ [") || hasPrefix(line, "} ["):
+		case textx.HasPrefix(line, "{ [") || textx.HasPrefix(line, "} ["):
 			// curl's "{ [5 bytes data]" transfer notes
 		case inResponse:
 			push(&body, line)
@@ -256,7 +263,7 @@ func (a *artefact) curlVerbose(s string, b *budget) bool {
 	if h, ok := a.reqHeaders.get("host"); ok {
 		a.hosts = appendHost(a.hosts, h)
 	}
-	a.body(join(body, "\n"), b, "response body")
+	a.body(textx.Join(body, "\n"), b, "response body")
 	return true
 }
 
@@ -270,7 +277,7 @@ func (a *artefact) httpResponse(s string, b *budget) bool {
 		if !ok {
 			break
 		}
-		if _, _, ok := statusLine(trimSpace(line)); ok {
+		if _, _, ok := statusLine(textx.TrimSpace(line)); ok {
 			start = n
 		}
 	}
@@ -284,15 +291,15 @@ func (a *artefact) httpResponse(s string, b *budget) bool {
 	}
 	line, _ := lr.next()
 	for {
-		st, reason, _ := statusLine(trimSpace(line))
+		st, reason, _ := statusLine(textx.TrimSpace(line))
 		a.status = st
 		a.headers = nil
 		more := true
 		for {
-			if line, more = lr.next(); !more || trimSpace(line) == "" {
+			if line, more = lr.next(); !more || textx.TrimSpace(line) == "" {
 				break
 			}
-			a.headers.add(trimSpace(line))
+			a.headers.add(textx.TrimSpace(line))
 		}
 		if !more {
 			break
@@ -302,10 +309,10 @@ func (a *artefact) httpResponse(s string, b *budget) bool {
 		if st < 200 || catalog.EqualFold("connection established", reason) {
 			peek := lr
 			next, ok := peek.next()
-			for ok && trimSpace(next) == "" {
+			for ok && textx.TrimSpace(next) == "" {
 				next, ok = peek.next()
 			}
-			if _, _, isStatus := statusLine(trimSpace(next)); ok && isStatus {
+			if _, _, isStatus := statusLine(textx.TrimSpace(next)); ok && isStatus {
 				line, lr = next, peek
 				continue
 			}
@@ -329,13 +336,13 @@ func (a *artefact) body(body string, b *budget, where string) {
 		return
 	}
 	ct, _ := a.headers.get("content-type")
-	if index(toLower(ct), "text/html") >= 0 || looksLikeHTML(body) {
+	if textx.Index(textx.Lower(ct), "text/html") >= 0 || looksLikeHTML(body) {
 		a.htmlPage(body)
 		return
 	}
 	if f, ok := bestDoc(body, b); ok {
 		a.addDoc(f, where, b)
-		if f.start > 0 && trimSpace(body[:f.start]) != "" {
+		if f.start > 0 && textx.TrimSpace(body[:f.start]) != "" {
 			push(&a.notes, "The body has text before its JSON.")
 		}
 		return
@@ -344,7 +351,7 @@ func (a *artefact) body(body string, b *budget, where string) {
 		a.addDoc(found{n: n}, where, b)
 		return
 	}
-	if t := trimSpace(body); t != "" {
+	if t := textx.TrimSpace(body); t != "" {
 		a.looseMsg = firstLine(t)
 	}
 }
@@ -359,9 +366,9 @@ var xmlFields = []string{"Code", "Message", "RequestId"}
 func xmlError(s string) *node {
 	var texts [3]string
 	for i, k := range xmlFields {
-		if at := index(s, "<"+k+">"); at >= 0 {
+		if at := textx.Index(s, "<"+k+">"); at >= 0 {
 			v := s[at+len(k)+2:]
-			texts[i] = v[:max(indexByte(v, '<'), 0)]
+			texts[i] = v[:max(textx.IndexByte(v, '<'), 0)]
 		}
 	}
 	if texts[0] == "" {
@@ -387,7 +394,7 @@ func (a *artefact) addDoc(f found, where string, b *budget) {
 		a.truncated = true
 	}
 	if f.level > 0 {
-		push(&a.notes, "The JSON was escaped "+itoa(f.level)+" level(s) deep and was unescaped.")
+		push(&a.notes, "The JSON was escaped "+decimal.Itoa(f.level)+" level(s) deep and was unescaped.")
 	}
 	a.layers = append(a.layers, l)
 	for level := 1; level <= 3; level++ {
@@ -414,7 +421,7 @@ func (s *docSearch) walk(n *node, path string, depth int) {
 	}
 	switch n.kind {
 	case kindString:
-		if len(n.text) < 8 || index(n.text, "{") < 0 {
+		if len(n.text) < 8 || textx.Index(n.text, "{") < 0 {
 			return
 		}
 		if f, ok := bestDocAt(n.text, s.b, false); ok && f.score > s.score {
@@ -428,7 +435,7 @@ func (s *docSearch) walk(n *node, path string, depth int) {
 		}
 	case kindArray:
 		for i, v := range n.vals[:min(len(n.vals), 16)] {
-			s.walk(v, path+"["+itoa(i)+"]", depth+1)
+			s.walk(v, path+"["+decimal.Itoa(i)+"]", depth+1)
 		}
 	}
 }
@@ -454,7 +461,7 @@ func looksLikeSSE(s string) bool {
 		if !ok {
 			break
 		}
-		if hasPrefix(line, "data:") || hasPrefix(line, "event:") {
+		if textx.HasPrefix(line, "data:") || textx.HasPrefix(line, "event:") {
 			return true
 		}
 	}
@@ -481,20 +488,20 @@ func (a *artefact) sse(s string, b *budget) bool {
 			break
 		}
 		switch {
-		case trimSpace(line) == "":
+		case textx.TrimSpace(line) == "":
 			flush()
-		case hasPrefix(line, "data:"):
+		case textx.HasPrefix(line, "data:"):
 			d := line[len("data:"):]
 			if d != "" && d[0] == ' ' {
 				d = d[1:]
 			}
 			push(&cur.data, d)
-		case hasPrefix(line, "event:"):
+		case textx.HasPrefix(line, "event:"):
 			if len(cur.data) > 0 { // no blank line between events
 				flush()
 			}
-			cur.name = trimSpace(line[len("event:"):])
-		case hasPrefix(line, ":"), hasPrefix(line, "id:"), hasPrefix(line, "retry:"):
+			cur.name = textx.TrimSpace(line[len("event:"):])
+		case textx.HasPrefix(line, ":"), textx.HasPrefix(line, "id:"), textx.HasPrefix(line, "retry:"):
 		case len(cur.data) > 0: // a continuation of a pretty-printed data line
 			push(&cur.data, line)
 		}
@@ -505,7 +512,7 @@ func (a *artefact) sse(s string, b *budget) bool {
 	}
 	output := false
 	for i, ev := range events {
-		d := trimSpace(join(ev.data, "\n"))
+		d := textx.TrimSpace(textx.Join(ev.data, "\n"))
 		if d == "[DONE]" {
 			continue
 		}
@@ -514,7 +521,7 @@ func (a *artefact) sse(s string, b *budget) bool {
 			output = output || ok && hasOutput(f.n, 0)
 			continue
 		}
-		at := "SSE event " + itoa(i+1)
+		at := "SSE event " + decimal.Itoa(i+1)
 		if ok {
 			a.addDoc(f, at, b)
 		} else {
@@ -524,7 +531,7 @@ func (a *artefact) sse(s string, b *budget) bool {
 			a.midStream = true
 		}
 		a.partial = output
-		w := "The error came in " + at + " of " + itoa(len(events))
+		w := "The error came in " + at + " of " + decimal.Itoa(len(events))
 		if ev.name != "" {
 			w += " (event: " + ev.name + ")"
 		}
@@ -571,9 +578,9 @@ func hasOutput(n *node, depth int) bool {
 // ---- HTML ----
 
 func looksLikeHTML(s string) bool {
-	t := toLower(trimSpace(s[:min(len(s), 512)]))
-	return hasPrefix(t, "<!doctype html") || hasPrefix(t, "<html") ||
-		hasPrefix(t, "<head") || (hasPrefix(t, "<") && index(t, "<title>") >= 0)
+	t := textx.Lower(textx.TrimSpace(s[:min(len(s), 512)]))
+	return textx.HasPrefix(t, "<!doctype html") || textx.HasPrefix(t, "<html") ||
+		textx.HasPrefix(t, "<head") || (textx.HasPrefix(t, "<") && textx.Index(t, "<title>") >= 0)
 }
 
 // htmlVendors are the servers an HTML error page names, in order.
@@ -583,20 +590,20 @@ var htmlVendors = []struct{ key, name string }{
 }
 
 func (a *artefact) htmlPage(s string) {
-	low := toLower(s)
+	low := textx.Lower(s)
 	a.html = tagText(s, low, "title")
 	if a.html == "" {
 		a.html = tagText(s, low, "h1")
 	}
 	for _, v := range htmlVendors {
-		if index(low, v.key) >= 0 {
+		if textx.Index(low, v.key) >= 0 {
 			a.htmlVendor = v.name
 			break
 		}
 	}
 	if a.status == 0 {
 		if a.status, _ = statusNear(a.html); a.status == 0 {
-			if i := index(low, "error code "); i >= 0 {
+			if i := textx.Index(low, "error code "); i >= 0 {
 				a.status, _ = statusAt(s, i+len("error code "))
 			}
 		}
@@ -607,16 +614,16 @@ func (a *artefact) htmlPage(s string) {
 }
 
 func tagText(s, low, tag string) string {
-	i := index(low, "<"+tag)
+	i := textx.Index(low, "<"+tag)
 	if i < 0 {
 		return ""
 	}
-	j := indexByte(low[i:], '>')
+	j := textx.IndexByte(low[i:], '>')
 	if j < 0 {
 		return ""
 	}
 	start := i + j + 1
-	end := index(low[start:], "</"+tag)
+	end := textx.Index(low[start:], "</"+tag)
 	if end < 0 {
 		end = min(len(s)-start, 200)
 	}
@@ -626,7 +633,7 @@ func tagText(s, low, tag string) string {
 		return ""
 	}
 	end = max(0, min(end, len(s)-start))
-	return cutUTF8(collapseSpace(s[start:start+end]), 200)
+	return textx.CutUTF8(textx.CollapseSpace(s[start:start+end]), 200)
 }
 
 // ---- plain text: JSON, SDK exceptions, logs ----
@@ -636,23 +643,23 @@ func (a *artefact) plain(s string, b *budget) {
 	f, ok := bestDoc(s, b)
 	if ok && f.score == 0 && f.start > 0 {
 		// A non-error JSON value inside other text is not the subject.
-		ok = trimSpace(s[:f.start]) == "" || count(s[:f.start], "\n") == 0
+		ok = textx.TrimSpace(s[:f.start]) == "" || textx.Count(s[:f.start], "\n") == 0
 	}
 	if ok {
 		before := s[:f.start]
-		label := trimSpace(before)
-		after := trimSpace(s[f.end:])
+		label := textx.TrimSpace(before)
+		after := textx.TrimSpace(s[f.end:])
 		// the exception right before the document ("Name: ...", "Name(");
 		// Node's util.inspect puts it above the stack
 		head := s[:f.start+1]
-		if i := index(head, "\n    at "); i >= 0 {
+		if i := textx.Index(head, "\n    at "); i >= 0 {
 			head = head[:i]
 		}
 		head = lastLines(head, 2)
 		st, msg, sdk := sdkException(head)
 		a.exception, a.excMsg = sdk, msg
 		if v, ok := statusAt(msg, 0); ok && v == st && len(msg) > 4 { // "400 Invalid value"
-			a.excMsg = trimSpace(msg[3:])
+			a.excMsg = textx.TrimSpace(msg[3:])
 		}
 		near, _ := statusNear(lastLines(before, 2))
 		a.addDoc(f, "body", b)
@@ -666,21 +673,21 @@ func (a *artefact) plain(s string, b *budget) {
 			a.form = formJSON
 		case after == "" && near == 0 && isLabel(label): // a stray label or prompt before it
 			a.form = formJSON
-			push(&a.notes, "The text before the JSON (\""+cutUTF8(label, 60)+"\") was ignored.")
+			push(&a.notes, "The text before the JSON (\""+textx.CutUTF8(label, 60)+"\") was ignored.")
 		default:
 			a.form = formLog
 		}
 		if a.status == 0 {
 			a.status = near
 		}
-		n := count(trimRight(s, "\n"), "\n") + 1
+		n := textx.Count(textx.TrimRight(s, "\n"), "\n") + 1
 		if a.status == 0 && n <= 12 {
 			// A short paste tells one story (a REPL session, a console):
 			// a status anywhere around the body is the body's.
-			a.status, _ = statusNear(before[max(0, len(before)-1<<15):] + "\n" + cutUTF8(s[f.end:], 1<<15))
+			a.status, _ = statusNear(before[max(0, len(before)-1<<15):] + "\n" + textx.CutUTF8(s[f.end:], 1<<15))
 		}
 		if a.form == formLog && n > 3 {
-			push(&a.notes, "Read the JSON on line "+itoa(count(before, "\n")+1)+" of "+itoa(n)+".")
+			push(&a.notes, "Read the JSON on line "+decimal.Itoa(textx.Count(before, "\n")+1)+" of "+decimal.Itoa(n)+".")
 		}
 		return
 	}
@@ -703,12 +710,12 @@ func (a *artefact) plain(s string, b *budget) {
 		if st, code, msg, ok := bracketStatus(line); ok {
 			a.form = formSDK
 			a.status, a.looseCode, a.looseMsg = st, code, msg
-		} else if i := index(line, "Error: "); i >= 0 {
+		} else if i := textx.Index(line, "Error: "); i >= 0 {
 			// "<label> Error: <code> - <message>", e.g. a client's log of a
 			// mid-stream error
 			rest := line[i+len("Error: "):]
-			if d := index(rest, " - "); d > 0 && isCodeToken(rest[:d]) && indexByte(rest[:d], '_') >= 0 {
-				a.looseCode, a.looseMsg = rest[:d], trimSpace(rest[d+3:])
+			if d := textx.Index(rest, " - "); d > 0 && isCodeToken(rest[:d]) && textx.IndexByte(rest[:d], '_') >= 0 {
+				a.looseCode, a.looseMsg = rest[:d], textx.TrimSpace(rest[d+3:])
 			}
 		}
 	}
@@ -725,7 +732,7 @@ func (a *artefact) plain(s string, b *budget) {
 		a.looseMsg = firstLine(excMsg)
 	}
 	if a.looseMsg == "" {
-		a.looseMsg = firstLine(trimSpace(s))
+		a.looseMsg = firstLine(textx.TrimSpace(s))
 	}
 }
 
@@ -733,7 +740,7 @@ func (a *artefact) plain(s string, b *budget) {
 // ">>> r.json()"), as opposed to a log line, which starts with a time or a
 // level.
 func isLabel(s string) bool {
-	if s == "" || len(s) > 60 || index(s, "\n") >= 0 {
+	if s == "" || len(s) > 60 || textx.Index(s, "\n") >= 0 {
 		return false
 	}
 	if s[0] >= '0' && s[0] <= '9' || s[0] == '[' {
@@ -741,14 +748,14 @@ func isLabel(s string) bool {
 	}
 	// s in upper case as far as these words go: of the letters outside
 	// a-z, strings.ToUpper turns only ı and ſ into ASCII, and S is in none
-	u := append([]byte(nil), replaceAll(s, "ı", "i")...)
+	u := append([]byte(nil), textx.ReplaceAll(s, "ı", "i")...)
 	for i, c := range u {
 		if c >= 'a' && c <= 'z' {
 			u[i] = c - ('a' - 'A')
 		}
 	}
 	for _, w := range []string{"ERROR", "WARN", "INFO", "DEBUG", "LEVEL="} {
-		if index(string(u), w) >= 0 {
+		if textx.Index(string(u), w) >= 0 {
 			return false
 		}
 	}
@@ -959,7 +966,7 @@ func sdkException(text string) (int, string, bool) {
 		if !ok {
 			break
 		}
-		line = trimSpace(line)
+		line = textx.TrimSpace(line)
 		for i := 0; i < len(line); i++ {
 			c := line[i]
 			if c != '(' && (c != ':' || i+1 < len(line) && line[i+1] != ' ') {
@@ -979,10 +986,10 @@ func sdkException(text string) (int, string, bool) {
 					last = name[k+1:]
 				}
 			}
-			if !hasSuffix(last, "Error") && !hasSuffix(last, "Exception") {
+			if !textx.HasSuffix(last, "Error") && !textx.HasSuffix(last, "Exception") {
 				continue
 			}
-			rest := trimSpace(line[min(i+1, len(line)):])
+			rest := textx.TrimSpace(line[min(i+1, len(line)):])
 			if c == '(' { // a repr: the quoted message
 				rest = trimRight1(rest, ')')
 				if len(rest) > 1 && inSet(rest[0], "'\"") && rest[len(rest)-1] == rest[0] {
@@ -1005,8 +1012,8 @@ func sdkException(text string) (int, string, bool) {
 // bracketStatus reads "[401] invalid_api_key: Key revoked", the format of
 // SDKs that print "[<status>] <code>: <message>".
 func bracketStatus(line string) (int, string, string, bool) {
-	line = trimSpace(line)
-	if i := index(line, ": ["); i >= 0 { // after an exception name
+	line = textx.TrimSpace(line)
+	if i := textx.Index(line, ": ["); i >= 0 { // after an exception name
 		line = line[i+2:]
 	}
 	if len(line) < 7 || line[0] != '[' || line[4] != ']' || line[5] != ' ' {
@@ -1017,11 +1024,11 @@ func bracketStatus(line string) (int, string, string, bool) {
 		return 0, "", "", false
 	}
 	rest := line[6:]
-	colon := index(rest, ": ")
+	colon := textx.Index(rest, ": ")
 	if colon <= 0 || !isCodeToken(rest[:colon]) {
-		return st, "", trimSpace(rest), true
+		return st, "", textx.TrimSpace(rest), true
 	}
-	return st, rest[:colon], trimSpace(rest[colon+2:]), true
+	return st, rest[:colon], textx.TrimSpace(rest[colon+2:]), true
 }
 
 func isCodeToken(s string) bool {
@@ -1041,7 +1048,7 @@ func isCodeToken(s string) bool {
 // appendHosts adds the host of every URL in s.
 func appendHosts(hosts []string, s string) []string {
 	for off := 0; len(hosts) < 32; {
-		i := index(s[off:], "://")
+		i := textx.Index(s[off:], "://")
 		if i < 0 {
 			break
 		}
@@ -1058,7 +1065,7 @@ func appendHosts(hosts []string, s string) []string {
 			}
 		}
 		h = h[at+1:]
-		if c := indexByte(h, ':'); c >= 0 {
+		if c := textx.IndexByte(h, ':'); c >= 0 {
 			h = h[:c]
 		}
 		hosts = appendHost(hosts, h)
@@ -1068,11 +1075,11 @@ func appendHosts(hosts []string, s string) []string {
 }
 
 func appendHost(hosts []string, h string) []string {
-	h = toLower(trimRight1(trimSpace(h), '.'))
-	if c := indexByte(h, ':'); c >= 0 {
+	h = textx.Lower(trimRight1(textx.TrimSpace(h), '.'))
+	if c := textx.IndexByte(h, ':'); c >= 0 {
 		h = h[:c]
 	}
-	if h == "" || index(h, ".") < 0 {
+	if h == "" || textx.Index(h, ".") < 0 {
 		return hosts
 	}
 	for _, x := range hosts {
