@@ -102,6 +102,7 @@ var ClassifierCases = []struct{ Name, What string }{
 	{"log_200KB", "200 KB log with one error"},
 	{"log_5MB", "5 MB log with one error"},
 	{"har_5MB", "5 MB HAR export, one failed call"},
+	{"log_10k_lines_500_errors", "10,000-line log with 500 errors of 5 kinds"},
 }
 
 // Case is one classifier case: the classifier against its floor.
