@@ -40,8 +40,8 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex/content"
-	"github.com/errdex/errdex/internal/siteurl"
 	"github.com/errdex/errdex/content/model"
+	"github.com/errdex/errdex/internal/siteurl"
 )
 
 // Version is the schema version written as "version".

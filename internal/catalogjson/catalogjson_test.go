@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/errdex/errdex/content"
-	"github.com/errdex/errdex/internal/siteurl"
 	"github.com/errdex/errdex/content/model"
+	"github.com/errdex/errdex/internal/siteurl"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/catalog.json")

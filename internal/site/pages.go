@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/errdex/errdex/content"
-	"github.com/errdex/errdex/internal/render"
 	"github.com/errdex/errdex/content/model"
+	"github.com/errdex/errdex/internal/render"
 )
 
 // Site paths of the pages that are not made by the catalog's helpers.

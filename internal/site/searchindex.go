@@ -1,8 +1,8 @@
 package site
 
 import (
-	"github.com/errdex/errdex/internal/search"
 	"github.com/errdex/errdex/content/model"
+	"github.com/errdex/errdex/internal/search"
 )
 
 // searchIndex indexes every code, provider and category.

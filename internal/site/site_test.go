@@ -17,9 +17,9 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/errdex/errdex/content"
+	"github.com/errdex/errdex/content/model"
 	"github.com/errdex/errdex/internal/catalogjson"
 	"github.com/errdex/errdex/internal/siteurl"
-	"github.com/errdex/errdex/content/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
