@@ -157,7 +157,7 @@ func errorLine(e *classify.Diagnosis, s style) string {
 	if code == "" {
 		code = "no code"
 	}
-	line := fmt.Sprintf("line %-6d %s · %s · %s · retry %s", e.Line, who, oneLine(code, 60), e.Category, retryLine(e, s))
+	line := fmt.Sprintf("line %-6d %s · %s · %s · %s %s", e.Line, who, oneLine(code, 60), e.Category, wording.Retry, retryLine(e, s))
 	if e.Occurrences > 1 {
 		line += s.dim + " (×" + strconv.Itoa(e.Occurrences) + ")" + s.reset
 	}

@@ -31,9 +31,10 @@ var (
 // Verdicts lists them in the order the TypeScript module writes them.
 var Verdicts = []Verdict{Yes, No, Unknown}
 
-// Words around a wait: "retryable after 60 s", "wait 10 min",
-// "unknown (if you do, wait 30 s)".
+// Words around a verdict and a wait: "retry yes" (a row of the error
+// list), "retryable after 60 s", "wait 10 min", "unknown (if you do, wait 30 s)".
 const (
+	Retry     = "retry"
 	After     = "after"
 	Wait      = "wait"
 	IfYouDo   = "if you do,"
@@ -67,7 +68,7 @@ func TS() []byte {
 	}
 	b.WriteString("}\n\n")
 	for _, c := range []struct{ name, value string }{
-		{"after", After}, {"wait", Wait}, {"ifYouDo", IfYouDo},
+		{"retry", Retry}, {"after", After}, {"wait", Wait}, {"ifYouDo", IfYouDo},
 		{"seconds", Seconds}, {"minutes", Minutes}, {"hours", Hours},
 	} {
 		fmt.Fprintf(&b, "export const %s = %s\n", c.name, strconv.Quote(c.value))

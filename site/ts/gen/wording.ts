@@ -15,6 +15,7 @@ export const verdicts: Record<VerdictKey, Verdict> = {
   unknown: { key: "unknown", label: "Unknown", summary: "retry unknown" },
 }
 
+export const retry = "retry"
 export const after = "after"
 export const wait = "wait"
 export const ifYouDo = "if you do,"
