@@ -14,7 +14,8 @@ all: test
 check:
 	$(GO) run ./cmd/sitegen check
 
-## gen: regenerate wasm/catalog/data_gen.go, prose_gen.go and content/urls.txt from content/
+## gen: regenerate wasm/catalog/data_gen.go, prose_gen.go and content/urls.txt from content/,
+## and site/ts/gen/wording.ts from internal/wording
 gen:
 	$(GO) run ./cmd/sitegen gen
 

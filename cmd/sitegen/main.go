@@ -2,7 +2,7 @@
 // generated from content/.
 //
 //	sitegen check            validate content/, print every problem as file:line
-//	sitegen gen              regenerate wasm/catalog/data_gen.go, prose_gen.go and content/urls.txt
+//	sitegen gen              regenerate wasm/catalog/data_gen.go, prose_gen.go, content/urls.txt and site/ts/gen/wording.ts
 //	sitegen build [flags]    check content/, then render content/ and site/ into -out
 //	sitegen serve [flags]    build, then serve -out at http://<addr><base> like GitHub Pages
 //	sitegen size FILE        print the playground binary's raw and gzip size; exit 1 over budget
@@ -43,6 +43,7 @@ import (
 
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/internal/cataloggen"
+	"github.com/errdex/errdex/internal/wording"
 )
 
 func main() {
@@ -53,7 +54,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, `usage: sitegen [-root DIR] check|gen|build|serve [flags]
 
   check   validate content/ and print every problem as file:line: message
-  gen     regenerate wasm/catalog/data_gen.go, prose_gen.go and content/urls.txt
+  gen     regenerate wasm/catalog/data_gen.go, prose_gen.go, content/urls.txt and site/ts/gen/wording.ts
   build   validate content/, then write the site to -out
           flags: -out build/site -base /errdex/ -site-url https://errdex.github.io
                  -wasm FILE (the playground binary; default: compile ./wasm now)
@@ -93,6 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			cataloggen.DataFile:     src,
 			cataloggen.ProseFile:    prose,
 			cataloggen.ManifestPath: cataloggen.Manifest(cat),
+			wording.TSFile:          wording.TS(),
 		} {
 			if err := os.WriteFile(filepath.Join(*root, name), data, 0o644); err != nil {
 				fmt.Fprintln(stderr, "sitegen gen:", err)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errdex/errdex/internal/wording"
 	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/classify"
 )
@@ -156,7 +157,7 @@ func errorLine(e *classify.Diagnosis, s style) string {
 	if code == "" {
 		code = "no code"
 	}
-	line := fmt.Sprintf("line %-6d %s · %s · %s · retry %s", e.Line, who, oneLine(code, 60), e.Category, retryLine(e, s))
+	line := fmt.Sprintf("line %-6d %s · %s · %s · %s %s", e.Line, who, oneLine(code, 60), e.Category, wording.Retry, retryLine(e, s))
 	if e.Occurrences > 1 {
 		line += s.dim + " (×" + strconv.Itoa(e.Occurrences) + ")" + s.reset
 	}
@@ -167,20 +168,20 @@ func retryLine(d *classify.Diagnosis, s style) string {
 	var v string
 	switch d.Retry.Retryable {
 	case catalog.RetryYes:
-		v = s.green + "yes" + s.reset
+		v = s.green + wording.Yes.Key + s.reset
 		if d.Retry.HasWait {
-			v += ", after " + strconv.FormatFloat(d.Retry.WaitSeconds, 'f', -1, 64) + " s"
+			v += ", " + wording.After + " " + wording.WaitSeconds(d.Retry.WaitSeconds)
 		}
 	case catalog.RetryNo:
-		v = s.red + "no" + s.reset
+		v = s.red + wording.No.Key + s.reset
 	default:
-		v = s.yellow + "unknown" + s.reset
+		v = s.yellow + wording.Unknown.Key + s.reset
 		if d.Retry.HasWait {
-			v += " (if you do, wait " + strconv.FormatFloat(d.Retry.WaitSeconds, 'f', -1, 64) + " s)"
+			v += " (" + wording.IfYouDo + " " + wording.Wait + " " + wording.WaitSeconds(d.Retry.WaitSeconds) + ")"
 		}
 	}
 	if d.Category == "success" || d.Category == "unknown" {
-		v = "-"
+		v = wording.NoVerdict
 	}
 	return v
 }

@@ -16,6 +16,7 @@
 import { type Child, code, el, group, link } from './dom'
 import { longText } from './longtext'
 import { errorList } from './errorlist'
+import { after, hours, minutes, seconds, type VerdictKey, verdicts, wait } from './gen/wording'
 
 export interface Candidate {
   provider: string
@@ -126,17 +127,18 @@ export function fieldURL(d: Diagnosis, f: Field, urls: SiteURLs): string | null 
   return null
 }
 
-export function retryWord(r: boolean | null): 'yes' | 'no' | 'unknown' {
-  return r === true ? 'yes' : r === false ? 'no' : 'unknown'
+/** The verdict's key (site/ts/gen/wording.ts): its short word, CSS class and data value. */
+export function retryWord(r: boolean | null): VerdictKey {
+  return r === true ? verdicts.yes.key : r === false ? verdicts.no.key : verdicts.unknown.key
 }
 
 /** A wait in words: "60 s", "10 min", "1 h 30 min". */
 export function waitWords(s: number): string {
-  if (s < 120) return `${+s.toFixed(3)} s`
+  if (s < 120) return `${+s.toFixed(3)} ${seconds}`
   const m = Math.round(s / 60)
-  if (m < 120) return `${m} min`
+  if (m < 120) return `${m} ${minutes}`
   const h = Math.floor(m / 60)
-  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`
+  return m % 60 ? `${h} ${hours} ${m % 60} ${minutes}` : `${h} ${hours}`
 }
 
 /** A countdown: "0:42", "12:05", "1:02:03". */
@@ -296,9 +298,9 @@ function providerFacts(d: Diagnosis, ctx: RenderContext, fact: Fact): void {
 function retryFact(d: Diagnosis, live: boolean): { node: HTMLElement; countdown: HTMLElement | null } {
   const verdict = retryWord(d.retry.retryable)
   let countdown: HTMLElement | null = null
-  const retry = el('div', 'dx-retry', el('span', `verdict verdict-${verdict}`, verdict === 'yes' ? 'Yes' : verdict === 'no' ? 'No' : 'Unknown'))
+  const retry = el('div', 'dx-retry', el('span', `verdict verdict-${verdict}`, verdicts[verdict].label))
   if (d.retry.wait_seconds !== null) {
-    retry.append(' ', el('span', 'dx-wait', `wait ${waitWords(d.retry.wait_seconds)}`))
+    retry.append(' ', el('span', 'dx-wait', `${wait} ${waitWords(d.retry.wait_seconds)}`))
     if (verdict !== 'no' && live) {
       countdown = el('span', 'countdown')
       countdown.setAttribute('role', 'timer')
@@ -383,9 +385,9 @@ export function tick(countdown: HTMLElement, elapsed: number): boolean {
 export function summary(d: Diagnosis): string {
   const who = d.provider_name ?? (d.candidates.length > 1 ? 'provider not decided' : 'provider not identified')
   const what = d.code ?? d.category
-  const retry = { yes: 'retryable', no: 'not retryable', unknown: 'retry unknown' }[retryWord(d.retry.retryable)]
-  const wait = d.retry.wait_seconds !== null ? ` after ${waitWords(d.retry.wait_seconds)}` : ''
+  const retry = verdicts[retryWord(d.retry.retryable)].summary
+  const waitText = d.retry.wait_seconds !== null ? ` ${after} ${waitWords(d.retry.wait_seconds)}` : ''
   const n = d.errors?.length ?? 0
   const more = n > 1 ? ` ${group(n)} distinct errors in the paste.` : ''
-  return `${who}: ${what}, ${retry}${wait}.${more}`
+  return `${who}: ${what}, ${retry}${waitText}.${more}`
 }

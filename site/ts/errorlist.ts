@@ -6,6 +6,7 @@
 // "Show more" button, so a log with thousands of errors costs the page no
 // more than a hundred rows until someone asks for the rest.
 import { type Diagnosis, type RenderContext, retryWord } from './diagnosis'
+import { retry } from './gen/wording'
 import { button, el, group } from './dom'
 
 /** Rows drawn at first and per "Show more". */
@@ -60,7 +61,7 @@ function errorRow(e: Diagnosis, primary: boolean, ctx: RenderContext, open: () =
     el('span', 'dx-e-provider', e.provider ? (ctx.names.get(e.provider) ?? e.provider) : 'provider unknown'), ', ',
     el('code', 'dx-e-code', e.code !== null ? shortCode(e.code) : 'no code'), ', ',
     el('span', 'dx-e-category', e.category), ', ',
-    el('span', `verdict verdict-${verdict}`, `retry ${verdict}`),
+    el('span', `verdict verdict-${verdict}`, `${retry} ${verdict}`),
     n > 1 && el('span', 'dx-e-count', `, ${group(n)} times`),
     primary && el('span', 'dx-e-primary', ' (diagnosed above)'))
   const details = el('details', 'dx-error', summary)

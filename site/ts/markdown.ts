@@ -4,6 +4,7 @@
 // is escaped so that a message cannot turn into a link, an image or HTML
 // in the ticket.
 import { type Diagnosis, refURL, retryWord, waitWords, whereWords } from './diagnosis'
+import { retry, verdicts, wait } from './gen/wording'
 
 /** Other errors listed in the Markdown before "… and N more". */
 export const MARKDOWN_ERRORS = 20
@@ -51,9 +52,9 @@ export function toMarkdown(d: Diagnosis, siteURL: string, names: Map<string, str
   if (d.root_cause) lines.push(rootCauseLine(d, names))
   const where = whereWords(d)
   if (where) lines.push(`- **Where:** ${where}`)
-  const verdict = { yes: 'Yes', no: 'No', unknown: 'Unknown' }[retryWord(d.retry.retryable)]
-  const wait = d.retry.wait_seconds !== null ? `, wait ${waitWords(d.retry.wait_seconds)}` : ''
-  lines.push(`- **Retryable:** ${verdict}${wait}. ${prose(d.retry.reason)}`)
+  const verdict = verdicts[retryWord(d.retry.retryable)].label
+  const waitText = d.retry.wait_seconds !== null ? `, ${wait} ${waitWords(d.retry.wait_seconds)}` : ''
+  lines.push(`- **Retryable:** ${verdict}${waitText}. ${prose(d.retry.reason)}`)
   lines.push(`- **Request ID:** ${d.request_id !== null ? codeSpan(d.request_id) : 'none in the response'}`)
   const ref = refURL(siteURL, d.reference)
   if (ref) lines.push(`- **Reference:** ${ref}`)
@@ -89,7 +90,7 @@ function otherErrors(d: Diagnosis, names: Map<string, string>): string[] {
     const who = e.provider ? prose(names.get(e.provider) ?? e.provider) : 'provider unknown'
     const what = e.code !== null ? codeSpan(short(e.code)) : 'no code'
     const times = (e.occurrences ?? 1) > 1 ? `, ${e.occurrences} times` : ''
-    out.push(`- ${at}: ${who} ${what}, ${codeSpan(e.category)}, retry ${retryWord(e.retry.retryable)}${times}`)
+    out.push(`- ${at}: ${who} ${what}, ${codeSpan(e.category)}, ${retry} ${retryWord(e.retry.retryable)}${times}`)
   }
   if (all.length > MARKDOWN_ERRORS) out.push(`- … and ${all.length - MARKDOWN_ERRORS} more`)
   return out
