@@ -17,6 +17,7 @@
 // their models in a throwaway copy; gzip makes them uncertain by about
 // 1 KB. Each package's doc has the details. A stand-in whose saving no longer pays for its code and tests
 // (a new Go release may shrink a package, or another import may bring it
-// in anyway) should go: use the standard library. TestImports keeps the
-// packages themselves off the standard packages they replace.
+// in anyway) should go: use the standard library. TestImports in
+// wasm/classify keeps every package under wasm/ off the standard packages
+// they replace, in the browser build.
 package internal
