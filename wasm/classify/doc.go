@@ -3,12 +3,14 @@
 // entry) into a Diagnosis: which provider sent it, which code, the canonical
 // category, whether and when to retry, and how to fix it.
 //
-// Diagnose is a pure function: no I/O, no clock, no globals but the generated
-// catalog. It never panics and its cost grows linearly with the input. The
+// A [Classifier] reads the catalog it is given ([New]; the playground and
+// the CLI give it the generated one, [catalog.Default]); its Diagnose is a
+// pure function: no I/O, no clock, no catalog but its own. It never panics and its cost grows linearly with the input. The
 // package builds for GOOS=js GOARCH=wasm without fmt, encoding/json or
 // net/http, because it is what the playground runs in the browser.
 //
-//	d := classify.Diagnose(paste, classify.Options{})
+//	c := classify.New(catalog.Default) // once
+//	d := c.Diagnose(paste, classify.Options{})
 //	fmt.Println(d.Provider, d.Code, d.Category, d.Retry.Reason)
 //	os.Stdout.Write(d.JSON()) // what `errdex diagnose --json` prints
 //
