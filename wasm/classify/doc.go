@@ -21,7 +21,16 @@
 //	redact.go    mask secrets in the raw paste; every later stage sees only masked text
 //	unwrap.go    recognise the form (HAR, curl -v, curl -i, SSE, SDK exception, log,
 //	             bare JSON, HTML, XML, text), peel it to status, headers and the error
-//	             document, and find documents escaped inside its strings (3 levels)
+//	             document, and find documents escaped inside its strings (3 levels);
+//	             one file per form it reads:
+//	  har.go           a HAR file or entry
+//	  curlv.go         curl -v output
+//	  httpresponse.go  curl -i output: an HTTP response
+//	  body.go          a response body: its JSON or XML document, escaped documents
+//	  sse.go           an SSE stream
+//	  html.go          an HTML error page
+//	  plain.go         plain text: a log, a traceback, a labelled or bare JSON body
+//	  sdkexception.go  SDK exceptions written in words
 //	agent.go     the messages of coding agents and IDEs (Cline, Claude Code, Gemini
 //	             CLI, Cursor): the form "agent"
 //	textstatus.go  statuses stated in words: status words and properties, reason
