@@ -204,19 +204,45 @@ func (c *Classifier) try(a *artefact, l *layer, index int, t *pasteText, forced 
 	return at
 }
 
-// fill writes the chosen attempt at of a into d: provider, fields,
-// category, explanation, then the root cause (rootcause.go) and the retry
-// verdict. It stays one long function, as it was: cut into a function per
-// stage it costs the WebAssembly binary more than its size budget allows.
+// fill writes the chosen attempt at of a into d, stage by stage: the
+// provider (fillProvider), the code and fields (code.go), the category
+// (category.go), the explanation (explain.go), then the root cause
+// (rootcause.go) and the retry verdict (fillRetry).
 func (c *Classifier) fill(d *Diagnosis, a *artefact, at *attempt) {
 	var p *catalog.Provider // the attributed provider
 	var r *reading          // its reading
 	if len(at.top) == 1 {
 		p, r = c.p(&at.top[0]), &at.reads[0]
 	}
-	var names []string
-	var doc *node
-	upstream := 0
+	names, doc, upstream := c.fillProvider(d, a, at, p)
+	status := d.Status // the status the category follows
+	if upstream != 0 {
+		status = upstream
+	}
+	c.fillCode(d, a, at, p, r, names, status)
+	v := c.fillCategory(d, a, at, p, r, names, doc, status)
+
+	// explanation, root cause, retry verdict
+	d.CodeCategory = d.Category
+	d.Title, d.Explanation, d.Fix, d.Reference = c.explain(d, a, at, p, r)
+	var found bool
+	if v.upstreamStatus, found = c.rootCause(d, a, at, p, r); !found {
+		body := at.fgn.wait
+		if r != nil {
+			body = r.wait
+		}
+		c.fillRetry(d, a, p, v, body)
+	}
+	if d.Truncated {
+		push(&d.Notes, "The input was cut off inside the error body; this diagnosis uses what could be read.")
+	}
+}
+
+// fillProvider writes the candidates, the provider p (nil when none was
+// attributed), its evidence and the status; it returns the tied providers'
+// names, the error document and the status of an upstream error found
+// inside the body.
+func (c *Classifier) fillProvider(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider) (names []string, doc *node, upstream int) {
 	// candidates, provider, status
 	d.MidStream, d.PartialOutput = a.midStream, a.partial
 	for i := range at.cands[:min(len(at.cands), maxCandidates)] {
@@ -262,128 +288,7 @@ func (c *Classifier) fill(d *Diagnosis, a *artefact, at *attempt) {
 			}
 		}
 	}
-
-	status := d.Status // the status the category follows
-	if upstream != 0 {
-		status = upstream
-	}
-	// code, message, request id, fields
-	var read *errorFields // what they are read from
-	switch {
-	case r != nil:
-		read = &r.errorFields
-		if r.entry != nil || r.result > 0 {
-			d.Code = r.code
-		}
-		if r.unknownCode != "" {
-			push(&d.Notes, "The code \""+textx.CutUTF8(r.unknownCode, 80)+"\" is not one "+p.Name+" documents.")
-		}
-		if r.byStatus {
-			push(&d.Notes, "The body carries no code; "+p.Name+" documents \""+r.entry.Code+"\" as its only error with HTTP "+decimal.Itoa(status)+".")
-		}
-		if r.variant != nil {
-			d.Variant = r.variant.Name
-		}
-	case names != nil:
-		read = &at.reads[0].errorFields
-		same := true
-		for i := range at.top {
-			same = same && c.readTop(at, a, i).code == read.code
-		}
-		if same {
-			d.Code = read.code
-		}
-	case at.fok:
-		read = &at.fgn.errorFields
-		d.Code = read.code
-	default:
-		d.Code, d.Message = a.looseCode, a.looseMsg
-		if a.html != "" {
-			d.Message = a.html
-		}
-	}
-	if read != nil {
-		d.Message, d.RequestID, d.Fields = read.message, read.requestID, read.fields
-	}
-	if d.RequestID == "" {
-		for _, name := range requestIDHeaders {
-			if id, ok := a.headers.get(name); ok && id != "" {
-				d.RequestID = id
-				addField(&d.Fields, "header "+name, id, "request_id")
-				break
-			}
-		}
-	}
-	for _, h := range []string{"retry-after", "retry-after-ms"} {
-		if val, ok := a.headers.get(h); ok {
-			addField(&d.Fields, "header "+h, val, "retry_after")
-		}
-	}
-	// category; v gathers the inputs of the retry verdict on the way
-	v := verdict{provider: p, agreeing: names, html: a.html != "", vendor: a.htmlVendor, headers: a.headers}
-	if r != nil {
-		v.entry, v.variant, v.result = r.entry, r.variant, r.documented(p)
-	}
-	entry, variant, result := v.entry, v.variant, v.result
-	bodyScore := -1 // how error-like the body is; -1 without one
-	if doc != nil {
-		bodyScore = errorScore(doc)
-	}
-	agreed, agreedEntry := c.agreement(a, at)
-	var cat string
-	switch {
-	case entry != nil:
-		cat = entry.Category
-		if variant != nil && variant.Category != "" {
-			cat = variant.Category
-		}
-		if entry.Signal == catalog.SignalStream {
-			d.MidStream = true
-		}
-	case result != nil:
-		cat = "success"
-	case agreed != "":
-		cat = agreed
-	case at.fok && at.fgn.category != "":
-		cat = at.fgn.category
-	case bodyScore == 0 && !d.MidStream && status >= 200 && status < 300,
-		a.streamDone && (status == 0 || status >= 200 && status < 300) && doc == nil:
-		cat = "success"
-	default:
-		cat = statusCategory(status)
-		if cat == "" {
-			cat = "unknown"
-		}
-	}
-	if cat == "success" && bodyScore > 0 && result == nil {
-		cat = "unknown"
-	}
-	if cat == "unknown" && bodyScore == 0 && status == 0 {
-		push(&d.Notes, "The JSON has no error fields; with a 2xx status it would be a success.")
-	}
-	d.Category = cat
-	v.category, v.code, v.midStream, v.partial = cat, d.Code, d.MidStream, d.PartialOutput
-	if agreedEntry != nil {
-		v.entry = agreedEntry
-	}
-	if v.entry == nil && at.fok {
-		v.foreign = &at.fgn
-	}
-
-	// explanation, root cause, retry verdict
-	d.CodeCategory = d.Category
-	d.Title, d.Explanation, d.Fix, d.Reference = c.explain(d, a, at, p, r)
-	var found bool
-	if v.upstreamStatus, found = c.rootCause(d, a, at, p, r); !found {
-		body := at.fgn.wait
-		if r != nil {
-			body = r.wait
-		}
-		c.fillRetry(d, a, p, v, body)
-	}
-	if d.Truncated {
-		push(&d.Notes, "The input was cut off inside the error body; this diagnosis uses what could be read.")
-	}
+	return names, doc, upstream
 }
 
 // fillRetry writes the retry verdict from its inputs v (a copy: storing the

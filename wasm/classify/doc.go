@@ -49,6 +49,8 @@
 //	segment.go   cut a paste that holds several calls into parts (log records,
 //	             curl -i responses, HAR entries) and mark the failures a later
 //	             success recovered
+//	code.go      fill's code stage: code, message, request id, fields
+//	category.go  fill's category stage: the canonical category, the verdict's inputs
 //	retry.go     the one wait calculator and the retry verdict
 //	explain.go   title, explanation, fix steps, reference
 //	rootcause.go when a catalog code with a vague category (upstream, server)
@@ -56,7 +58,9 @@
 //	distinct.go  diagnose each failed part, group them into distinct errors
 //	             and pick the primary one
 //	diagnosis.go the Diagnosis type and its JSON encoding
-//	classify.go  Diagnose: wires the stages and picks the layer to report
+//	classify.go  Diagnose: wires the stages, picks the layer to report, and
+//	             fill runs the stages on it (provider, code, category, explanation,
+//	             root cause, retry)
 //	text.go      line helpers; the stand-ins for strings, unicode, strconv, time,
 //	             encoding/json and encoding/base64, which the browser binary is
 //	             smaller without, are the packages of wasm/internal (textx,
