@@ -17,6 +17,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/errdex/errdex/content/model"
+	"github.com/errdex/errdex/wasm/catalog"
+	"github.com/errdex/errdex/wasm/classify"
 )
 
 var (
@@ -445,9 +447,8 @@ func (l *loader) checkExample(p *Provider, c *model.Code, ex *model.Example, lin
 		report(line, where+`example needs "body"`)
 		return
 	}
-	var v any
+	var v json.RawMessage // encoding/json only says whether it is JSON; the classifier reads it
 	dec := json.NewDecoder(strings.NewReader(ex.Body))
-	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
 		report(line, where+"example body is not valid JSON: "+err.Error())
 		return
@@ -463,7 +464,7 @@ func (l *loader) checkExample(p *Provider, c *model.Code, ex *model.Example, lin
 	for _, sp := range env.StatusField {
 		// a number there is the status; a string may be a code (OpenRouter's
 		// error.code is 429 or "server_error")
-		if sv, ok := jsonPath(v, sp); ok && ex.Status != 0 && isInt(sv) && sv != strconv.Itoa(ex.Status) && pathRE.MatchString(sp) {
+		if sv, ok := classify.ReadCode(ex.Body, &catalog.Envelope{Code: []string{sp}}); ok && ex.Status != 0 && isInt(sv) && sv != strconv.Itoa(ex.Status) && pathRE.MatchString(sp) {
 			report(line, where+"example body's "+sp+" is "+strconv.Quote(sv)+", not the example's status "+strconv.Itoa(ex.Status))
 		}
 	}
@@ -471,7 +472,8 @@ func (l *loader) checkExample(p *Provider, c *model.Code, ex *model.Example, lin
 		return strings.EqualFold(got, c.Code) || slices.ContainsFunc(c.Aliases, func(a string) bool { return strings.EqualFold(a, got) })
 	}
 	// the body, then the headers, then the status (the envelope's order)
-	if got, ok := envelopeCode(env, v); ok {
+	// read as the classifier reads it (its envelope paths, its Indirect rule)
+	if got, ok := classify.ReadCode(ex.Body, &catalog.Envelope{Code: env.Code, Indirect: (*catalog.Indirect)(env.Indirect)}); ok {
 		if !is(got) {
 			report(line, where+"example body carries code "+strconv.Quote(got)+", not this code")
 		}
@@ -518,66 +520,6 @@ func headerCode(env model.Envelope, headers []string) (name, code string, ok boo
 		}
 	}
 	return "", "", false
-}
-
-// envelopeCode applies an envelope's code paths (and its indirect rule) to a
-// decoded JSON value.
-func envelopeCode(env model.Envelope, v any) (string, bool) {
-	for _, p := range env.Code {
-		s, ok := jsonPath(v, p)
-		if !ok {
-			continue
-		}
-		if env.Indirect != nil && s == env.Indirect.When {
-			if inner, ok := jsonPath(v, env.Indirect.Field); ok {
-				return inner, true
-			}
-		}
-		return s, true
-	}
-	return "", false
-}
-
-// jsonPath resolves a dotted path with "[]" array steps to a scalar, as text.
-func jsonPath(v any, p string) (string, bool) {
-	segs := strings.Split(p, ".")
-	var walk func(v any, i int) (string, bool)
-	walk = func(v any, i int) (string, bool) {
-		if i == len(segs) {
-			switch x := v.(type) {
-			case string:
-				return x, true
-			case json.Number:
-				return x.String(), true
-			case bool:
-				return strconv.FormatBool(x), true
-			}
-			return "", false
-		}
-		key, arr := strings.CutSuffix(segs[i], "[]")
-		m, ok := v.(map[string]any)
-		if !ok {
-			return "", false
-		}
-		next, ok := m[key]
-		if !ok {
-			return "", false
-		}
-		if !arr {
-			return walk(next, i+1)
-		}
-		list, ok := next.([]any)
-		if !ok {
-			return "", false
-		}
-		for _, el := range list {
-			if s, ok := walk(el, i+1); ok {
-				return s, true
-			}
-		}
-		return "", false
-	}
-	return walk(v, 0)
 }
 
 // crossCheck resolves related links, which may point into other providers.

@@ -15,7 +15,7 @@ func TestDiagnoseJSON(t *testing.T) {
 		t.Errorf("unexpected diagnosis: %s", out)
 	}
 	// The same bytes as the CLI's --json.
-	d := classify.Diagnose(`{"code": 6, "error": "not_enough_balance"}`, classify.Options{})
+	d := classify.New(catalog.Default).Diagnose(`{"code": 6, "error": "not_enough_balance"}`, classify.Options{})
 	if want := string(d.JSON()); out != want {
 		t.Errorf("glue and classifier disagree:\n glue: %s\n want: %s", out, want)
 	}

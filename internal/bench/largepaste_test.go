@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/classify"
 )
 
@@ -22,7 +23,7 @@ func TestLargeCases(t *testing.T) {
 		if testing.Short() {
 			continue
 		}
-		if d := classify.Diagnose(c.paste, classify.Options{}); d.Category != c.category {
+		if d := classify.New(catalog.Default).Diagnose(c.paste, classify.Options{}); d.Category != c.category {
 			t.Errorf("%s: the classifier says %q, want %q", c.name, d.Category, c.category)
 		}
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"golang.org/x/tools/txtar"
 
+	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/classify"
 )
 
@@ -43,7 +44,7 @@ func (a panelAttrs) String() string {
 }
 
 // nativeAttrs is what the panel should carry for text: the five values of
-// classify.Diagnose(...).JSON(), "" for null.
+// classify.New(catalog.Default).Diagnose(...).JSON(), "" for null.
 func nativeAttrs(t *testing.T, text, provider string) panelAttrs {
 	t.Helper()
 	return attrsOfJSON(t, cliJSON(text, provider))
@@ -51,7 +52,7 @@ func nativeAttrs(t *testing.T, text, provider string) panelAttrs {
 
 // cliJSON is what `errdex diagnose --json` prints for text.
 func cliJSON(text, provider string) []byte {
-	d := classify.Diagnose(text, classify.Options{Provider: provider})
+	d := classify.New(catalog.Default).Diagnose(text, classify.Options{Provider: provider})
 	return d.JSON()
 }
 

@@ -15,6 +15,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/classify"
 )
 
@@ -93,7 +94,7 @@ func diagnose(args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "errdex:", err)
 		return 2
 	}
-	d := classify.Diagnose(input, classify.Options{})
+	d := classify.New(catalog.Default).Diagnose(input, classify.Options{})
 	if *asJSON {
 		out := d.JSON()
 		out = append(out, '\n')

@@ -284,3 +284,23 @@ func ProviderPath(providerID string) string { return providerID + "/" }
 
 // CategoryPath is [model.CategoryPath].
 func CategoryPath(name string) string { return "categories/" + name + "/" }
+
+// Catalog is a whole catalog, the value the classifier reads: the
+// generated one is [Default]; tests build small ones by hand.
+type Catalog struct {
+	Providers  []Provider
+	Categories []Category
+}
+
+// Default is the catalog generated from content/ (data_gen.go).
+var Default = &Catalog{Providers: Providers, Categories: Categories}
+
+// Category returns the category named name ([CategoryByName] in c).
+func (c *Catalog) Category(name string) (*Category, bool) {
+	for i := range c.Categories {
+		if c.Categories[i].Name == name {
+			return &c.Categories[i], true
+		}
+	}
+	return nil, false
+}

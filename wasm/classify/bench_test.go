@@ -107,7 +107,7 @@ func manyErrorsLog(n, every int) string {
 // intended, and each floor is JSON.
 func TestBenchCases(t *testing.T) {
 	for _, c := range benchCases() {
-		d := Diagnose(c.paste, Options{})
+		d := std.Diagnose(c.paste, Options{})
 		if d.Provider != c.provider || d.Code != c.code {
 			t.Errorf("%s: diagnosed %s/%s, want %s/%s", c.name, d.Provider, d.Code, c.provider, c.code)
 		}
@@ -125,7 +125,7 @@ func BenchmarkDiagnose(b *testing.B) {
 			b.SetBytes(int64(len(c.paste)))
 			b.ReportAllocs()
 			for b.Loop() {
-				Diagnose(c.paste, Options{})
+				std.Diagnose(c.paste, Options{})
 			}
 			b.ReportMetric(float64(len(c.paste)), "paste-B")
 		})

@@ -19,6 +19,12 @@ type Options struct {
 	Provider string
 }
 
+// Classifier diagnoses pastes against one catalog, read once by [New].
+type Classifier struct {
+	cat   *catalog.Catalog
+	lists *redactLists // what the redactor reads of cat
+}
+
 // Diagnose reads one paste and says what it is. It never fails: empty,
 // binary and unrecognised input give a Diagnosis with Category "unknown".
 // It is deterministic and does not read the clock.
@@ -27,20 +33,20 @@ type Options struct {
 // SSE stream with several error events) is split into them (segment.go);
 // the Diagnosis is then about the primary error and lists every distinct
 // one in Errors (distinct.go).
-func Diagnose(input string, opts Options) Diagnosis {
+func (c Classifier) Diagnose(input string, opts Options) Diagnosis {
 	cut := len(input) > MaxInput
 	if cut {
 		input = textx.CutUTF8(input, MaxInput)
 	}
-	red, reds, secrets := redactText(input)
+	red, reds, secrets := c.redactText(input)
 	var d Diagnosis // notes about the whole paste come first
 	if cut {
 		push(&d.Notes, "Only the first 8 MiB of the input were read.")
 	}
 	forced := -1 // the index of the provider the user chose
 	if opts.Provider != "" {
-		for i := range catalog.Providers {
-			if forced < 0 && catalog.Providers[i].ID == opts.Provider {
+		for i := range c.cat.Providers {
+			if forced < 0 && c.cat.Providers[i].ID == opts.Provider {
 				forced = i
 			}
 		}
@@ -50,8 +56,8 @@ func Diagnose(input string, opts Options) Diagnosis {
 	}
 	art := unwrapWith(red, &budget{left: 16*len(red) + 1<<16})
 	segs, errs := split(red, &art)
-	if total, lone := diagnoseSeveral(&d, red, &art, segs, errs, forced, secrets); total < 2 { // read whole: one error or none
-		diagnoseArtefact(&d, &art, &pasteText{text: red, low: textx.Lower(red)}, forced, secrets)
+	if total, lone := c.diagnoseSeveral(&d, red, &art, segs, errs, forced, secrets); total < 2 { // read whole: one error or none
+		c.diagnoseArtefact(&d, &art, &pasteText{text: red, low: textx.Lower(red)}, forced, secrets)
 		if d.Line = min(d.Occurrences, 1); lone >= 0 && d.Occurrences > 0 {
 			place(&d, &segs[lone])
 		}
@@ -65,7 +71,7 @@ func Diagnose(input string, opts Options) Diagnosis {
 // escaped in it), keeps the most specific and writes its diagnosis into
 // d (which holds at most the notes about the whole paste), with
 // every secret the first pass missed masked. t is the text a came from.
-func diagnoseArtefact(d *Diagnosis, a *artefact, t *pasteText, forced int, secrets []string) {
+func (c *Classifier) diagnoseArtefact(d *Diagnosis, a *artefact, t *pasteText, forced int, secrets []string) {
 	d.Form, d.Status, d.Truncated = formNames[a.form], a.status, a.truncated
 	// A catalog code wins, the outermost first (a catalog wrapper such as
 	// Cline's stream_initialization_failed is the error the client got;
@@ -77,12 +83,12 @@ func diagnoseArtefact(d *Diagnosis, a *artefact, t *pasteText, forced int, secre
 		if i < len(a.layers) {
 			l = &a.layers[i]
 		}
-		next := try(a, l, i, t, forced)
+		next := c.try(a, l, i, t, forced)
 		if i == 0 || next.spec > at.spec || (next.spec == at.spec && next.spec < 3) {
 			at = next
 		}
 	}
-	fill(d, a, &at)
+	c.fill(d, a, &at)
 	pushAll(&d.Notes, a.notes)
 	if d.Category == "success" || d.Category == "unknown" {
 		d.CodeCategory = ""
@@ -93,21 +99,21 @@ func diagnoseArtefact(d *Diagnosis, a *artefact, t *pasteText, forced int, secre
 	// Mask, in every string taken from the paste, secrets that escapes hid
 	// from the first pass.
 	for _, s := range []*string{&d.Message, &d.RequestID, &d.Code, &d.Retry.Reason, &d.Explanation} {
-		*s = scrub(*s, secrets)
+		*s = c.scrub(*s, secrets)
 	}
 	if rc := d.RootCause; rc != nil {
-		rc.Message, rc.Code = scrub(rc.Message, secrets), scrub(rc.Code, secrets)
+		rc.Message, rc.Code = c.scrub(rc.Message, secrets), c.scrub(rc.Code, secrets)
 	}
 	for i := range d.Fields {
-		d.Fields[i].Value = scrub(d.Fields[i].Value, secrets)
+		d.Fields[i].Value = c.scrub(d.Fields[i].Value, secrets)
 	}
-	scrubList(d.Notes, secrets)
-	changed := scrubList(d.Evidence, secrets)
+	c.scrubList(d.Notes, secrets)
+	changed := c.scrubList(d.Evidence, secrets)
 	for i := range d.Candidates {
 		// The attributed provider's evidence is d.Evidence: when scrubbing
 		// changed none of it, scrubbing it again changes nothing either.
 		if ev := d.Candidates[i].Evidence; changed || len(ev) == 0 || len(ev) != len(d.Evidence) || &ev[0] != &d.Evidence[0] {
-			scrubList(ev, secrets)
+			c.scrubList(ev, secrets)
 		}
 	}
 }
@@ -130,7 +136,7 @@ type attempt struct {
 // i-th top provider. The first readings are kept in the attempt, never on
 // the heap, which keeps the catalog's types out of the binary's type data;
 // more tied providers are read again where they are needed.
-func (at *attempt) readTop(a *artefact, i int) reading {
+func (c *Classifier) readTop(at *attempt, a *artefact, i int) reading {
 	if i < len(at.reads) && at.reads[i].done {
 		return at.reads[i]
 	}
@@ -138,10 +144,10 @@ func (at *attempt) readTop(a *artefact, i int) reading {
 	if code == "" {
 		code = at.top[i].textCode
 	}
-	return read(at.top[i].p(), at.doc, at.status, code, a.looseMsg)
+	return read(c.p(&at.top[i]), at.doc, at.status, code, a.looseMsg)
 }
 
-func try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
+func (c *Classifier) try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
 	at := attempt{layer: l, index: index, status: a.status}
 	if l != nil {
 		at.doc = l.doc
@@ -159,13 +165,13 @@ func try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
 	if at.fok && at.fgn.mark != "" {
 		mark = shapeMark{shape: at.fgn.shape, key: at.fgn.mark}
 	}
-	at.cands = detect(a, doc, status, mark, t)
+	at.cands = c.detect(a, doc, status, mark, t)
 	switch {
 	case forced >= 0:
 		s := scored{pi: forced, conf: 1, evidence: []string{"chosen by the user"}}
-		for _, c := range at.cands {
-			if c.pi == forced {
-				pushAll(&s.evidence, c.evidence)
+		for _, x := range at.cands {
+			if x.pi == forced {
+				pushAll(&s.evidence, x.evidence)
 			}
 		}
 		at.top = []scored{s}
@@ -179,7 +185,7 @@ func try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
 		at.top = at.cands[:k]
 	}
 	for i := range at.top {
-		r := at.readTop(a, i)
+		r := c.readTop(&at, a, i)
 		if r.entry != nil || r.result > 0 {
 			at.spec = 3
 		}
@@ -198,23 +204,50 @@ func try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
 	return at
 }
 
-// fill writes the chosen attempt at of a into d: provider, fields,
-// category, explanation, then the root cause (rootcause.go) and the retry
-// verdict. It stays one long function, as it was: cut into a function per
-// stage it costs the WebAssembly binary more than its size budget allows.
-func fill(d *Diagnosis, a *artefact, at *attempt) {
+// fill writes the chosen attempt at of a into d, stage by stage: the
+// provider (fillProvider), the code and fields (code.go), the category
+// (category.go), the explanation (explain.go), then the root cause
+// (rootcause.go) and the retry verdict (fillRetry).
+func (c *Classifier) fill(d *Diagnosis, a *artefact, at *attempt) {
 	var p *catalog.Provider // the attributed provider
 	var r *reading          // its reading
 	if len(at.top) == 1 {
-		p, r = at.top[0].p(), &at.reads[0]
+		p, r = c.p(&at.top[0]), &at.reads[0]
 	}
-	var names []string
-	var doc *node
-	upstream := 0
+	names, doc, upstream := c.fillProvider(d, a, at, p)
+	status := d.Status // the status the category follows
+	if upstream != 0 {
+		status = upstream
+	}
+	c.fillCode(d, a, at, p, r, names, status)
+	v := c.fillCategory(d, a, at, p, r, names, doc, status)
+
+	// explanation, root cause, retry verdict
+	d.CodeCategory = d.Category
+	d.Title, d.Explanation, d.Fix, d.Reference = c.explain(d, a, at, p, r)
+	var found bool
+	if v.upstreamStatus, found = c.rootCause(d, a, at, p, r); !found {
+		body := at.fgn.wait
+		if r != nil {
+			body = r.wait
+		}
+		c.fillRetry(d, a, p, v, body)
+	}
+	if d.Truncated {
+		push(&d.Notes, "The input was cut off inside the error body; this diagnosis uses what could be read.")
+	}
+}
+
+// fillProvider writes the candidates, the provider p (nil when none was
+// attributed), its evidence and the status; it returns the tied providers'
+// names, the error document and the status of an upstream error found
+// inside the body.
+func (c *Classifier) fillProvider(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider) (names []string, doc *node, upstream int) {
 	// candidates, provider, status
 	d.MidStream, d.PartialOutput = a.midStream, a.partial
-	for _, c := range at.cands[:min(len(at.cands), maxCandidates)] {
-		d.Candidates = append(d.Candidates, Candidate{Provider: c.p().ID, Confidence: c.conf, Evidence: c.evidence})
+	for i := range at.cands[:min(len(at.cands), maxCandidates)] {
+		x := &at.cands[i]
+		d.Candidates = append(d.Candidates, Candidate{Provider: c.p(x).ID, Confidence: x.conf, Evidence: x.evidence})
 	}
 	if l := at.layer; l != nil {
 		doc = l.doc
@@ -231,8 +264,8 @@ func fill(d *Diagnosis, a *artefact, at *attempt) {
 	case len(at.top) == 1:
 		d.Provider, d.ProviderName, d.Evidence = p.ID, p.Name, at.top[0].evidence
 	case len(at.top) > 1:
-		for _, s := range at.top {
-			push(&names, s.p().Name)
+		for i := range at.top {
+			push(&names, c.p(&at.top[i]).Name)
 		}
 		tied := textx.Join(names, " and ")
 		d.Evidence = []string{"the paste fits " + tied + " equally well; nothing in it tells them apart"}
@@ -255,134 +288,13 @@ func fill(d *Diagnosis, a *artefact, at *attempt) {
 			}
 		}
 	}
-
-	status := d.Status // the status the category follows
-	if upstream != 0 {
-		status = upstream
-	}
-	// code, message, request id, fields
-	var read *errorFields // what they are read from
-	switch {
-	case r != nil:
-		read = &r.errorFields
-		if r.entry != nil || r.result > 0 {
-			d.Code = r.code
-		}
-		if r.unknownCode != "" {
-			push(&d.Notes, "The code \""+textx.CutUTF8(r.unknownCode, 80)+"\" is not one "+p.Name+" documents.")
-		}
-		if r.byStatus {
-			push(&d.Notes, "The body carries no code; "+p.Name+" documents \""+r.entry.Code+"\" as its only error with HTTP "+decimal.Itoa(status)+".")
-		}
-		if r.variant != nil {
-			d.Variant = r.variant.Name
-		}
-	case names != nil:
-		read = &at.reads[0].errorFields
-		same := true
-		for i := range at.top {
-			same = same && at.readTop(a, i).code == read.code
-		}
-		if same {
-			d.Code = read.code
-		}
-	case at.fok:
-		read = &at.fgn.errorFields
-		d.Code = read.code
-	default:
-		d.Code, d.Message = a.looseCode, a.looseMsg
-		if a.html != "" {
-			d.Message = a.html
-		}
-	}
-	if read != nil {
-		d.Message, d.RequestID, d.Fields = read.message, read.requestID, read.fields
-	}
-	if d.RequestID == "" {
-		for _, name := range requestIDHeaders {
-			if id, ok := a.headers.get(name); ok && id != "" {
-				d.RequestID = id
-				addField(&d.Fields, "header "+name, id, "request_id")
-				break
-			}
-		}
-	}
-	for _, h := range []string{"retry-after", "retry-after-ms"} {
-		if val, ok := a.headers.get(h); ok {
-			addField(&d.Fields, "header "+h, val, "retry_after")
-		}
-	}
-	// category; v gathers the inputs of the retry verdict on the way
-	v := verdict{provider: p, agreeing: names, html: a.html != "", vendor: a.htmlVendor, headers: a.headers}
-	if r != nil {
-		v.entry, v.variant, v.result = r.entry, r.variant, r.documented(p)
-	}
-	entry, variant, result := v.entry, v.variant, v.result
-	bodyScore := -1 // how error-like the body is; -1 without one
-	if doc != nil {
-		bodyScore = errorScore(doc)
-	}
-	agreed, agreedEntry := agreement(a, at)
-	var cat string
-	switch {
-	case entry != nil:
-		cat = entry.Category
-		if variant != nil && variant.Category != "" {
-			cat = variant.Category
-		}
-		if entry.Signal == catalog.SignalStream {
-			d.MidStream = true
-		}
-	case result != nil:
-		cat = "success"
-	case agreed != "":
-		cat = agreed
-	case at.fok && at.fgn.category != "":
-		cat = at.fgn.category
-	case bodyScore == 0 && !d.MidStream && status >= 200 && status < 300,
-		a.streamDone && (status == 0 || status >= 200 && status < 300) && doc == nil:
-		cat = "success"
-	default:
-		cat = statusCategory(status)
-		if cat == "" {
-			cat = "unknown"
-		}
-	}
-	if cat == "success" && bodyScore > 0 && result == nil {
-		cat = "unknown"
-	}
-	if cat == "unknown" && bodyScore == 0 && status == 0 {
-		push(&d.Notes, "The JSON has no error fields; with a 2xx status it would be a success.")
-	}
-	d.Category = cat
-	v.category, v.code, v.midStream, v.partial = cat, d.Code, d.MidStream, d.PartialOutput
-	if agreedEntry != nil {
-		v.entry = agreedEntry
-	}
-	if v.entry == nil && at.fok {
-		v.foreign = &at.fgn
-	}
-
-	// explanation, root cause, retry verdict
-	d.CodeCategory = d.Category
-	d.Title, d.Explanation, d.Fix, d.Reference = explain(d, a, at, p, r)
-	var found bool
-	if v.upstreamStatus, found = rootCause(d, a, at, p, r); !found {
-		body := at.fgn.wait
-		if r != nil {
-			body = r.wait
-		}
-		fillRetry(d, a, p, v, body)
-	}
-	if d.Truncated {
-		push(&d.Notes, "The input was cut off inside the error body; this diagnosis uses what could be read.")
-	}
+	return names, doc, upstream
 }
 
 // fillRetry writes the retry verdict from its inputs v (a copy: storing the
 // wait through a pointer would bring its type data into the binary); body
 // is the wait the error body gives, p the provider that answered.
-func fillRetry(d *Diagnosis, a *artefact, p *catalog.Provider, v verdict, body bodyWait) {
+func (c *Classifier) fillRetry(d *Diagnosis, a *artefact, p *catalog.Provider, v verdict, body bodyWait) {
 	src := waitSources{headers: a.headers, body: body, useReset: v.category == "rate_limit" || v.category == "quota"}
 	if p != nil {
 		src.resetHeader, src.resetUnit = p.RateLimit.ResetHeader, p.RateLimit.ResetUnit
@@ -393,16 +305,17 @@ func fillRetry(d *Diagnosis, a *artefact, p *catalog.Provider, v verdict, body b
 	}
 	v.wait = computeWait(src)
 	pushAll(&d.Notes, v.wait.problems)
+	v.cat = c.cat
 	d.Retry = decide(&v)
 }
 
 // agreement returns the category all the tied readings give, and the
 // first tied entry when all have the same retry verdict, so the verdict
 // can be given; "" and nil when they differ or one has no entry.
-func agreement(a *artefact, at *attempt) (cat string, first *catalog.Code) {
+func (c *Classifier) agreement(a *artefact, at *attempt) (cat string, first *catalog.Code) {
 	sameCat, sameRetry := true, true
 	for i := range at.top {
-		r := at.readTop(a, i)
+		r := c.readTop(at, a, i)
 		e := r.entry
 		if e == nil {
 			return "", nil
@@ -429,9 +342,9 @@ func agreement(a *artefact, at *attempt) (cat string, first *catalog.Code) {
 }
 
 // scrubList scrubs each string of list, and reports whether any changed.
-func scrubList(list, secrets []string) (changed bool) {
+func (c *Classifier) scrubList(list, secrets []string) (changed bool) {
 	for i, s := range list {
-		list[i] = scrub(s, secrets)
+		list[i] = c.scrub(s, secrets)
 		changed = changed || list[i] != s
 	}
 	return changed

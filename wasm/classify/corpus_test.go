@@ -84,7 +84,7 @@ func TestCorpus(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := Diagnose(c.input, c.opts)
+			d := std.Diagnose(c.input, c.opts)
 			got := indent(t, d.JSON())
 			if *update {
 				var files []txtar.File

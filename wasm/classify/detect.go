@@ -44,16 +44,16 @@ const (
 
 // scored is one provider's evidence.
 type scored struct {
-	pi       int // the provider's index in catalog.Providers
+	pi       int // the provider's index in the catalog's Providers
 	score    float64
 	evidence []string
 	conf     float64
 	textCode string // a code of this provider found in plain text
 }
 
-// p returns the provider. (An index, not a pointer, keeps the catalog's
-// types out of the binary's type data.)
-func (s *scored) p() *catalog.Provider { return &catalog.Providers[s.pi] }
+// p returns the provider of s. (An index in scored, not a pointer, keeps
+// the catalog's types out of the binary's type data.)
+func (c *Classifier) p(s *scored) *catalog.Provider { return &c.cat.Providers[s.pi] }
 
 func (s *scored) add(w float64, why string) {
 	s.score += w
@@ -71,7 +71,7 @@ type pasteText struct {
 // detect scores every catalog provider for the document doc of artefact
 // a, which came with HTTP status status. sh is the outside-catalog shape
 // doc was recognised as, if any.
-func detect(a *artefact, doc *node, status int, sh shapeMark, t *pasteText) []scored {
+func (c *Classifier) detect(a *artefact, doc *node, status int, sh shapeMark, t *pasteText) []scored {
 	// A host or header of an API outside the catalog, or an agent that
 	// calls one, counts against all.
 	outside := a.outside
@@ -88,16 +88,16 @@ func detect(a *artefact, doc *node, status int, sh shapeMark, t *pasteText) []sc
 	var out []scored
 	total := 0.0
 	var leaves leafPaths
-	for i := range catalog.Providers {
-		s := scored{pi: i}
-		scoreEnvelope(&s, doc, status, sh, &leaves)
+	for i := range c.cat.Providers {
+		s, p := scored{pi: i}, &c.cat.Providers[i]
+		scoreEnvelope(&s, p, doc, status, sh, &leaves)
 		if outside != "" {
 			s.add(wForeignHost, outside)
 		}
 		if doc == nil {
-			scoreLoose(&s, a, t)
+			scoreLoose(&s, p, a, t)
 		}
-		scorePaste(&s, a, t)
+		scorePaste(&s, p, a, t)
 		if s.score >= minListed {
 			out = append(out, s)
 			total += s.score
@@ -106,7 +106,7 @@ func detect(a *artefact, doc *node, status int, sh shapeMark, t *pasteText) []sc
 	// Best first; equal scores by provider id. An insertion sort: the list
 	// is short, and sort.SliceStable would pull reflection into the binary.
 	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && (out[j].score > out[j-1].score || out[j].score == out[j-1].score && less(out[j].p().ID, out[j-1].p().ID)); j-- {
+		for j := i; j > 0 && (out[j].score > out[j-1].score || out[j].score == out[j-1].score && less(c.p(&out[j]).ID, c.p(&out[j-1]).ID)); j-- {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}
@@ -166,14 +166,13 @@ func expNeg(x float64) float64 {
 }
 
 // scoreEnvelope weighs the document against the provider's envelope.
-func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark, leaves *leafPaths) {
+func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh shapeMark, leaves *leafPaths) {
 	if doc != nil && doc.kind == kindArray && len(doc.vals) > 0 {
 		doc = doc.vals[0]
 	}
 	if doc == nil || doc.kind != kindObject {
 		return
 	}
-	p := s.p()
 	owner := poss(p.Name)
 	env := &p.Envelope
 	path, raw, ok := firstScalar(doc, env.Code)
@@ -193,7 +192,7 @@ func scoreEnvelope(s *scored, doc *node, status int, sh shapeMark, leaves *leafP
 		}
 	} else if c, ok := p.Code(raw); ok {
 		entry = c
-		s.addCode(wCode, path, raw)
+		s.addCode(wCode, path, raw, p.Name)
 	}
 	if entry == nil {
 		for i := range p.Results {
@@ -274,11 +273,11 @@ type leafPaths struct {
 
 // addCode credits a code of the provider's vocabulary found at where
 // (an envelope path, or "code" in text). Numbers are weak evidence.
-func (s *scored) addCode(w float64, where, code string) {
+func (s *scored) addCode(w float64, where, code, name string) {
 	if isNumeric(code) {
-		s.add(wNumericCode, where+" "+code+" is one of "+poss(s.p().Name)+" codes (numbers are common, so this is weak)")
+		s.add(wNumericCode, where+" "+code+" is one of "+poss(name)+" codes (numbers are common, so this is weak)")
 	} else {
-		s.add(w, "\""+code+"\" is one of "+poss(s.p().Name)+" codes")
+		s.add(w, "\""+code+"\" is one of "+poss(name)+" codes")
 	}
 }
 
@@ -286,10 +285,10 @@ func (s *scored) addCode(w float64, where, code string) {
 // docs page) against the provider's vocabulary: the loose code, or else
 // the first word of the text that is one of its distinctive codes
 // (snake_case or kebab-case words of six or more letters).
-func scoreLoose(s *scored, a *artefact, t *pasteText) {
+func scoreLoose(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	if a.looseCode != "" {
-		if _, ok := s.p().Code(a.looseCode); ok {
-			s.addCode(wLooseCode, "code", a.looseCode)
+		if _, ok := p.Code(a.looseCode); ok {
+			s.addCode(wLooseCode, "code", a.looseCode, p.Name)
 		}
 		return
 	}
@@ -308,9 +307,9 @@ func scoreLoose(s *scored, a *artefact, t *pasteText) {
 		if len(w) < 6 || textx.IndexAny(w, "_-") < 0 || isNumeric(w) {
 			continue
 		}
-		if _, ok := s.p().Code(w); ok {
+		if _, ok := p.Code(w); ok {
 			s.textCode = w
-			s.add(wTextCode, "the text mentions \""+w+"\", one of "+poss(s.p().Name)+" codes")
+			s.add(wTextCode, "the text mentions \""+w+"\", one of "+poss(p.Name)+" codes")
 			return
 		}
 	}
@@ -353,8 +352,7 @@ func onHost(host string, hosts []string) bool {
 // scorePaste weighs what surrounds the body: the provider's own headers
 // and rate-limit headers, its hosts, its key prefixes and the names its
 // SDK prints.
-func scorePaste(s *scored, a *artefact, t *pasteText) {
-	p := s.p()
+func scorePaste(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	n := 0
 	for _, h := range p.Detect.Headers {
 		if n < 2 && (a.headers.has(h) || a.reqHeaders.has(h)) {

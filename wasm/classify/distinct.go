@@ -23,7 +23,7 @@ const maxEntries = 1000
 // primary one into top, with the distinct errors in top.Errors. It returns
 // the number of errors found; when fewer than two, the paste is read whole,
 // and lone is the index of the part of the one error, else -1.
-func diagnoseSeveral(top *Diagnosis, s string, a *artefact, segs []seg, failures, forced int, secrets []string) (total, lone int) {
+func (c *Classifier) diagnoseSeveral(top *Diagnosis, s string, a *artefact, segs []seg, failures, forced int, secrets []string) (total, lone int) {
 	b := &budget{left: 16*len(s) + 1<<16}
 	var entries []Diagnosis
 	var keys []string
@@ -37,7 +37,7 @@ func diagnoseSeveral(top *Diagnosis, s string, a *artefact, segs []seg, failures
 			return 0, i
 		}
 		var d Diagnosis
-		diagnosePart(&d, s, a, sg, b, forced, secrets)
+		c.diagnosePart(&d, s, a, sg, b, forced, secrets)
 		if d.Occurrences == 0 {
 			continue // no error after all
 		}
@@ -61,7 +61,7 @@ func diagnoseSeveral(top *Diagnosis, s string, a *artefact, segs []seg, failures
 	if total < 2 {
 		return total, lone
 	}
-	diagnosePart(top, s, a, &segs[topI], b, forced, secrets) // read again rather than copied
+	c.diagnosePart(top, s, a, &segs[topI], b, forced, secrets) // read again rather than copied
 	top.Occurrences = 1
 	if topG < len(entries) {
 		top.Occurrences = entries[topG].Occurrences
@@ -74,7 +74,7 @@ func diagnoseSeveral(top *Diagnosis, s string, a *artefact, segs []seg, failures
 
 // diagnosePart writes into d the diagnosis of the part sg of the paste s,
 // whose whole reading is a.
-func diagnosePart(d *Diagnosis, s string, a *artefact, sg *seg, b *budget, forced int, secrets []string) {
+func (c *Classifier) diagnosePart(d *Diagnosis, s string, a *artefact, sg *seg, b *budget, forced int, secrets []string) {
 	var text string
 	if a.form == formHAR {
 		text = compact(a.entries[sg.start], len(s)) // read as a HAR file of this entry alone
@@ -83,7 +83,7 @@ func diagnosePart(d *Diagnosis, s string, a *artefact, sg *seg, b *budget, force
 	}
 	x := unwrapWith(text, b)
 	x.notes = nil // they would place the error inside the part, not the paste
-	diagnoseArtefact(d, &x, &pasteText{text: text, low: textx.Lower(text)}, forced, secrets)
+	c.diagnoseArtefact(d, &x, &pasteText{text: text, low: textx.Lower(text)}, forced, secrets)
 	d.Form = formNames[a.form]
 	place(d, sg)
 }

@@ -3,12 +3,14 @@
 // entry) into a Diagnosis: which provider sent it, which code, the canonical
 // category, whether and when to retry, and how to fix it.
 //
-// Diagnose is a pure function: no I/O, no clock, no globals but the generated
-// catalog. It never panics and its cost grows linearly with the input. The
+// A [Classifier] reads the catalog it is given ([New]; the playground and
+// the CLI give it the generated one, [catalog.Default]); its Diagnose is a
+// pure function: no I/O, no clock, no catalog but its own. It never panics and its cost grows linearly with the input. The
 // package builds for GOOS=js GOARCH=wasm without fmt, encoding/json or
 // net/http, because it is what the playground runs in the browser.
 //
-//	d := classify.Diagnose(paste, classify.Options{})
+//	c := classify.New(catalog.Default) // once
+//	d := c.Diagnose(paste, classify.Options{})
 //	fmt.Println(d.Provider, d.Code, d.Category, d.Retry.Reason)
 //	os.Stdout.Write(d.JSON()) // what `errdex diagnose --json` prints
 //
@@ -19,7 +21,16 @@
 //	redact.go    mask secrets in the raw paste; every later stage sees only masked text
 //	unwrap.go    recognise the form (HAR, curl -v, curl -i, SSE, SDK exception, log,
 //	             bare JSON, HTML, XML, text), peel it to status, headers and the error
-//	             document, and find documents escaped inside its strings (3 levels)
+//	             document, and find documents escaped inside its strings (3 levels);
+//	             one file per form it reads:
+//	  har.go           a HAR file or entry
+//	  curlv.go         curl -v output
+//	  httpresponse.go  curl -i output: an HTTP response
+//	  body.go          a response body: its JSON or XML document, escaped documents
+//	  sse.go           an SSE stream
+//	  html.go          an HTML error page
+//	  plain.go         plain text: a log, a traceback, a labelled or bare JSON body
+//	  sdkexception.go  SDK exceptions written in words
 //	agent.go     the messages of coding agents and IDEs (Cline, Claude Code, Gemini
 //	             CLI, Cursor): the form "agent"
 //	textstatus.go  statuses stated in words: status words and properties, reason
@@ -38,6 +49,8 @@
 //	segment.go   cut a paste that holds several calls into parts (log records,
 //	             curl -i responses, HAR entries) and mark the failures a later
 //	             success recovered
+//	code.go      fill's code stage: code, message, request id, fields
+//	category.go  fill's category stage: the canonical category, the verdict's inputs
 //	retry.go     the one wait calculator and the retry verdict
 //	explain.go   title, explanation, fix steps, reference
 //	rootcause.go when a catalog code with a vague category (upstream, server)
@@ -45,7 +58,9 @@
 //	distinct.go  diagnose each failed part, group them into distinct errors
 //	             and pick the primary one
 //	diagnosis.go the Diagnosis type and its JSON encoding
-//	classify.go  Diagnose: wires the stages and picks the layer to report
+//	classify.go  Diagnose: wires the stages, picks the layer to report, and
+//	             fill runs the stages on it (provider, code, category, explanation,
+//	             root cause, retry)
 //	text.go      line helpers; the stand-ins for strings, unicode, strconv, time,
 //	             encoding/json and encoding/base64, which the browser binary is
 //	             smaller without, are the packages of wasm/internal (textx,

@@ -3,13 +3,14 @@ package classify_test
 import (
 	"fmt"
 
+	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/classify"
 )
 
 // A bare JSON body is enough: Clore.ai's code 6 points to the real code in
 // its "error" string.
-func ExampleDiagnose() {
-	d := classify.Diagnose(`{"code": 6, "error": "not_enough_balance"}`, classify.Options{})
+func ExampleClassifier_Diagnose() {
+	d := classify.New(catalog.Default).Diagnose(`{"code": 6, "error": "not_enough_balance"}`, classify.Options{})
 	fmt.Println(d.Provider, d.Code, d.Category, d.Retry.Retryable)
 	fmt.Println(d.Reference)
 	// Output:
@@ -19,8 +20,8 @@ func ExampleDiagnose() {
 
 // curl -i output gives the status and the headers; the wait comes from
 // Retry-After.
-func ExampleDiagnose_curl() {
-	d := classify.Diagnose(`HTTP/2 429
+func ExampleClassifier_Diagnose_curl() {
+	d := classify.New(catalog.Default).Diagnose(`HTTP/2 429
 retry-after: 12
 content-type: application/json
 
@@ -33,8 +34,8 @@ content-type: application/json
 }
 
 // A body two providers document alike is not attributed to either.
-func ExampleDiagnose_ambiguous() {
-	d := classify.Diagnose(`{"error":{"code":"not_found","message":"Resource not found"}}`, classify.Options{})
+func ExampleClassifier_Diagnose_ambiguous() {
+	d := classify.New(catalog.Default).Diagnose(`{"error":{"code":"not_found","message":"Resource not found"}}`, classify.Options{})
 	fmt.Printf("provider=%q candidates=%d low=%v category=%s\n", d.Provider, len(d.Candidates), d.Confidence < 0.5, d.Category)
 	// Output:
 	// provider="" candidates=2 low=true category=not_found
@@ -42,7 +43,7 @@ func ExampleDiagnose_ambiguous() {
 
 // Options.Provider settles it, as the playground's override does.
 func ExampleOptions() {
-	d := classify.Diagnose(`{"error":{"code":"not_found","message":"Resource not found"}}`, classify.Options{Provider: "clipia"})
+	d := classify.New(catalog.Default).Diagnose(`{"error":{"code":"not_found","message":"Resource not found"}}`, classify.Options{Provider: "clipia"})
 	fmt.Println(d.Provider, d.Confidence, d.Reference)
 	// Output:
 	// clipia 1 clipia/not_found/
@@ -51,7 +52,7 @@ func ExampleOptions() {
 // Secrets are masked before anything else happens; the Diagnosis lists
 // what was masked, never the value.
 func ExampleDiagnosis_Redactions() {
-	d := classify.Diagnose("Authorization: Bearer oc_live_FAKE0123456789abcdef\n\n{\"error\":{\"code\":\"unauthorized\",\"message\":\"Invalid or missing API key\"}}", classify.Options{})
+	d := classify.New(catalog.Default).Diagnose("Authorization: Bearer oc_live_FAKE0123456789abcdef\n\n{\"error\":{\"code\":\"unauthorized\",\"message\":\"Invalid or missing API key\"}}", classify.Options{})
 	fmt.Println(d.Redactions[0].Kind, "-", d.Redactions[0].Where)
 	fmt.Println(d.RedactedInput[:40])
 	// Output:
@@ -61,7 +62,7 @@ func ExampleDiagnosis_Redactions() {
 
 // JSON is the one encoding the CLI and the playground share.
 func ExampleDiagnosis_JSON() {
-	d := classify.Diagnose("", classify.Options{})
+	d := classify.New(catalog.Default).Diagnose("", classify.Options{})
 	fmt.Println(string(d.JSON())[:100])
 	// Output:
 	// {"provider":null,"provider_name":null,"confidence":0,"candidates":[],"evidence":[],"form":"empty","s
@@ -70,7 +71,7 @@ func ExampleDiagnosis_JSON() {
 // A log with several failed calls: the top level is the last failure that
 // no later success recovered, and errors lists every distinct one.
 func ExampleDiagnosis_Errors() {
-	d := classify.Diagnose(`2026-11-23T09:00:05Z ERROR POST https://api.clipia.ai/v1/queue/flux-pro status=429 {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Rate limit exceeded. Try again later."}}
+	d := classify.New(catalog.Default).Diagnose(`2026-11-23T09:00:05Z ERROR POST https://api.clipia.ai/v1/queue/flux-pro status=429 {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Rate limit exceeded. Try again later."}}
 2026-11-23T09:00:07Z ERROR POST https://api.clipia.ai/v1/queue/flux-pro status=429 {"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Rate limit exceeded. Try again later."}}
 2026-11-23T09:00:09Z ERROR GET https://aitbc.bubuit.net/api/v1/jobs/job-77 status=404 {"detail": "Job job-77 not found", "error_code": "JOB_NOT_FOUND"}
 2026-11-23T09:00:12Z INFO POST https://api.clipia.ai/v1/queue/flux-pro status=200`, classify.Options{})
@@ -88,7 +89,7 @@ func ExampleDiagnosis_Errors() {
 // stays Cline's, the advice follows the upstream's "maximum context
 // length", which no retry cures.
 func ExampleRootCause() {
-	d := classify.Diagnose(`{"code":"stream_initialization_failed","message":"Failed to create stream: request failed with status 400: {\"error\":{\"message\":\"This model's maximum context length is 204800 tokens.\",\"code\":400}}"}`, classify.Options{})
+	d := classify.New(catalog.Default).Diagnose(`{"code":"stream_initialization_failed","message":"Failed to create stream: request failed with status 400: {\"error\":{\"message\":\"This model's maximum context length is 204800 tokens.\",\"code\":400}}"}`, classify.Options{})
 	fmt.Println(d.Code, d.CodeCategory, "->", d.Category, d.Retry.Retryable)
 	fmt.Println(d.RootCause.Where, d.RootCause.Status)
 	// Output:

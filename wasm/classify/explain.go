@@ -13,7 +13,7 @@ import (
 // explain returns the title, explanation, fix steps and reference page
 // for d, which holds the category; p and r are the attributed provider and
 // its reading.
-func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *reading) (title, explanation string, fix []string, ref string) {
+func (c *Classifier) explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *reading) (title, explanation string, fix []string, ref string) {
 	var entry *catalog.Code
 	var variant *catalog.Variant
 	var result *catalog.Result
@@ -29,7 +29,7 @@ func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *rea
 		}
 		push(&what, w)
 	}
-	cat, hasCat := catalog.CategoryByName(d.Category)
+	cat, hasCat := c.cat.Category(d.Category)
 	switch {
 	case entry != nil:
 		title, fix, ref = entry.Title, entry.Fix, catalog.Path(p.ID, textx.Lower(entry.Code))
@@ -70,12 +70,12 @@ func explain(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *rea
 		var parts, refs []string
 		switch {
 		case tie:
-			for i, s := range at.top {
-				if e := at.readTop(a, i).entry; e != nil {
-					push(&parts, s.p().Name+" (\""+e.Code+"\": "+lowerFirst(e.Title)+")")
-					push(&refs, catalog.Path(s.p().ID, textx.Lower(e.Code)))
+			for i := range at.top {
+				if e := c.readTop(at, a, i).entry; e != nil {
+					push(&parts, c.p(&at.top[i]).Name+" (\""+e.Code+"\": "+lowerFirst(e.Title)+")")
+					push(&refs, catalog.Path(c.p(&at.top[i]).ID, textx.Lower(e.Code)))
 				} else {
-					push(&parts, s.p().Name)
+					push(&parts, c.p(&at.top[i]).Name)
 				}
 			}
 			word := "body" // what was read: the body, or the text when there was no JSON

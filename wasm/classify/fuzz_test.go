@@ -50,9 +50,9 @@ func FuzzDiagnose(f *testing.F) {
 		f.Add(c.input)
 	}
 	f.Fuzz(func(t *testing.T, input string) {
-		d := Diagnose(input, Options{})
+		d := std.Diagnose(input, Options{})
 		out := d.JSON()
-		if again := Diagnose(input, Options{}); !bytes.Equal(out, again.JSON()) {
+		if again := std.Diagnose(input, Options{}); !bytes.Equal(out, again.JSON()) {
 			t.Fatalf("not deterministic for %q", input)
 		}
 		if !json.Valid(out) {
@@ -212,7 +212,7 @@ func TestCorpusProperties(t *testing.T) {
 		inputs = append(inputs, c.input)
 	}
 	for _, in := range inputs {
-		d := Diagnose(in, Options{})
+		d := std.Diagnose(in, Options{})
 		out := d.JSON()
 		checkCatalogRefs(t, &d)
 		checkErrors(t, &d)

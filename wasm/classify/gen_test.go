@@ -1,6 +1,6 @@
 //go:build !js
 
-package classify
+package classify_test
 
 import (
 	"flag"

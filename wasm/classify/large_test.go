@@ -25,7 +25,7 @@ func bigLog(size int) string {
 func TestMultiMegabyteLog(t *testing.T) {
 	log := bigLog(3 << 20)
 	start := time.Now()
-	d := Diagnose(log, Options{})
+	d := std.Diagnose(log, Options{})
 	if el := time.Since(start); el > 20*time.Second {
 		t.Errorf("took %v for 3 MB", el)
 	}
@@ -59,7 +59,7 @@ func TestLinear(t *testing.T) {
 		best := time.Hour
 		for i := 0; i < 3; i++ {
 			start := time.Now()
-			Diagnose(s, Options{})
+			std.Diagnose(s, Options{})
 			best = min(best, time.Since(start))
 		}
 		return best
@@ -84,7 +84,7 @@ func TestLinear(t *testing.T) {
 
 func TestMaxInput(t *testing.T) {
 	in := strings.Repeat("a", MaxInput+10)
-	d := Diagnose(in, Options{})
+	d := std.Diagnose(in, Options{})
 	if len(d.RedactedInput) != MaxInput || !strings.Contains(strings.Join(d.Notes, " "), "8 MiB") {
 		t.Errorf("input not cut at MaxInput: %d bytes, notes %q", len(d.RedactedInput), d.Notes)
 	}
@@ -93,7 +93,7 @@ func TestMaxInput(t *testing.T) {
 // TestManyErrors reads a 10,000-line log with 500 errors of five kinds:
 // every error is counted once, in five distinct entries in paste order.
 func TestManyErrors(t *testing.T) {
-	d := Diagnose(manyErrorsLog(10000, 20), Options{})
+	d := std.Diagnose(manyErrorsLog(10000, 20), Options{})
 	total := 0
 	for i, e := range d.Errors {
 		total += e.Occurrences
@@ -117,7 +117,7 @@ func TestManyDistinctErrors(t *testing.T) {
 		name := string(rune('a'+i/26%26)) + string(rune('a'+i%26))
 		b.WriteString(`2026-11-23T10:00:00Z ERROR {"detail": "Model ` + name + ` is not available", "error_code": "VALIDATION_INVALID_MODEL"}` + "\n")
 	}
-	d := Diagnose(b.String(), Options{})
+	d := std.Diagnose(b.String(), Options{})
 	if len(d.Errors) != 500 || d.Occurrences != 1 || d.Line != 500 {
 		t.Errorf("%d entries; top line %d", len(d.Errors), d.Line)
 	}

@@ -213,6 +213,19 @@ func read(p *catalog.Provider, doc *node, status int, looseCode, looseMsg string
 	return r
 }
 
+// ReadCode reads the code of body, one JSON error document, through env's
+// code paths and Indirect rule exactly as Diagnose does: content's
+// validation checks every documented example with it. ok is false when
+// body is not a document or has no code there.
+func ReadCode(body string, env *catalog.Envelope) (code string, ok bool) {
+	doc, ok := readValue(body, 0, &budget{left: 16*len(body) + 1<<16})
+	if !ok {
+		return "", false
+	}
+	r := read(&catalog.Provider{Envelope: *env}, doc.n, 0, "", "")
+	return r.code, r.code != ""
+}
+
 // documented returns the documented result r found, or nil. (An index, not
 // a pointer, keeps the catalog's types out of the binary's type data.)
 func (r *reading) documented(p *catalog.Provider) *catalog.Result {

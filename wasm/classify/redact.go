@@ -72,49 +72,54 @@ var credentialHeaders = []string{
 	"ocp-apim-subscription-key", "x-amz-security-token",
 }
 
-// The catalog is fixed at build time, so the lists are made once: the key
-// prefixes (the catalog's documented ones, then the generic shapes) and
-// the credential header names, lower case, with every provider's
-// documented auth headers added. looseHeaders are the added names whose
-// value must also look like a key before it is masked (a header called
-// "auth" is also an English word). minKey is the shortest token a key
-// prefix can mask, and keyStarts are the first bytes of the prefixes.
-var (
-	allHeaders   []string
-	looseHeaders []string
-	minKey       = 1 << 30
-	keyStarts    string
-)
-
-func init() {
-	allHeaders = append(allHeaders, credentialHeaders...)
-	for i := range catalog.Providers {
-		p := &catalog.Providers[i]
-		addAuthHeader(p.Auth.Header)
+// New returns a classifier of cat, which it reads and must not change.
+//
+// It returns a value, not a pointer: a Classifier allocated on the heap
+// would bring the catalog's types into the binary's type data (some 2 KB).
+func New(cat *catalog.Catalog) Classifier {
+	l := &redactLists{minKey: 1 << 30}
+	l.allHeaders = append(l.allHeaders, credentialHeaders...)
+	for i := range cat.Providers {
+		p := &cat.Providers[i]
+		l.addAuthHeader(p.Auth.Header)
 		for _, h := range p.Auth.AltHeaders {
-			addAuthHeader(h)
+			l.addAuthHeader(h)
 		}
 		for _, pre := range p.Auth.KeyPrefixes {
 			if pre != "" {
-				minKey = min(minKey, len(pre)+6)
-				keyStarts += pre[:1]
+				l.prefixes = append(l.prefixes, keyPrefix{prefix: pre, min: 6, provider: p.ID})
 			}
 		}
 	}
-	for _, p := range genericPrefixes {
-		minKey = min(minKey, len(p.prefix)+p.min)
-		keyStarts += p.prefix[:1]
+	l.prefixes = append(l.prefixes, genericPrefixes...)
+	for _, p := range l.prefixes {
+		l.minKey = min(l.minKey, len(p.prefix)+p.min)
+		l.keyStarts += p.prefix[:1]
 	}
+	return Classifier{cat: cat, lists: l}
 }
 
-func addAuthHeader(h string) {
-	if h = textx.Lower(h); h == "" || contains(allHeaders, h) {
+// redactLists are what the redactor reads of the catalog, made once by
+// [New]: every credential header name with the documented auth headers
+// added; looseHeaders, the added names whose value is masked only after a
+// separator (a name of 5 letters or fewer: "auth" is also an English
+// word); the key prefixes, the catalog's then the generic ones; minKey, the
+// shortest token a prefix can mask; keyStarts, the prefixes' first bytes.
+type redactLists struct {
+	allHeaders, looseHeaders []string
+	prefixes                 []keyPrefix
+	minKey                   int
+	keyStarts                string
+}
+
+func (l *redactLists) addAuthHeader(h string) {
+	if h = textx.Lower(h); h == "" || contains(l.allHeaders, h) {
 		return
 	}
 	if len(h) <= 5 {
-		looseHeaders = append(looseHeaders, h)
+		l.looseHeaders = append(l.looseHeaders, h)
 	}
-	allHeaders = append(allHeaders, h)
+	l.allHeaders = append(l.allHeaders, h)
 }
 
 // contains reports whether s is one of list.
@@ -128,10 +133,12 @@ func contains(list []string, s string) bool {
 }
 
 type redactor struct {
+	l      *redactLists // the classifier's lists (see New)
 	record bool
 	// curl command lines (see curlLine): the line of src[|curl|] was read
 	// up to there, and is one when curl < 0. An int32 beside record keeps
-	// the redactor at 128 bytes: a larger one slows every scrub call.
+	// the redactor small (136 bytes with l): a larger one slows every
+	// scrub call.
 	curl   int32
 	found  []Redaction
 	extra  int
@@ -147,8 +154,8 @@ type redactor struct {
 
 // redactText masks secrets in s and returns the masked text, what was
 // masked, and the masked values (for scrubbing text decoded later).
-func redactText(s string) (string, []Redaction, []string) {
-	r := &redactor{record: true, lineNo: 1}
+func (c *Classifier) redactText(s string) (string, []Redaction, []string) {
+	r := &redactor{l: c.lists, record: true, lineNo: 1}
 	out := r.repeats(r.run(s))
 	if r.extra > 0 {
 		r.found = append(r.found, Redaction{Kind: "more", Where: decimal.Itoa(r.extra) + " more masked values"})
@@ -159,11 +166,11 @@ func redactText(s string) (string, []Redaction, []string) {
 // scrub masks secrets in text decoded from the paste (a JSON string's
 // escapes can spell a key the first pass could not see), and every value
 // masked before.
-func scrub(s string, values []string) string {
+func (c *Classifier) scrub(s string, values []string) string {
 	if s == "" {
 		return s
 	}
-	r := &redactor{values: values}
+	r := &redactor{l: c.lists, values: values}
 	return r.repeats(r.run(s))
 }
 
@@ -224,7 +231,7 @@ func (r *redactor) run(s string) string {
 				continue
 			}
 		}
-		if n := j - i; n < minKey && !(n == 6 && lowerIs(s[i:j], "bearer")) && !(n == 7 && lowerIs(s[i:j], "cookies")) &&
+		if n := j - i; n < r.l.minKey && !(n == 6 && lowerIs(s[i:j], "bearer")) && !(n == 7 && lowerIs(s[i:j], "cookies")) &&
 			(j == len(s) || byteClass[s[j]]&classSep == 0 || j+1 < len(s) && s[j] == ' ' && byteClass[s[j+1]]&classAlnum != 0 || !separated(s, j)) {
 			i = j // no key, no Bearer, no name of a credential
 			continue
@@ -251,22 +258,11 @@ func (r *redactor) run(s string) string {
 // catalog documents, or a generic shape.
 func (r *redactor) prefixed(i, j int) (int, bool) {
 	w := r.src[i:j]
-	if len(w) < minKey || !inSet(w[0], keyStarts) {
+	if len(w) < r.l.minKey || !inSet(w[0], r.l.keyStarts) {
 		return 0, false
 	}
-	for k := range catalog.Providers {
-		p := &catalog.Providers[k]
-		for _, pre := range p.Auth.KeyPrefixes {
-			if pre == "" || !textx.HasPrefix(w, pre) {
-				continue
-			}
-			if end, ok := r.prefix(i, j, &keyPrefix{prefix: pre, min: 6, provider: p.ID}); ok {
-				return end, true
-			}
-		}
-	}
-	for k := range genericPrefixes {
-		if p := &genericPrefixes[k]; textx.HasPrefix(w, p.prefix) {
+	for k := range r.l.prefixes {
+		if p := &r.l.prefixes[k]; textx.HasPrefix(w, p.prefix) {
 			if end, ok := r.prefix(i, j, p); ok {
 				return end, true
 			}
@@ -337,8 +333,8 @@ func separated(s string, j int) bool {
 func (r *redactor) named(i, j int) (int, bool) {
 	s := r.src
 	tok := s[i:j]
-	header := lowerIn(allHeaders, tok)
-	loose := header && lowerIn(looseHeaders, tok)
+	header := lowerIn(r.l.allHeaders, tok)
+	loose := header && lowerIn(r.l.looseHeaders, tok)
 	field := !header && secretWord(tok) && secretFieldName(textx.Lower(tok))
 	if !header && !field {
 		if lowerIs(tok, "cookies") {
@@ -405,7 +401,7 @@ func (r *redactor) named(i, j int) (int, bool) {
 	} else if !secretLike(v) && textx.Index(name, "password") < 0 && textx.Index(name, "secret") < 0 {
 		return 0, false
 	}
-	r.replace(vs, ve, keepPrefix(s[vs:ve]))
+	r.replace(vs, ve, r.l.keepPrefix(s[vs:ve]))
 	r.note(i, kind, what)
 	return next, true
 }
@@ -468,21 +464,14 @@ func (r *redactor) bearer(i, j int) (int, bool) {
 	if k == j || e-k < 8 || placeholder(s[k:e]) {
 		return 0, false
 	}
-	r.replace(k, e, keepPrefix(s[k:e]))
+	r.replace(k, e, r.l.keepPrefix(s[k:e]))
 	r.note(i, "bearer_token", "Bearer token")
 	return e, true
 }
 
 // keepPrefix returns the mask for v, keeping a known key prefix.
-func keepPrefix(v string) string {
-	for k := range catalog.Providers {
-		for _, pre := range catalog.Providers[k].Auth.KeyPrefixes {
-			if pre != "" && pre != "eyJ" && textx.HasPrefix(v, pre) && len(v) > len(pre) {
-				return pre + mask
-			}
-		}
-	}
-	for _, p := range genericPrefixes {
+func (l *redactLists) keepPrefix(v string) string {
+	for _, p := range l.prefixes {
 		if p.prefix != "eyJ" && textx.HasPrefix(v, p.prefix) && len(v) > len(p.prefix) {
 			return p.prefix + mask
 		}

@@ -24,7 +24,7 @@ func TestRedact(t *testing.T) {
 		{"clipia_test_FAKE0123456789", "FAKE0123456789", "key_prefix"},
 	}
 	for _, tt := range tests {
-		out, reds, _ := redactText(tt.in)
+		out, reds, _ := std.redactText(tt.in)
 		if strings.Contains(out, tt.secret) {
 			t.Errorf("redact(%q) = %q: secret kept", tt.in, out)
 		}
@@ -49,7 +49,7 @@ func TestRedactKeepsOrdinaryText(t *testing.T) {
 		`"text": "eyJjb2RlIjogNn0="`, // base64 JSON, not a JWT
 		`x-request-id: req_9a8b7c6d5e`,
 	} {
-		out, reds, _ := redactText(in)
+		out, reds, _ := std.redactText(in)
 		if out != in || len(reds) > 0 {
 			t.Errorf("redact(%q) = %q, %v; want unchanged", in, out, reds)
 		}
@@ -58,7 +58,7 @@ func TestRedactKeepsOrdinaryText(t *testing.T) {
 
 func TestRedactRepeats(t *testing.T) {
 	in := "Authorization: Bearer Qx7Wv6Ut5Sr4Pq3\nlater the app logged Qx7Wv6Ut5Sr4Pq3 again"
-	out, reds, _ := redactText(in)
+	out, reds, _ := std.redactText(in)
 	if strings.Contains(out, "Qx7Wv6Ut5Sr4Pq3") {
 		t.Fatalf("repeat kept: %q", out)
 	}

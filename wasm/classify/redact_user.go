@@ -79,14 +79,14 @@ func (r *redactor) userPass(vs, ve int, in string) string {
 		user = s[vs : vs+colon]
 	}
 	what := ""
-	if keyLike(user) {
-		r.replace(vs, vs+len(user), keepPrefix(user))
+	if r.keyLike(user) {
+		r.replace(vs, vs+len(user), r.l.keepPrefix(user))
 		what = "key"
 	}
 	if colon >= 0 {
 		ps := vs + colon + 1
 		if pw := s[ps:ve]; pw != "" && !passwordPlaceholder(pw) {
-			r.replace(ps, ve, keepPrefix(pw))
+			r.replace(ps, ve, r.l.keepPrefix(pw))
 			if what != "" {
 				what += " and "
 			}
@@ -101,8 +101,8 @@ func (r *redactor) userPass(vs, ve int, in string) string {
 
 // keyLike reports whether a user name looks like a key or token rather
 // than a name: a single-part userinfo or curl user is often an API key.
-func keyLike(v string) bool {
-	return !placeholder(v) && (secretLike(v) || len(v) >= 8 && keepPrefix(v) != mask)
+func (r *redactor) keyLike(v string) bool {
+	return !placeholder(v) && (secretLike(v) || len(v) >= 8 && r.l.keepPrefix(v) != mask)
 }
 
 // passwordPlaceholder reports passwords that are not real secrets: a

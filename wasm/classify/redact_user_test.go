@@ -35,7 +35,7 @@ func TestRedactUserinfo(t *testing.T) {
 		{"C:\\> curl.exe ^\n  -u user:FAKEpass https://x", "FAKEpass", "curl_user", "C:\\> curl.exe ^\n  -u user:[redacted] https://x"},
 	}
 	for _, tt := range tests {
-		out, reds, _ := redactText(tt.in)
+		out, reds, _ := std.redactText(tt.in)
 		if out != tt.want {
 			t.Errorf("redact(%q) = %q, want %q", tt.in, out, tt.want)
 		}
@@ -51,8 +51,8 @@ func TestRedactUserinfo(t *testing.T) {
 			}
 		}
 		// scrubbing text decoded later masks the same
-		if got := scrub(tt.in, nil); strings.Contains(got, tt.secret) {
-			t.Errorf("scrub(%q) = %q: secret kept", tt.in, got)
+		if got := std.scrub(tt.in, nil); strings.Contains(got, tt.secret) {
+			t.Errorf("std.scrub(%q) = %q: secret kept", tt.in, got)
 		}
 	}
 }
@@ -75,7 +75,7 @@ func TestRedactUserinfoKeepsOrdinaryText(t *testing.T) {
 		"curl -u apikey: https://x",
 		`curl -u "$USER:$PASS" https://x`,
 	} {
-		out, reds, _ := redactText(in)
+		out, reds, _ := std.redactText(in)
 		if out != in || len(reds) > 0 {
 			t.Errorf("redact(%q) = %q, %v; want unchanged", in, out, reds)
 		}
@@ -84,7 +84,7 @@ func TestRedactUserinfoKeepsOrdinaryText(t *testing.T) {
 
 func TestRedactUserinfoRepeats(t *testing.T) {
 	in := "curl -u user:FAKElongpassword https://x\nhttps://u:FAKEurlpassword@h/\nlater FAKElongpassword and FAKEurlpassword again"
-	out, reds, values := redactText(in)
+	out, reds, values := std.redactText(in)
 	if strings.Contains(out, "FAKElongpassword") || strings.Contains(out, "FAKEurlpassword") {
 		t.Fatalf("repeat kept: %q", out)
 	}
@@ -103,7 +103,7 @@ func TestRedactCurlUserReadsOn(t *testing.T) {
 		"curl -u 'bob -H X-Api-Key=sk-proj-Abc123Def456Ghi789Jkl https://x",
 		"curl -u 'bob sk-proj-Abc123Def456Ghi789Jkl:x' https://x",
 	} {
-		out, _, _ := redactText(in)
+		out, _, _ := std.redactText(in)
 		if strings.Contains(out, "Abc123Def456Ghi789Jkl") {
 			t.Errorf("key kept: %q", out)
 		}

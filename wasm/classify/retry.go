@@ -228,6 +228,7 @@ func formatSeconds(f float64) string {
 
 // verdict holds everything decide needs.
 type verdict struct {
+	cat            *catalog.Catalog // the categories, for their advice
 	category       string
 	provider       *catalog.Provider
 	entry          *catalog.Code
@@ -310,7 +311,7 @@ func decide(v *verdict) Retry {
 			push(&why, "By "+f.rule+": "+retryWord(r.Retryable)+" (AIP-194).")
 		}
 	default:
-		if c, ok := catalog.CategoryByName(v.category); ok {
+		if c, ok := v.cat.Category(v.category); ok {
 			r.Retryable = c.Retryable
 			push(&why, "No documented rule for this error; by its category ("+v.category+"): "+lowerFirst(c.Advice))
 		}

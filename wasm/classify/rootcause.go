@@ -49,7 +49,7 @@ func vague(cat string) bool {
 // is written into d (category, retry verdict, fix, explanation, notes);
 // otherwise it returns the status of the document right inside, if any,
 // and says what that document is.
-func rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *reading) (upstream int, found bool) {
+func (c *Classifier) rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *reading) (upstream int, found bool) {
 	var rc RootCause
 	var g foreign // the wrapped document's well-known shape
 	how := ""     // what gave the category, in words
@@ -89,7 +89,7 @@ func rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *r
 		}
 		// the root cause decides the category, the retry verdict and the fix
 		found := rc // a copy: only a found root cause is allocated
-		cat, _ := catalog.CategoryByName(rc.Category)
+		cat, _ := c.cat.Category(rc.Category)
 		v := verdict{category: rc.Category, headers: a.headers, midStream: d.MidStream, partial: d.PartialOutput}
 		d.Category, d.RootCause, d.Fix = rc.Category, &found, []string{cat.Advice}
 		if g.shape != "" {
@@ -98,7 +98,7 @@ func rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *r
 		wrapper := p.Name + " reports \"" + d.Code + "\" (" + d.CodeCategory + "), which wraps another error: "
 		d.Explanation = wrapper + "the upstream said \"" + textx.CutUTF8(rc.Message, 200) + "\", which is " + rc.Category + ". " + d.Explanation
 		push(&d.Notes, "The root cause, in "+rc.Where+", is "+rc.Category+" ("+how+"); it decides the category, the retry verdict and the fix.")
-		fillRetry(d, a, p, v, g.wait)
+		c.fillRetry(d, a, p, v, g.wait)
 		d.Retry.Reason = wrapper + "that error decides. " + d.Retry.Reason
 		return 0, true
 	}

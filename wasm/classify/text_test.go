@@ -6,9 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/wasm/catalog"
-	"github.com/errdex/errdex/wasm/internal/textx"
 )
 
 // textSamples are strings that catalog.EqualFold and lineReader must treat
@@ -99,23 +97,6 @@ func TestSecretFieldName(t *testing.T) {
 		}
 		if got, want := secretWord(n) || !def(n), true; got != want {
 			t.Errorf("secretWord(%q) is false for a secret field's name", n)
-		}
-	}
-}
-
-// TestSlugIsLowerCode checks that the URL slug of every code is its code
-// lower-cased, which the classifier computes instead of carrying the slugs
-// in the generated catalog.
-func TestSlugIsLowerCode(t *testing.T) {
-	cat, problems := content.Load(content.FS)
-	if len(problems) > 0 {
-		t.Fatal(problems[0])
-	}
-	for _, p := range cat.Providers {
-		for _, c := range p.Codes {
-			if c.Slug != textx.Lower(c.Code) {
-				t.Errorf("%s: slug %q is not %q lower-cased", p.ID, c.Slug, c.Code)
-			}
 		}
 	}
 }
