@@ -5,10 +5,13 @@ import (
 	"github.com/errdex/errdex/wasm/classify"
 )
 
-// diagnose is the test's one call of the classifier (its signature is
-// changing): the Diagnosis JSON of input, with provider forced when set.
+// classifier reads the real catalog, as the CLI and the playground do.
+var classifier = classify.New(catalog.Default)
+
+// diagnose is the test's one call of the classifier: the Diagnosis JSON of
+// input, with provider forced when set.
 func diagnose(input, provider string) []byte {
-	d := classify.Diagnose(input, classify.Options{Provider: provider})
+	d := classifier.Diagnose(input, classify.Options{Provider: provider})
 	return d.JSON()
 }
 
