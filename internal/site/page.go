@@ -42,6 +42,10 @@ var layoutIDs = []string{"main", "site-search", "search-input", "search-results"
 // ProviderRef links a provider.
 type ProviderRef struct {
 	ID, Name, Href string
+	// DocsRead is the latest date (YYYY-MM-DD) errdex read the provider's
+	// docs on: provider and code pages show it, so a reader knows how
+	// fresh the entry is.
+	DocsRead string
 }
 
 // CategoryRef links a category.

@@ -78,7 +78,7 @@ func (b *builder) renderPage(j pageJob) error {
 // --- references -----------------------------------------------------------
 
 func (b *builder) providerRef(p *content.Provider) ProviderRef {
-	return ProviderRef{ID: p.ID, Name: p.Name, Href: b.urls.Path(model.ProviderPath(p.ID))}
+	return ProviderRef{ID: p.ID, Name: p.Name, Href: b.urls.Path(model.ProviderPath(p.ID)), DocsRead: p.LastRead()}
 }
 
 func (b *builder) categoryRef(name string) CategoryRef {
