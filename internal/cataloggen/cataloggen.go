@@ -157,8 +157,6 @@ var modelType = map[reflect.Type]reflect.Type{
 	reflect.TypeFor[catalog.Provider]():  reflect.TypeFor[model.Provider](),
 	reflect.TypeFor[catalog.Envelope]():  reflect.TypeFor[model.Envelope](),
 	reflect.TypeFor[catalog.Indirect]():  reflect.TypeFor[model.Indirect](),
-	reflect.TypeFor[catalog.Upstream]():  reflect.TypeFor[model.Upstream](),
-	reflect.TypeFor[catalog.When]():      reflect.TypeFor[model.When](),
 	reflect.TypeFor[catalog.Detect]():    reflect.TypeFor[model.Detect](),
 	reflect.TypeFor[catalog.Auth]():      reflect.TypeFor[model.Auth](),
 	reflect.TypeFor[catalog.RateLimit](): reflect.TypeFor[model.RateLimit](),

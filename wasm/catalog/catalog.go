@@ -62,31 +62,17 @@ type Provider struct {
 }
 
 // Envelope is [model.Envelope]: the error body's fields as paths, tried in
-// order. Header names are lower case; a code header's value is cut with
-// [model.HeaderCode].
+// order. The model's fields the classifier does not read (code and
+// request id headers, status and extra fields, upstream) are left out.
 type Envelope struct {
-	Code             []string
-	Message          []string
-	RequestID        []string
-	Details          []string
-	Type             []string
-	RetryAfter       []string
-	Indirect         *Indirect
-	CodeHeaders      []string
-	CodeFromStatus   bool
-	RequestIDHeaders []string
-	Reason           []string
-	StatusField      []string
-	Extra            []string
-	RetryAfterFormat string
-	Upstream         *Upstream
-}
-
-// Upstream is [model.Upstream]: where an aggregator names the provider
-// behind an error ([Detect].Names resolves it) and passes on its body.
-type Upstream struct {
-	Provider []string
-	Body     []string
+	Code       []string
+	Message    []string
+	RequestID  []string
+	Details    []string
+	Type       []string
+	RetryAfter []string
+	Indirect   *Indirect
+	Reason     []string
 }
 
 // Indirect is [model.Indirect].
@@ -113,15 +99,12 @@ type Auth struct {
 
 // RateLimit is [model.RateLimit].
 type RateLimit struct {
-	Headers      []string
-	ResetHeader  string
-	ResetUnit    string
-	ResetHeaders []string
+	Headers     []string
+	ResetHeader string
+	ResetUnit   string
 }
 
-// Code is [model.Code]. Statuses is empty unless Signal is SignalHTTP;
-// Stream is true when the code can also arrive inside a 200 stream (always
-// with SignalStream, and beside Statuses for "status: [529, stream]").
+// Code is [model.Code]. Statuses is empty unless Signal is SignalHTTP.
 type Code struct {
 	Code     string
 	Category string
@@ -132,7 +115,6 @@ type Code struct {
 	Retry    Retry
 	// The rest are usually empty (see the package doc).
 	Signal   Signal
-	Stream   bool
 	Aliases  []string
 	Variants []Variant
 }
@@ -147,8 +129,7 @@ type Retry struct {
 }
 
 // Variant is [model.Variant]; Match is lower case. A variant is selected
-// when When (if set) holds and, if Match is set, the message contains one of
-// its entries.
+// when the message contains one of its Match entries.
 type Variant struct {
 	Name      string
 	Match     []string
@@ -157,16 +138,6 @@ type Variant struct {
 	Title     string
 	Meaning   string
 	Fix       []string
-	When      *When
-}
-
-// When is [model.When]: exactly one of Equals (exact), Contains (lower
-// case, compared without case) and Present.
-type When struct {
-	Path     string
-	Equals   string
-	Contains string
-	Present  bool
 }
 
 // Result is [model.Result].

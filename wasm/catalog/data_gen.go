@@ -10,13 +10,11 @@ var Providers = []Provider{
 		Name:    "AITBC",
 		BaseURL: "https://aitbc.bubuit.net/api",
 		Envelope: Envelope{
-			Code:             []string{"error_code"},
-			Message:          []string{"detail"},
-			RequestID:        []string{"request_id"},
-			Details:          []string{"field"},
-			RetryAfter:       []string{"retry_after"},
-			CodeHeaders:      []string{},
-			RequestIDHeaders: []string{},
+			Code:       []string{"error_code"},
+			Message:    []string{"detail"},
+			RequestID:  []string{"request_id"},
+			Details:    []string{"field"},
+			RetryAfter: []string{"retry_after"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"aitbc.bubuit.net", "gitea.bubuit.net"},
@@ -268,11 +266,9 @@ var Providers = []Provider{
 		Name:    "ClawHosters",
 		BaseURL: "https://clawhosters.com/api/v1",
 		Envelope: Envelope{
-			Code:             []string{"error.code"},
-			Message:          []string{"error.message"},
-			Details:          []string{"error.details"},
-			CodeHeaders:      []string{},
-			RequestIDHeaders: []string{},
+			Code:    []string{"error.code"},
+			Message: []string{"error.message"},
+			Details: []string{"error.details"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"clawhosters.com"},
@@ -284,10 +280,9 @@ var Providers = []Provider{
 			KeyPrefixes: []string{"oc_live_"},
 		},
 		RateLimit: RateLimit{
-			Headers:      []string{"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"},
-			ResetHeader:  "X-RateLimit-Reset",
-			ResetUnit:    "epoch",
-			ResetHeaders: []string{"X-RateLimit-Reset"},
+			Headers:     []string{"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"},
+			ResetHeader: "X-RateLimit-Reset",
+			ResetUnit:   "epoch",
 		},
 		Codes: []Code{
 			{
@@ -373,12 +368,10 @@ var Providers = []Provider{
 		Name:    "Cline",
 		BaseURL: "https://api.cline.bot/api/v1",
 		Envelope: Envelope{
-			Code:             []string{"error.code", "choices[].error.code", "code"},
-			Message:          []string{"error.message", "choices[].error.message", "message"},
-			RequestID:        []string{},
-			Details:          []string{"error.metadata"},
-			CodeHeaders:      []string{},
-			RequestIDHeaders: []string{},
+			Code:      []string{"error.code", "choices[].error.code", "code"},
+			Message:   []string{"error.message", "choices[].error.message", "message"},
+			RequestID: []string{},
+			Details:   []string{"error.metadata"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.cline.bot", "app.cline.bot", "docs.cline.bot"},
@@ -470,7 +463,6 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
-				Stream: true,
 			},
 			{
 				Code:     "content_filter",
@@ -479,7 +471,6 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
-				Stream: true,
 			},
 			{
 				Code:     "rate_limit",
@@ -488,7 +479,6 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 				},
 				Signal: SignalStream,
-				Stream: true,
 			},
 			{
 				Code:     "server_error",
@@ -497,7 +487,6 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 				},
 				Signal: SignalStream,
-				Stream: true,
 			},
 			{
 				Code:     "stream_initialization_failed",
@@ -510,11 +499,9 @@ var Providers = []Provider{
 		Name:    "Clipia",
 		BaseURL: "https://api.clipia.ai/v1",
 		Envelope: Envelope{
-			Code:             []string{"error.code"},
-			Message:          []string{"error.message"},
-			Type:             []string{"error.type"},
-			CodeHeaders:      []string{},
-			RequestIDHeaders: []string{},
+			Code:    []string{"error.code"},
+			Message: []string{"error.message"},
+			Type:    []string{"error.type"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.clipia.ai", "clipia.ai"},
@@ -640,8 +627,6 @@ var Providers = []Provider{
 				When:  "6",
 				Field: "error",
 			},
-			CodeHeaders:      []string{},
-			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.clore.ai", "clore.ai", "docs.clore.ai", "dev.clore.ai"},
