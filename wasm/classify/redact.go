@@ -226,7 +226,14 @@ func (r *redactor) run(s string) string {
 		}
 		// a URL's userinfo (scheme://user:pass@host), curl's -u user:pass
 		if c == '-' || j+2 < len(s) && s[j] == ':' && (s[j+1] == '/' || s[j+1] == '\\') {
-			if next, ok := r.userCreds(i, j); ok {
+			var next int
+			var ok bool
+			if c == '-' {
+				next, ok = r.curlUser(i, j)
+			} else {
+				next, ok = r.userinfo(i, j)
+			}
+			if ok {
 				i = next
 				continue
 			}

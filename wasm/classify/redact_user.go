@@ -19,15 +19,6 @@ import "github.com/errdex/errdex/wasm/internal/textx"
 // userinfo) before its host is reached.
 const userinfoStop = "/\\?#\"'<>`[]{}| \t\r\n"
 
-// userCreds masks the credentials of a URL whose scheme is s[i:j] or the
-// value of a curl user flag s[i:j].
-func (r *redactor) userCreds(i, j int) (int, bool) {
-	if r.src[i] == '-' {
-		return r.curlUser(i, j)
-	}
-	return r.userinfo(i, j)
-}
-
 // userinfo masks the credentials of a URL whose scheme is s[i:j], followed
 // by "://" (or an escaped `:\/\/`).
 func (r *redactor) userinfo(i, j int) (int, bool) {
@@ -79,13 +70,18 @@ func (r *redactor) userPass(vs, ve int, in string) string {
 		user = s[vs : vs+colon]
 	}
 	what := ""
-	if r.keyLike(user) {
+	// a user name that looks like a key or token rather than a name: a
+	// single-part userinfo or curl user is often an API key
+	if !placeholder(user) && (secretLike(user) || len(user) >= 8 && r.l.keepPrefix(user) != mask) {
 		r.replace(vs, vs+len(user), r.l.keepPrefix(user))
 		what = "key"
 	}
 	if colon >= 0 {
 		ps := vs + colon + 1
-		if pw := s[ps:ve]; pw != "" && !passwordPlaceholder(pw) {
+		// a password that is not a real secret: a shell variable or command
+		// ("$PASS", "$(cat f)"), a "<password>" or "{password}" template,
+		// stars, an already masked value
+		if pw := s[ps:ve]; pw != "" && !(inSet(pw[0], "$<{") || textx.Index(pw, mask) >= 0 || textx.TrimRight(pw, "*") == "") {
 			r.replace(ps, ve, r.l.keepPrefix(pw))
 			if what != "" {
 				what += " and "
@@ -97,19 +93,6 @@ func (r *redactor) userPass(vs, ve int, in string) string {
 		return ""
 	}
 	return what + " in " + in
-}
-
-// keyLike reports whether a user name looks like a key or token rather
-// than a name: a single-part userinfo or curl user is often an API key.
-func (r *redactor) keyLike(v string) bool {
-	return !placeholder(v) && (secretLike(v) || len(v) >= 8 && r.l.keepPrefix(v) != mask)
-}
-
-// passwordPlaceholder reports passwords that are not real secrets: a
-// shell variable or command ("$PASS", "$(cat f)"), a "<password>" or
-// "{password}" template, stars, an already masked value.
-func passwordPlaceholder(v string) bool {
-	return inSet(v[0], "$<{") || textx.Index(v, mask) >= 0 || textx.TrimRight(v, "*") == ""
 }
 
 // curlUser masks the value of curl's -u/--user or -U/--proxy-user flag
