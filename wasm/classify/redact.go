@@ -238,10 +238,25 @@ func (r *redactor) run(s string) string {
 				continue
 			}
 		}
-		if n := j - i; n < r.l.minKey && !(n == 6 && lowerIs(s[i:j], "bearer")) && !(n == 7 && lowerIs(s[i:j], "cookies")) &&
-			(j == len(s) || byteClass[s[j]]&classSep == 0 || j+1 < len(s) && s[j] == ' ' && byteClass[s[j+1]]&classAlnum != 0 || !separated(s, j)) {
-			i = j // no key, no Bearer, no name of a credential
-			continue
+		if n := j - i; n < r.l.minKey && !(n == 6 && lowerIs(s[i:j], "bearer")) && !(n == 7 && lowerIs(s[i:j], "cookies")) {
+			skip := j == len(s) || byteClass[s[j]]&classSep == 0 || j+1 < len(s) && s[j] == ' ' && byteClass[s[j+1]]&classAlnum != 0
+			if !skip {
+				// is the name followed, after its closing quote (", ', \" or
+				// \\\") and blanks, by ':', '=' or a ',' (after a quote), as a
+				// credential's name is?
+				k := j
+				for k < len(s) && k < j+8 && (s[k] == '"' || s[k] == '\'' || s[k] == '\\') {
+					k++
+				}
+				for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+					k++
+				}
+				skip = !(k < len(s) && (s[k] == ':' || s[k] == '=' || s[k] == ',' && k > j))
+			}
+			if skip {
+				i = j // no key, no Bearer, no name of a credential
+				continue
+			}
 		}
 		next, ok := r.prefixed(i, j)
 		if !ok {
@@ -318,20 +333,6 @@ func skip(s string, k, end int, set string) int {
 		k++
 	}
 	return k
-}
-
-// separated reports whether the name ending at s[j] is followed, after its
-// closing quote (", ', \" or \\\") and blanks, by ':', '=' or a ','
-// (after a quote), as a credential's name is.
-func separated(s string, j int) bool {
-	k := j
-	for k < len(s) && k < j+8 && (s[k] == '"' || s[k] == '\'' || s[k] == '\\') {
-		k++
-	}
-	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
-		k++
-	}
-	return k < len(s) && (s[k] == ':' || s[k] == '=' || s[k] == ',' && k > j)
 }
 
 // named masks the value after a credential header or secret field name in
