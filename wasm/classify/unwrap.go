@@ -81,7 +81,29 @@ func unwrapWith(s string, b *budget) (a artefact) {
 		a.form = formEmpty
 		return a
 	}
-	if isBinary(s) {
+	// input that is mostly not text: NUL bytes, control characters or
+	// invalid UTF-8 in the first 4 KB
+	head := textx.CutUTF8(s, 4096)
+	bad := 0
+	for i := 0; i < len(head); i++ {
+		switch c := head[i]; {
+		case c-0x20 < 0x60: // printable ASCII
+		case c == 0:
+			a.form = formBinary
+			return a
+		case c < 0x20:
+			if c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+				bad++
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(head[i:])
+			if r == 0xFFFD && size == 1 { // not UTF-8
+				bad++
+			}
+			i += size - 1
+		}
+	}
+	if bad*10 > len(head) || (bad > 0 && len(head) < 16 && bad*3 > len(head)) {
 		a.form = formBinary
 		return a
 	}
@@ -97,31 +119,6 @@ func unwrapWith(s string, b *budget) (a artefact) {
 	}
 	a.hosts = appendHosts(a.hosts, s)
 	return a
-}
-
-// isBinary reports input that is mostly not text: NUL bytes, control
-// characters or invalid UTF-8 in the first 4 KB.
-func isBinary(s string) bool {
-	head := textx.CutUTF8(s, 4096)
-	bad := 0
-	for i := 0; i < len(head); i++ {
-		switch c := head[i]; {
-		case c-0x20 < 0x60: // printable ASCII
-		case c == 0:
-			return true
-		case c < 0x20:
-			if c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
-				bad++
-			}
-		default:
-			r, size := utf8.DecodeRuneInString(head[i:])
-			if r == 0xFFFD && size == 1 { // not UTF-8
-				bad++
-			}
-			i += size - 1
-		}
-	}
-	return bad*10 > len(head) || (bad > 0 && len(head) < 16 && bad*3 > len(head))
 }
 
 // ---- HAR ----
