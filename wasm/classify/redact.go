@@ -239,8 +239,8 @@ func (r *redactor) run(s string) string {
 			}
 		}
 		if n := j - i; n < r.l.minKey && !(n == 6 && lowerIs(s[i:j], "bearer")) && !(n == 7 && lowerIs(s[i:j], "cookies")) {
-			skip := j == len(s) || byteClass[s[j]]&classSep == 0 || j+1 < len(s) && s[j] == ' ' && byteClass[s[j+1]]&classAlnum != 0
-			if !skip {
+			none := j == len(s) || byteClass[s[j]]&classSep == 0 || j+1 < len(s) && s[j] == ' ' && byteClass[s[j+1]]&classAlnum != 0
+			if !none {
 				// is the name followed, after its closing quote (", ', \" or
 				// \\\") and blanks, by ':', '=' or a ',' (after a quote), as a
 				// credential's name is?
@@ -251,9 +251,9 @@ func (r *redactor) run(s string) string {
 				for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
 					k++
 				}
-				skip = !(k < len(s) && (s[k] == ':' || s[k] == '=' || s[k] == ',' && k > j))
+				none = !(k < len(s) && (s[k] == ':' || s[k] == '=' || s[k] == ',' && k > j))
 			}
-			if skip {
+			if none {
 				i = j // no key, no Bearer, no name of a credential
 				continue
 			}
@@ -262,8 +262,18 @@ func (r *redactor) run(s string) string {
 		if !ok {
 			next, ok = r.named(i, j)
 		}
-		if !ok {
-			next, ok = r.bearer(i, j)
+		if !ok && lowerIs(s[i:j], "bearer") {
+			// a Bearer token: base64url, base64 or JWT characters
+			k := skip(s, j, len(s), " ")
+			e := k
+			for e < len(s) && (byteClass[s[e]]&classToken != 0 || inSet(s[e], ".~+/=")) {
+				e++
+			}
+			if k != j && e-k >= 8 && !placeholder(s[k:e]) {
+				r.replace(k, e, r.l.keepPrefix(s[k:e]))
+				r.note(i, "bearer_token", "Bearer token")
+				next, ok = e, true
+			}
 		}
 		if !ok {
 			next = j
@@ -455,26 +465,6 @@ func (r *redactor) cookieArray(j int) (int, bool) {
 		r.note(j, "cookie", "HAR cookies")
 	}
 	return end, true
-}
-
-// bearer masks the token after a bare "Bearer " in s[i:j].
-func (r *redactor) bearer(i, j int) (int, bool) {
-	s := r.src
-	if !lowerIs(s[i:j], "bearer") {
-		return 0, false
-	}
-	k := skip(s, j, len(s), " ")
-	e := k
-	// the token: base64url, base64 or JWT characters
-	for e < len(s) && (byteClass[s[e]]&classToken != 0 || inSet(s[e], ".~+/=")) {
-		e++
-	}
-	if k == j || e-k < 8 || placeholder(s[k:e]) {
-		return 0, false
-	}
-	r.replace(k, e, r.l.keepPrefix(s[k:e]))
-	r.note(i, "bearer_token", "Bearer token")
-	return e, true
 }
 
 // keepPrefix returns the mask for v, keeping a known key prefix.
