@@ -48,7 +48,19 @@ func (a *artefact) har(t string, b *budget) bool {
 	}
 	a.entries = entries
 	req, resp := entries[pick].get("request"), entries[pick].get("response")
-	a.reqHeaders, a.headers = harHeaders(req.get("headers")), harHeaders(resp.get("headers"))
+	for k, n := range [2]*node{req.get("headers"), resp.get("headers")} {
+		var hs headerList
+		for _, h := range n.items() {
+			if name, ok := h.get("name").str(); ok {
+				hs.put(name, scalarOf(h.get("value")))
+			}
+		}
+		if k == 0 {
+			a.reqHeaders = hs
+		} else {
+			a.headers = hs
+		}
+	}
 	u := req.strAt("url")
 	a.hosts = appendHosts(a.hosts, u)
 	a.status = httpStatus(resp.get("status"))
@@ -72,16 +84,6 @@ func (a *artefact) har(t string, b *budget) bool {
 	}
 	a.body(text, b, "HAR response body")
 	return true
-}
-
-func harHeaders(n *node) headerList {
-	var out headerList
-	for _, h := range n.items() {
-		if name, ok := h.get("name").str(); ok {
-			out.put(name, scalarOf(h.get("value")))
-		}
-	}
-	return out
 }
 
 // ---- curl -v ----
