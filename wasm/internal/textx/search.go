@@ -34,31 +34,23 @@ func indexLoop(s, sep string) int {
 			return i
 		}
 		if fails++; fails > 4+i>>4 {
-			if k := rabinKarp(s[i+1:], sep); k >= 0 {
-				return i + 1 + k
+			// the first index of sep in s[i+1:], by rolling hash
+			const prime = 16777619
+			var h, pow, hs uint32 = 0, 1, 0
+			for k := 0; k < n; k++ {
+				h = h*prime + uint32(sep[k])
+				pow *= prime
+			}
+			for k := i + 1; k < len(s); k++ {
+				hs = hs*prime + uint32(s[k])
+				if k-(i+1) >= n {
+					hs -= pow * uint32(s[k-n])
+				}
+				if k-(i+1) >= n-1 && hs == h && s[k-n+1:k+1] == sep {
+					return k - n + 1
+				}
 			}
 			return -1
-		}
-	}
-	return -1
-}
-
-// rabinKarp is the first index of sep in s, by rolling hash.
-func rabinKarp(s, sep string) int {
-	const prime = 16777619
-	var h, pow, hs uint32 = 0, 1, 0
-	for i := 0; i < len(sep); i++ {
-		h = h*prime + uint32(sep[i])
-		pow *= prime
-	}
-	n := len(sep)
-	for i := 0; i < len(s); i++ {
-		hs = hs*prime + uint32(s[i])
-		if i >= n {
-			hs -= pow * uint32(s[i-n])
-		}
-		if i >= n-1 && hs == h && s[i-n+1:i+1] == sep {
-			return i - n + 1
 		}
 	}
 	return -1
