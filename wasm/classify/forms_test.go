@@ -24,6 +24,16 @@ func TestVocabularyCategories(t *testing.T) {
 	}
 }
 
+// TestRootWordsCategories checks that the categories the root-cause
+// wording table names are canonical ones (content/categories defines them).
+func TestRootWordsCategories(t *testing.T) {
+	for _, w := range rootWords {
+		if _, ok := catalog.CategoryByName(w.category); !ok {
+			t.Errorf("root wording %q: category %q is not in content/categories", w.text, w.category)
+		}
+	}
+}
+
 // TestStatusNear pins the status rules: numbers with a status context or
 // reason phrase are statuses; ports, durations, counts and years are not.
 func TestStatusNear(t *testing.T) {
