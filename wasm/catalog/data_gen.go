@@ -262,6 +262,462 @@ var Providers = []Provider{
 			}},
 	},
 	{
+		ID:      "anthropic",
+		Name:    "Anthropic (Claude API)",
+		BaseURL: "https://api.anthropic.com",
+		Envelope: Envelope{
+			Code:      []string{"error.type"},
+			Message:   []string{"error.message"},
+			RequestID: []string{"request_id"},
+			Details:   []string{"error.details"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"api.anthropic.com", "platform.claude.com", "docs.claude.com"},
+			Headers: []string{"anthropic-ratelimit-requests-limit", "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-requests-reset", "anthropic-ratelimit-tokens-limit", "anthropic-ratelimit-tokens-remaining", "anthropic-ratelimit-tokens-reset", "anthropic-ratelimit-input-tokens-limit", "anthropic-ratelimit-input-tokens-remaining", "anthropic-ratelimit-input-tokens-reset", "anthropic-ratelimit-output-tokens-limit", "anthropic-ratelimit-output-tokens-remaining", "anthropic-ratelimit-output-tokens-reset", "anthropic-version"},
+			SDK:     []string{"anthropic.APIStatusError", "anthropic.RateLimitError", "anthropic.EnforcedSpendLimitReachedError", "anthropic.InternalServerError", "anthropic.AuthenticationError", "anthropic.PermissionDeniedError", "anthropic.BadRequestError", "anthropic.NotFoundError", "anthropic.ConflictError", "anthropic.APIConnectionError", "anthropic.APITimeoutError", "AnthropicError"},
+			Names:   []string{"Anthropic", "Claude"},
+		},
+		Auth: Auth{
+			Header:     "x-api-key",
+			AltHeaders: []string{"Authorization"},
+		},
+		RateLimit: RateLimit{
+			Headers:     []string{"anthropic-ratelimit-requests-limit", "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-requests-reset", "anthropic-ratelimit-tokens-limit", "anthropic-ratelimit-tokens-remaining", "anthropic-ratelimit-tokens-reset", "anthropic-ratelimit-input-tokens-limit", "anthropic-ratelimit-input-tokens-remaining", "anthropic-ratelimit-input-tokens-reset", "anthropic-ratelimit-output-tokens-limit", "anthropic-ratelimit-output-tokens-remaining", "anthropic-ratelimit-output-tokens-reset", "retry-after"},
+			ResetHeader: "anthropic-ratelimit-requests-reset",
+			ResetUnit:   "rfc3339",
+		},
+		Codes: []Code{
+			{
+				Code:     "invalid_request_error",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "own-spend-limit",
+						Match:     []string{"usage limits"},
+						Category:  "quota",
+						Retryable: RetryNo,
+					},
+					{
+						Name:      "prompt-too-long",
+						Match:     []string{"prompt is too long"},
+						Category:  "context_length",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "authentication_error",
+				Category: "auth",
+				Statuses: []int{401},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "cors-blocked",
+						Match:     []string{"cors requests are not allowed for this organization"},
+						Category:  "permission",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "billing_error",
+				Category: "payment",
+				Statuses: []int{402},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "permission_error",
+				Category: "permission",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "not_found_error",
+				Category: "not_found",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "conflict_error",
+				Category: "conflict",
+				Statuses: []int{409},
+			},
+			{
+				Code:     "request_too_large",
+				Category: "invalid_request",
+				Statuses: []int{413},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "rate_limit_error",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+				Variants: []Variant{
+					{
+						Name:      "monthly-spend-cap",
+						Match:     []string{},
+						Category:  "quota",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "api_error",
+				Category: "server",
+				Statuses: []int{500},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "timeout_error",
+				Category: "timeout",
+				Statuses: []int{504},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "overloaded_error",
+				Category: "unavailable",
+				Statuses: []int{529},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			}},
+	},
+	{
+		ID:   "azure-openai",
+		Name: "Azure OpenAI",
+		Envelope: Envelope{
+			Code:    []string{"error.code", "choices[].content_filter_results.error.code"},
+			Message: []string{"error.message", "choices[].content_filter_results.error.message"},
+			Details: []string{"error.innererror", "error.inner_error"},
+			Type:    []string{"error.type"},
+			Reason:  []string{"error.innererror.code", "error.inner_error.code"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"openai.azure.com", "cognitiveservices.azure.com", "ai.azure.com"},
+			Headers: []string{"api-key"},
+			SDK:     []string{"AzureOpenAI", "AsyncAzureOpenAI", "MutuallyExclusiveAuthError", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_AD_TOKEN", "ResponsibleAIPolicyViolation", "@azure/openai"},
+			Names:   []string{"Azure", "Azure OpenAI"},
+		},
+		Auth: Auth{
+			Header:     "api-key",
+			AltHeaders: []string{"Authorization"},
+		},
+		RateLimit: RateLimit{
+			Headers:     []string{"retry-after-ms", "retry-after"},
+			ResetHeader: "retry-after",
+			ResetUnit:   "seconds",
+		},
+		Codes: []Code{
+			{
+				Code:     "content_filter",
+				Category: "content_filter",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "content_filter_error",
+				Category: "unavailable",
+				Signal:   SignalBody,
+			},
+			{
+				Code:     "contentFilter",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+				Variants: []Variant{
+					{
+						Name:      "generated-image",
+						Match:     []string{"generated image was filtered"},
+						Category:  "content_filter",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "content_policy_violation",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "InvalidPayload",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "DeploymentNotFound",
+				Category: "not_found",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "401",
+				Category: "auth",
+				Statuses: []int{401},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "403",
+				Category: "permission",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "resource-blocked",
+						Match:     []string{"resource has been temporarily blocked"},
+						Category:  "permission",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "404",
+				Category: "not_found",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "429",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+				Variants: []Variant{
+					{
+						Name:      "high-demand",
+						Match:     []string{"experiencing high demand"},
+						Category:  "unavailable",
+						Retryable: RetryYes,
+					}},
+			},
+			{
+				Code:     "500",
+				Category: "server",
+				Statuses: []int{500},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "503",
+				Category: "unavailable",
+				Statuses: []int{503},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			}},
+	},
+	{
+		ID:      "bedrock",
+		Name:    "Amazon Bedrock (runtime)",
+		BaseURL: "https://bedrock-runtime.us-east-1.amazonaws.com",
+		Envelope: Envelope{
+			Code:    []string{"__type", "code"},
+			Message: []string{"message", "Message"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"bedrock-runtime.*.amazonaws.com", "bedrock.amazonaws.com"},
+			Headers: []string{"x-amzn-errortype", "x-amzn-requestid", "x-amzn-bedrock-content-type"},
+			SDK:     []string{"when calling the InvokeModel operation", "when calling the InvokeModelWithResponseStream operation", "when calling the Converse operation", "when calling the ConverseStream operation", "botocore.exceptions.ClientError"},
+			Names:   []string{"Amazon Bedrock", "AWS Bedrock", "Bedrock"},
+		},
+		Auth: Auth{
+			Header:      "Authorization",
+			KeyPrefixes: []string{"bedrock-api-key-"},
+		},
+		Codes: []Code{
+			{
+				Code:     "ValidationException",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Aliases: []string{"ValidationError"},
+			},
+			{
+				Code:     "AccessDeniedException",
+				Category: "permission",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "ResourceNotFoundException",
+				Category: "not_found",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "ThrottlingException",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "ServiceQuotaExceededException",
+				Category: "quota",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "ModelNotReadyException",
+				Category: "unavailable",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "ModelTimeoutException",
+				Category: "timeout",
+				Statuses: []int{408},
+			},
+			{
+				Code:     "ModelErrorException",
+				Category: "upstream",
+				Statuses: []int{424},
+			},
+			{
+				Code:     "ModelStreamErrorException",
+				Category: "upstream",
+				Statuses: []int{424},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "InternalServerException",
+				Category: "server",
+				Statuses: []int{500},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "ServiceUnavailableException",
+				Category: "unavailable",
+				Statuses: []int{503},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+				Aliases: []string{"ServiceUnavailable"},
+			},
+			{
+				Code:     "FTUFormNotFilled",
+				Category: "permission",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "IncompleteSignature",
+				Category: "auth",
+				Statuses: []int{400, 403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "InvalidClientTokenId",
+				Category: "auth",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "UnrecognizedClientException",
+				Category: "auth",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "ExpiredTokenException",
+				Category: "auth",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "RequestExpired",
+				Category: "auth",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "NotAuthorized",
+				Category: "permission",
+				Statuses: []int{400, 401},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "InvalidAction",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "InternalFailure",
+				Category: "server",
+				Statuses: []int{500},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			}},
+	},
+	{
 		ID:      "clawhosters",
 		Name:    "ClawHosters",
 		BaseURL: "https://clawhosters.com/api/v1",
@@ -833,6 +1289,1431 @@ var Providers = []Provider{
 				Title: "Success",
 			}},
 	},
+	{
+		ID:      "cohere",
+		Name:    "Cohere",
+		BaseURL: "https://api.cohere.com",
+		Envelope: Envelope{
+			Code:    []string{"finish_reason", "delta.finish_reason"},
+			Message: []string{"message", "data"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"api.cohere.com", "api.cohere.ai", "docs.cohere.com", "dashboard.cohere.com"},
+			Headers: []string{},
+			SDK:     []string{"TooManyRequestsError", "UnauthorizedError", "ClientClosedRequestError", "InvalidTokenError", "GatewayTimeoutError", "CohereError", "cohere.errors"},
+			Names:   []string{"Cohere"},
+		},
+		Auth: Auth{
+			Header: "Authorization",
+		},
+		Codes: []Code{
+			{
+				Code:     "400",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "too-many-tokens",
+						Match:     []string{"too many tokens"},
+						Category:  "context_length",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "401",
+				Category: "auth",
+				Statuses: []int{401},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "expired-key",
+						Match:     []string{"api key has expired"},
+						Category:  "auth",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "402",
+				Category: "payment",
+				Statuses: []int{402},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "key-billing-cap",
+						Match:     []string{"maximum billing reached for this api key"},
+						Category:  "quota",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "403",
+				Category: "permission",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "404",
+				Category: "not_found",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "413",
+				Category: "invalid_request",
+				Statuses: []int{413},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "422",
+				Category: "invalid_request",
+				Statuses: []int{422},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "429",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+				Variants: []Variant{
+					{
+						Name:      "trial-key-limit",
+						Match:     []string{"trial key", "trial token rate limit"},
+						Category:  "rate_limit",
+						Retryable: RetryYes,
+					}},
+			},
+			{
+				Code:     "498",
+				Category: "content_filter",
+				Statuses: []int{498},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "499",
+				Category: "timeout",
+				Statuses: []int{499},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "500",
+				Category: "server",
+				Statuses: []int{500},
+			},
+			{
+				Code:     "501",
+				Category: "invalid_request",
+				Statuses: []int{501},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "503",
+				Category: "unavailable",
+				Statuses: []int{503},
+			},
+			{
+				Code:     "504",
+				Category: "timeout",
+				Statuses: []int{504},
+			},
+			{
+				Code:     "ERROR",
+				Category: "server",
+				Signal:   SignalStream,
+			},
+			{
+				Code:     "ERROR_TOXIC",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalStream,
+			},
+			{
+				Code:     "CONTENT_BLOCKED",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalStream,
+			}},
+		Results: []Result{
+			{
+				Code:  "COMPLETE",
+				Title: "Generation finished normally",
+			},
+			{
+				Code:  "MAX_TOKENS",
+				Title: "Generation stopped at the token limit",
+			},
+			{
+				Code:  "STOP_SEQUENCE",
+				Title: "Generation stopped at a stop sequence",
+			},
+			{
+				Code:  "TOOL_CALL",
+				Title: "Generation ended with a tool call",
+			}},
+	},
+	{
+		ID:      "deepseek",
+		Name:    "DeepSeek",
+		BaseURL: "https://api.deepseek.com",
+		Envelope: Envelope{
+			Code:    []string{"error.code"},
+			Message: []string{"error.message"},
+			Type:    []string{"error.type"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"api.deepseek.com", "platform.deepseek.com", "api-docs.deepseek.com"},
+			Headers: []string{},
+			Names:   []string{"DeepSeek"},
+		},
+		Auth: Auth{
+			Header: "Authorization",
+		},
+		Codes: []Code{
+			{
+				Code:     "invalid_request_error",
+				Category: "invalid_request",
+				Statuses: []int{400, 401, 402, 422},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "authentication-fails",
+						Match:     []string{"authentication fails"},
+						Category:  "auth",
+						Retryable: RetryNo,
+					},
+					{
+						Name:      "insufficient-balance",
+						Match:     []string{"insufficient balance"},
+						Category:  "payment",
+						Retryable: RetryNo,
+					}},
+			}},
+	},
+	{
+		ID:      "gemini",
+		Name:    "Google Gemini API",
+		BaseURL: "https://generativelanguage.googleapis.com/v1beta",
+		Envelope: Envelope{
+			Code:       []string{"error.status", "promptFeedback.blockReason", "candidates[].finishReason"},
+			Message:    []string{"error.message"},
+			Details:    []string{"error.details"},
+			RetryAfter: []string{"error.details[].retryDelay"},
+			Reason:     []string{"error.details[].reason"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"generativelanguage.googleapis.com", "ai.google.dev", "aistudio.google.com"},
+			Headers: []string{"x-goog-api-key"},
+			SDK:     []string{"google.genai.errors", "google-genai", "got status:"},
+			Names:   []string{"Google AI Studio", "Gemini API"},
+		},
+		Auth: Auth{
+			Header:      "x-goog-api-key",
+			AltHeaders:  []string{"Authorization"},
+			KeyPrefixes: []string{"AIza"},
+		},
+		Codes: []Code{
+			{
+				Code:     "INVALID_ARGUMENT",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "api-key-invalid",
+						Match:     []string{},
+						Category:  "auth",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "FAILED_PRECONDITION",
+				Category: "payment",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "UNAUTHENTICATED",
+				Category: "auth",
+				Statuses: []int{401},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "PERMISSION_DENIED",
+				Category: "permission",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "service-disabled",
+						Match:     []string{},
+						Category:  "permission",
+						Retryable: RetryNo,
+					},
+					{
+						Name:      "leaked-key",
+						Match:     []string{"reported as leaked"},
+						Category:  "auth",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "NOT_FOUND",
+				Category: "not_found",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "RESOURCE_EXHAUSTED",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+				Variants: []Variant{
+					{
+						Name:      "prepay-depleted",
+						Match:     []string{"prepayment credits are depleted", "switch your billing account to prepay"},
+						Category:  "payment",
+						Retryable: RetryNo,
+					},
+					{
+						Name:      "free-tier-zero",
+						Match:     []string{"limit: 0"},
+						Category:  "quota",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "INTERNAL",
+				Category: "server",
+				Statuses: []int{500},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "UNAVAILABLE",
+				Category: "unavailable",
+				Statuses: []int{503},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "DEADLINE_EXCEEDED",
+				Category: "timeout",
+				Statuses: []int{504},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "SAFETY",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalStream,
+			},
+			{
+				Code:     "RECITATION",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalStream,
+			},
+			{
+				Code:     "PROHIBITED_CONTENT",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalStream,
+			},
+			{
+				Code:     "BLOCKLIST",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalStream,
+			}},
+		Results: []Result{
+			{
+				Code:  "STOP",
+				Title: "Generation finished normally",
+			},
+			{
+				Code:  "MAX_TOKENS",
+				Title: "Output cut off at the token limit",
+			}},
+	},
+	{
+		ID:      "groq",
+		Name:    "Groq",
+		BaseURL: "https://api.groq.com/openai/v1",
+		Envelope: Envelope{
+			Code:    []string{"error.code", "error.type"},
+			Message: []string{"error.message"},
+			Type:    []string{"error.type"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"api.groq.com", "console.groq.com"},
+			Headers: []string{"x-groq-region"},
+			SDK:     []string{"GroqError", "groq.APIStatusError", "groq.BadRequestError", "groq.AuthenticationError", "groq.PermissionDeniedError", "groq.NotFoundError", "groq.UnprocessableEntityError", "groq.RateLimitError", "groq.InternalServerError", "groq.APIConnectionError"},
+			Names:   []string{"Groq"},
+		},
+		Auth: Auth{
+			Header:      "Authorization",
+			KeyPrefixes: []string{"gsk_"},
+		},
+		RateLimit: RateLimit{
+			Headers:     []string{"retry-after", "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"},
+			ResetHeader: "x-ratelimit-reset-requests",
+			ResetUnit:   "duration",
+		},
+		Codes: []Code{
+			{
+				Code:     "invalid_request_error",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "capacity_exceeded",
+				Category: "unavailable",
+				Statuses: []int{498},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			}},
+	},
+	{
+		ID:      "mistral",
+		Name:    "Mistral AI",
+		BaseURL: "https://api.mistral.ai/v1",
+		Envelope: Envelope{
+			Code:    []string{"type"},
+			Message: []string{"message", "detail[].msg"},
+			Details: []string{"detail"},
+			Reason:  []string{"code"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"api.mistral.ai", "console.mistral.ai", "admin.mistral.ai", "docs.mistral.ai"},
+			Headers: []string{},
+			SDK:     []string{"mistralai", "SDKError", "HTTPValidationError", "MistralError", "API error occurred"},
+			Names:   []string{"Mistral", "Mistral AI"},
+		},
+		Auth: Auth{
+			Header: "Authorization",
+		},
+		Codes: []Code{
+			{
+				Code:     "invalid_request_error",
+				Category: "invalid_request",
+				Statuses: []int{400, 404, 422},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "authentication_error",
+				Category: "auth",
+				Statuses: []int{401},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "rate_limit_error",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "server_error",
+				Category: "server",
+				Statuses: []int{500, 502, 503, 504},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "conversation.response.error",
+				Category: "server",
+				Signal:   SignalStream,
+			}},
+	},
+	{
+		ID:      "openai",
+		Name:    "OpenAI",
+		BaseURL: "https://api.openai.com/v1",
+		Envelope: Envelope{
+			Code:    []string{"error.code", "response.error.code", "code", "error.type"},
+			Message: []string{"error.message", "response.error.message", "message"},
+			Type:    []string{"error.type", "type"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"api.openai.com", "platform.openai.com", "developers.openai.com", "help.openai.com"},
+			Headers: []string{"openai-organization", "openai-processing-ms", "openai-version", "openai-project", "x-ratelimit-limit-project-tokens", "x-ratelimit-remaining-project-tokens", "x-ratelimit-reset-project-tokens"},
+			SDK:     []string{"openai.RateLimitError", "openai.APIStatusError", "OpenAIError", "RateLimitError", "AuthenticationError", "PermissionDeniedError", "BadRequestError", "NotFoundError", "ConflictError", "UnprocessableEntityError", "InternalServerError", "APIStatusError", "APIConnectionError", "APITimeoutError", "APIConnectionTimeoutError", "APIUserAbortError", "ContentFilterFinishReasonError", "LengthFinishReasonError", "An error occurred during streaming"},
+			Names:   []string{"OpenAI"},
+		},
+		Auth: Auth{
+			Header:      "Authorization",
+			KeyPrefixes: []string{"sk-", "sk-admin-"},
+		},
+		RateLimit: RateLimit{
+			Headers:     []string{"Retry-After", "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens", "x-ratelimit-limit-project-tokens", "x-ratelimit-remaining-project-tokens", "x-ratelimit-reset-project-tokens"},
+			ResetHeader: "x-ratelimit-reset-requests",
+			ResetUnit:   "duration",
+		},
+		Codes: []Code{
+			{
+				Code:     "invalid_request_error",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "service-tier",
+						Match:     []string{"invalid service_tier argument"},
+						Category:  "invalid_request",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "credit_balance_exhausted",
+				Category: "payment",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "organization_spend_limit_exceeded",
+				Category: "payment",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "project_spend_limit_exceeded",
+				Category: "payment",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "organization_usage_limit_exceeded",
+				Category: "quota",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "insufficient_quota",
+				Category: "payment",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "rate_limit_exceeded",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "slow_down",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "server_is_overloaded",
+				Category: "unavailable",
+				Statuses: []int{503},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "server_error",
+				Category: "server",
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+				Signal: SignalStream,
+			},
+			{
+				Code:     "previous_response_not_found",
+				Category: "not_found",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "websocket_connection_limit_reached",
+				Category: "timeout",
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "invalid_prompt",
+				Category: "invalid_request",
+				Signal:   SignalBody,
+			},
+			{
+				Code:     "vector_store_timeout",
+				Category: "timeout",
+				Signal:   SignalBody,
+			},
+			{
+				Code:     "invalid_image",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "invalid_image_format",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "invalid_base64_image",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "invalid_image_url",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "image_too_large",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "image_too_small",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "image_parse_error",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "image_content_policy_violation",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "invalid_image_mode",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "image_file_too_large",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "unsupported_image_media_type",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "empty_image_file",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "failed_to_download_image",
+				Category: "upstream",
+				Signal:   SignalBody,
+			},
+			{
+				Code:     "image_file_not_found",
+				Category: "not_found",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			}},
+	},
+	{
+		ID:      "openrouter",
+		Name:    "OpenRouter",
+		BaseURL: "https://openrouter.ai/api/v1",
+		Envelope: Envelope{
+			Code:      []string{"error.metadata.error_type", "error.error_type", "error_type", "response.error_type", "choices[].error.metadata.error_type", "error.code", "choices[].error.code"},
+			Message:   []string{"error.message", "response.error.message", "choices[].error.message"},
+			RequestID: []string{"request_id", "response.id", "id"},
+			Details:   []string{"error.metadata", "choices[].error.metadata"},
+			Type:      []string{"error.type"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"openrouter.ai"},
+			Headers: []string{"x-generation-id", "x-openrouter-title", "x-openrouter-metadata", "x-openrouter-experimental-metadata"},
+			SDK:     []string{"OpenRouterError", "OpenRouterDefaultError", "PaymentRequiredResponseError", "TooManyRequestsResponseError", "UnauthorizedResponseError", "ForbiddenResponseError", "BadGatewayResponseError", "ServiceUnavailableResponseError", "ProviderOverloadedResponseError", "EdgeNetworkTimeoutResponseError", "OPENROUTER PROCESSING"},
+			Names:   []string{"OpenRouter"},
+		},
+		Auth: Auth{
+			Header:      "Authorization",
+			KeyPrefixes: []string{"sk-or-v1-"},
+		},
+		RateLimit: RateLimit{
+			Headers: []string{"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"},
+		},
+		Codes: []Code{
+			{
+				Code:     "400",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "401",
+				Category: "auth",
+				Statuses: []int{401},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "402",
+				Category: "payment",
+				Statuses: []int{402},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "in-flight-budget",
+						Match:     []string{},
+						Category:  "rate_limit",
+						Retryable: RetryYes,
+					}},
+			},
+			{
+				Code:     "403",
+				Category: "permission",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "guardrail-block",
+						Match:     []string{"request blocked"},
+						Category:  "content_filter",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "408",
+				Category: "timeout",
+				Statuses: []int{408},
+			},
+			{
+				Code:     "429",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "500",
+				Category: "server",
+				Statuses: []int{500},
+			},
+			{
+				Code:     "502",
+				Category: "upstream",
+				Statuses: []int{502},
+			},
+			{
+				Code:     "503",
+				Category: "unavailable",
+				Statuses: []int{503},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "server_error",
+				Category: "upstream",
+				Signal:   SignalStream,
+			},
+			{
+				Code:     "context_length_exceeded",
+				Category: "context_length",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "max_tokens_exceeded",
+				Category: "context_length",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "token_limit_exceeded",
+				Category: "quota",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "string_too_long",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "authentication",
+				Category: "auth",
+				Statuses: []int{401},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "permission_denied",
+				Category: "permission",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "payment_required",
+				Category: "payment",
+				Statuses: []int{402},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "in-flight-budget",
+						Match:     []string{},
+						Category:  "rate_limit",
+						Retryable: RetryYes,
+					}},
+			},
+			{
+				Code:     "rate_limit_exceeded",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "provider_overloaded",
+				Category: "unavailable",
+				Statuses: []int{503},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "provider_unavailable",
+				Category: "upstream",
+				Statuses: []int{502},
+			},
+			{
+				Code:     "invalid_request",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "invalid_prompt",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "not_found",
+				Category: "not_found",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "precondition_failed",
+				Category: "conflict",
+				Statuses: []int{412},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "payload_too_large",
+				Category: "invalid_request",
+				Statuses: []int{413},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "unprocessable",
+				Category: "invalid_request",
+				Statuses: []int{422},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "content_policy_violation",
+				Category: "content_filter",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "refusal",
+				Category: "content_filter",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "invalid_image",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "image_too_large",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "image_too_small",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "unsupported_image_format",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "image_not_found",
+				Category: "not_found",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "image_download_failed",
+				Category: "invalid_request",
+				Statuses: []int{400},
+			},
+			{
+				Code:     "server",
+				Category: "server",
+				Statuses: []int{500},
+			},
+			{
+				Code:     "timeout",
+				Category: "timeout",
+				Statuses: []int{504},
+			},
+			{
+				Code:     "unmapped",
+				Category: "server",
+				Statuses: []int{500},
+			}},
+	},
+	{
+		ID:      "vertex-ai",
+		Name:    "Google Cloud Vertex AI",
+		BaseURL: "https://aiplatform.googleapis.com/v1",
+		Envelope: Envelope{
+			Code:       []string{"error.status", "promptFeedback.blockReason", "candidates[].finishReason"},
+			Message:    []string{"error.message"},
+			Details:    []string{"error.details"},
+			RetryAfter: []string{"error.details[].retryDelay"},
+			Reason:     []string{"error.details[].reason"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"aiplatform.googleapis.com", "*-aiplatform.googleapis.com", "aiplatform.*.rep.googleapis.com"},
+			Headers: []string{},
+			SDK:     []string{"google.api_core.exceptions", "vertexai", "aiplatform", "google.genai.errors"},
+			Names:   []string{"Google Vertex", "Vertex AI"},
+		},
+		Auth: Auth{
+			Header:     "Authorization",
+			AltHeaders: []string{"x-goog-api-key"},
+		},
+		Codes: []Code{
+			{
+				Code:     "INVALID_ARGUMENT",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "input-too-long",
+						Match:     []string{"input token", "token limit", "exceeds the maximum number of tokens"},
+						Category:  "context_length",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "FAILED_PRECONDITION",
+				Category: "permission",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "UNAUTHENTICATED",
+				Category: "auth",
+				Statuses: []int{401},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "PERMISSION_DENIED",
+				Category: "permission",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "service-disabled",
+						Match:     []string{},
+						Category:  "permission",
+						Retryable: RetryNo,
+					},
+					{
+						Name:      "iam-permission",
+						Match:     []string{"aiplatform.endpoints.predict"},
+						Category:  "permission",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "NOT_FOUND",
+				Category: "not_found",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "RESOURCE_EXHAUSTED",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+				Variants: []Variant{
+					{
+						Name:     "provisioned-throughput",
+						Match:    []string{"exceeded the provisioned throughput"},
+						Category: "rate_limit",
+					},
+					{
+						Name:      "pay-as-you-go",
+						Match:     []string{"resource exhausted, please try again later"},
+						Category:  "rate_limit",
+						Retryable: RetryYes,
+					},
+					{
+						Name:      "quota-per-minute",
+						Match:     []string{"quota exceeded for"},
+						Category:  "rate_limit",
+						Retryable: RetryYes,
+					},
+					{
+						Name:      "logprobs-daily",
+						Match:     []string{"logprobs"},
+						Category:  "quota",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "CANCELLED",
+				Category: "timeout",
+				Statuses: []int{499},
+			},
+			{
+				Code:     "UNKNOWN",
+				Category: "server",
+				Statuses: []int{500},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "INTERNAL",
+				Category: "server",
+				Statuses: []int{500},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "UNAVAILABLE",
+				Category: "unavailable",
+				Statuses: []int{503},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "DEADLINE_EXCEEDED",
+				Category: "timeout",
+				Statuses: []int{504},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "SAFETY",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalStream,
+			},
+			{
+				Code:     "RECITATION",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalStream,
+			},
+			{
+				Code:     "PROHIBITED_CONTENT",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalStream,
+			},
+			{
+				Code:     "BLOCKLIST",
+				Category: "content_filter",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalStream,
+			}},
+		Results: []Result{
+			{
+				Code:  "STOP",
+				Title: "Generation finished normally",
+			},
+			{
+				Code:  "MAX_TOKENS",
+				Title: "Output cut off at the token limit",
+			}},
+	},
+	{
+		ID:      "xai",
+		Name:    "xAI",
+		BaseURL: "https://api.x.ai/v1",
+		Envelope: Envelope{
+			Code:    []string{"code", "error.code"},
+			Message: []string{"error", "error.message", "message"},
+		},
+		Detect: Detect{
+			Hosts:   []string{"api.x.ai", "console.x.ai", "docs.x.ai", "status.x.ai"},
+			Headers: []string{},
+			SDK:     []string{"xai_sdk", "xai_sdk.exceptions", "grpc.RpcError", "grpc.aio.AioRpcError", "grpc.StatusCode", "XAI_API_KEY"},
+			Names:   []string{"xAI"},
+		},
+		Auth: Auth{
+			Header: "Authorization",
+		},
+		Codes: []Code{
+			{
+				Code:     "400",
+				Category: "invalid_request",
+				Statuses: []int{400},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "incorrect-api-key",
+						Match:     []string{"incorrect api key"},
+						Category:  "auth",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "401",
+				Category: "auth",
+				Statuses: []int{401},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "403",
+				Category: "permission",
+				Statuses: []int{403},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Variants: []Variant{
+					{
+						Name:      "blocked",
+						Match:     []string{"blocked"},
+						Category:  "permission",
+						Retryable: RetryNo,
+					}},
+			},
+			{
+				Code:     "404",
+				Category: "not_found",
+				Statuses: []int{404},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "405",
+				Category: "invalid_request",
+				Statuses: []int{405},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "415",
+				Category: "invalid_request",
+				Statuses: []int{415},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "422",
+				Category: "invalid_request",
+				Statuses: []int{422},
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+			},
+			{
+				Code:     "429",
+				Category: "rate_limit",
+				Statuses: []int{429},
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+			},
+			{
+				Code:     "UNKNOWN",
+				Category: "server",
+				Signal:   SignalBody,
+			},
+			{
+				Code:     "INVALID_ARGUMENT",
+				Category: "invalid_request",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "DEADLINE_EXCEEDED",
+				Category: "timeout",
+				Signal:   SignalBody,
+			},
+			{
+				Code:     "NOT_FOUND",
+				Category: "not_found",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "PERMISSION_DENIED",
+				Category: "permission",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "UNAUTHENTICATED",
+				Category: "auth",
+				Retry: Retry{
+					Retryable: RetryNo,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "RESOURCE_EXHAUSTED",
+				Category: "rate_limit",
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "INTERNAL",
+				Category: "server",
+				Signal:   SignalBody,
+			},
+			{
+				Code:     "UNAVAILABLE",
+				Category: "unavailable",
+				Retry: Retry{
+					Retryable: RetryYes,
+				},
+				Signal: SignalBody,
+			},
+			{
+				Code:     "DATA_LOSS",
+				Category: "upstream",
+				Signal:   SignalBody,
+			}},
+		Results: []Result{
+			{
+				Status: 202,
+				Title:  "Deferred completion not ready yet",
+			}},
+	},
 }
 
 // Categories is every canonical category in content/categories, in order,
@@ -900,4 +2781,4 @@ var Categories = []Category{
 }
 
 // proseSum is catalog.ProseSum of the prose generated with this file.
-const proseSum = 0x55723aa35546bb3f
+const proseSum = 0x2de459fee8023e74

@@ -166,6 +166,242 @@ const Prose = "" +
 	"A successful GET, or a POST that updated something.\x1e" +
 	"A POST that created a resource succeeded.\x1e" +
 	"A DELETE succeeded; there is no body.\x1e" +
+	"Invalid request (format or content)\x1e" +
+	"The API could not accept the request as sent. The docs say this type may also be used for 4xx statuses that have no type of their own. Two cases that share it are not problems with the request body: a spend limit you set yourself, and an input longer than the model's context window (see the variants).\x1e" +
+	"Read `error.message`; it names the field or rule that failed.\x1fCorrect the request against the API reference and send it again.\x1e" +
+	"The same request fails the same way; change it before sending again.\x1e" +
+	"\x1e" +
+	"Spend limit you set for the organization or workspace reached\x1e" +
+	"Usage reached a spend limit configured for the organization or a workspace. The API answers 400 rather than 429 here, except for limits on the Claude Code workspace, which can answer 429.\x1e" +
+	"Raise or remove the limit on the Billing page of the Claude Console.\x1fOtherwise wait for the limit's period to reset.\x1e" +
+	"Prompt longer than the model's context window\x1e" +
+	"The input tokens (with the requested output) exceed what the model can take. The message gives the token count and the maximum.\x1e" +
+	"Count tokens with the Token Counting API before sending.\x1fTrim or summarise earlier turns, or send less document content.\x1fOr use a model or option with a larger context window.\x1e" +
+	"API key missing, malformed, revoked or expired\x1e" +
+	"The API did not accept the credentials. Keys can be malformed, revoked or past their expiry. On Claude Platform on AWS the same type can point at AWS credentials or the SigV4 signature instead.\x1e" +
+	"Send the key in `x-api-key` (the SDKs read `ANTHROPIC_API_KEY`).\x1fCheck in the Claude Console that the key still exists and has not expired.\x1fCreate a new key if needed.\x1e" +
+	"The same credentials fail until they are fixed or replaced.\x1e" +
+	"\x1e" +
+	"Browser calls are not allowed for this organization\x1e" +
+	"The key is not the problem. The request carried an Origin header, as browsers add, and the organization may not call the API straight from a browser (for example because of a data-retention arrangement). No change to the browser request helps.\x1e" +
+	"Send the request from your own back end instead of the browser.\x1e" +
+	"Billing or payment problem\x1e" +
+	"Something is wrong with the organization's billing or payment details. On Claude Platform on AWS the billing side lives in AWS Marketplace.\x1e" +
+	"Check the payment details in the Claude Console billing settings (or AWS Marketplace on Claude Platform on AWS).\x1fAdd credits or fix the payment method, then retry.\x1e" +
+	"Fails until the billing or payment problem is fixed.\x1e" +
+	"\x1e" +
+	"Key not allowed to use this resource\x1e" +
+	"The key is valid but lacks permission for the model, endpoint or resource it asked for.\x1e" +
+	"Check the organization's access and the workspace settings in the Claude Console.\x1fUse a key from a workspace that has the access you need.\x1e" +
+	"The key keeps failing for this resource until it is granted access.\x1e" +
+	"\x1e" +
+	"Requested resource not found\x1e" +
+	"The endpoint path, model or a resource ID in the URL does not exist, or the key cannot see it.\x1e" +
+	"Check the endpoint path and every ID in the URL.\x1fCheck the model name against the models list.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Request conflicts with the resource's current state\x1e" +
+	"The request clashes with the current state of a resource, for example because the resource was changed concurrently or a value that must be unique is already in use.\x1e" +
+	"Re-read the resource's current state.\x1fResolve the clash (pick another value, or redo the change on the new state), then send again.\x1e" +
+	"The docs say to resolve the conflict and then retry. The official SDKs retry a 409 automatically (they treat it as a lock timeout), but a real state clash (a value that must be unique is taken) keeps failing.\x1e" +
+	"\x1e" +
+	"Request body larger than the endpoint allows\x1e" +
+	"The request exceeds the maximum size in bytes: 32 MB for the Messages and Token Counting APIs, 256 MB for the Batch API and 500 MB for the Files API. The rejection comes from Cloudflare before the request reaches the API servers.\x1e" +
+	"Upload large documents through the Files API and refer to them instead of inlining them.\x1fSend fewer or smaller attachments per request, or split the work.\x1e" +
+	"The same body is rejected again; make it smaller.\x1e" +
+	"\x1e" +
+	"Rate limit reached (or monthly spend cap, see variant)\x1e" +
+	"The organization went over a rate limit (requests, input tokens or output tokens per minute), or ramped up too fast and hit an acceleration limit. The same type is also used when the organization reaches its usage tier's monthly spend cap, and for spend limits on the Claude Code workspace; the spend-cap case has no retry-after header.\x1e" +
+	"Wait the retry-after seconds, then retry with exponential backoff.\x1fWatch the anthropic-ratelimit-*-remaining headers and slow down before they reach zero.\x1fRamp traffic up gradually and keep usage steady.\x1fFor higher limits, move to a higher tier.\x1e" +
+	"For a rate limit, wait the number of seconds in retry-after, then retry. A 429 without retry-after whose error.details.error_code is enforced_spend_limit_reached is the monthly spend cap and must not be retried.\x1e" +
+	"exponential with jitter\x1e" +
+	"Usage tier's monthly spend cap reached\x1e" +
+	"The organization spent its tier's monthly cap. API use is paused until 00:00 UTC on the first day of the next month, or until the organization moves to a higher tier. The body carries error.details.error_code enforced_spend_limit_reached and the response has no retry-after; retries, including the SDKs' automatic ones, keep failing. The SDKs raise EnforcedSpendLimitReachedError.\x1e" +
+	"Stop retrying and alert someone.\x1fRequest a higher tier or limit, or wait for the date in the message.\x1e" +
+	"Unexpected internal error\x1e" +
+	"Something failed inside Anthropic's systems while handling the request.\x1e" +
+	"Retry with exponential backoff.\x1fIf it persists, check the status page and report the request_id.\x1e" +
+	"An internal fault; the SDKs retry every 5xx automatically.\x1e" +
+	"exponential with jitter\x1e" +
+	"Request timed out while processing\x1e" +
+	"The API gave up on the request before it finished. Long non-streaming requests are the usual case.\x1e" +
+	"Use streaming for long-running requests (the SDKs can still return the complete message).\x1fRetry with backoff if the request is safe to repeat.\x1e" +
+	"The SDKs retry every 5xx. Resending the same long non-streaming request can time out again; the docs point to streaming instead.\x1e" +
+	"exponential with jitter\x1e" +
+	"API temporarily overloaded\x1e" +
+	"The API is short of capacity across all users and turned the request away; the request itself is fine. Unlike rate_limit_error, it is not about your organization's limits. In a stream the same error can arrive as an `event: error` after the 200 status line.\x1e" +
+	"Retry with exponential backoff and jitter; do not retry in a tight loop.\x1fFor a streamed response, watch for `event: error` and resend the whole request.\x1fIf it lasts, check the status page or fall back to another model.\x1e" +
+	"Temporary and not tied to your account: retry after a pause, and use retry-after if the response has one. The SDKs retry 529 like any 5xx, but not an overloaded_error that arrives as an event inside a stream that has already started.\x1e" +
+	"exponential with jitter\x1e" +
+	"Prompt blocked by the content filter\x1e" +
+	"The prompt was classified at a category and severity level that the deployment's content filter blocks, so the call fails with 400 before any completion is produced. The error can carry `innererror` with code `ResponsibleAIPolicyViolation` and per-category results (hate, sexual, violence, self-harm, and jailbreak for prompt shields), each with `filtered` and `severity` or `detected`. The prompt is still billed. When only the completion is filtered, there is no error: the response is a 200 whose `finish_reason` is `content_filter`.\x1e" +
+	"Read `innererror.content_filter_result(s)` to see which category was filtered.\x1fRephrase or remove the flagged content and send the request again.\x1fIf the filter configuration is too strict for the use case, review it; turning filters off needs approval.\x1e" +
+	"The docs say to modify the prompt and try again; an unchanged prompt is blocked again.\x1e" +
+	"\x1e" +
+	"Content filtering did not run on the completion\x1e" +
+	"A 200 response whose choice carries `content_filter_results.error` with this code: the content filtering system was down or could not finish in time, so the completion was returned without filtering.\x1e" +
+	"Check every response for an `error` inside `content_filter_results`.\x1fDecide whether unfiltered output is acceptable in your application; if not, discard it and ask again later.\x1e" +
+	"The request itself succeeded; the docs say only that the content was not filtered and give no retry rule.\x1e" +
+	"\x1e" +
+	"Image generation refused by the safety system\x1e" +
+	"The image generation API refused the prompt: the operation fails and `error.code` is `contentFilter` (camel case, unlike the chat API's `content_filter`). The docs do not give the HTTP status. When the generated image itself is filtered, the code is the same and the message says so.\x1e" +
+	"Rephrase the prompt to fit the content policy and try again.\x1e" +
+	"The same prompt is refused again; change it first.\x1e" +
+	"\x1e" +
+	"Generated image was filtered\x1e" +
+	"The prompt passed, but the image the model produced was blocked by the content filter.\x1e" +
+	"Adjust the prompt so that the output stays within the content policy, then try again.\x1e" +
+	"Image prompt or output blocked by the content filter\x1e" +
+	"Listed in the image generation quickstart's table of common errors: the prompt or the generated output was blocked by the content filter. The docs give neither a body nor an HTTP status for it.\x1e" +
+	"Modify the prompt so that it complies with the content policy.\x1e" +
+	"The same prompt is refused again; change it first.\x1e" +
+	"\x1e" +
+	"Image request missing parameters or with invalid values\x1e" +
+	"Listed in the image generation quickstart's table of common errors: required parameters are missing or have invalid values. The docs give neither a body nor an HTTP status for it.\x1e" +
+	"Check that `prompt`, `size` and `n` are present and valid for the model.\x1e" +
+	"Fix the parameters first.\x1e" +
+	"\x1e" +
+	"No deployment with that name\x1e" +
+	"The deployment named in the URL (or in `model`, which the SDKs turn into the deployment path) does not exist on this resource. Azure routes requests by deployment name, not by model name.\x1e" +
+	"Check the deployment name in the Azure portal or Foundry portal and use it in the URL or `model`.\x1fCheck that the endpoint is the resource that holds the deployment.\x1e" +
+	"The same deployment name fails until it exists or is corrected.\x1e" +
+	"\x1e" +
+	"Unauthorized (key or Entra token rejected)\x1e" +
+	"Authentication failed. The troubleshooting guide documents the status and its causes but no body; this entry files it under the status.\x1e" +
+	"Check the `api-key` header value against the resource's keys.\x1fFor Entra ID, request the token for the `https://ai.azure.com/.default` scope and check that it has not expired.\x1fCheck the identity's role assignments on the resource.\x1e" +
+	"The same credentials fail again; fix the key or token first.\x1e" +
+	"\x1e" +
+	"Forbidden (network access denied or resource suspended)\x1e" +
+	"The credentials may be valid, but access is refused. Most often the resource's network rules (IP firewall, private endpoint, network security groups) blocked the call; the message then refers to network access, an IP restriction or a private endpoint. The docs give no body.\x1e" +
+	"Check the resource's Networking settings and add the client IP if IP rules are used.\x1fFor private endpoints, check that DNS resolves to the private IP and that NSG rules allow the traffic.\x1fFor a suspended resource, open a support request.\x1e" +
+	"The request is refused until network settings change or the suspension is lifted.\x1e" +
+	"\x1e" +
+	"Resource suspended by abuse detection\x1e" +
+	"Automated abuse detection suspended the resource for violating the Microsoft Online Services acceptable use policy; every request to it returns 403.\x1e" +
+	"Open a support request with the subscription ID, the resource name, a description of the use case and the corrective steps already taken.\x1e" +
+	"Not found (endpoint, deployment or API version)\x1e" +
+	"The endpoint URL, the deployment name or the API version does not exist. A missing deployment can also answer with the code `DeploymentNotFound`. The docs give no body for the other cases.\x1e" +
+	"Check the endpoint URL, the deployment name and the `api-version` against the REST API reference.\x1e" +
+	"The same URL fails until it is corrected.\x1e" +
+	"\x1e" +
+	"Too many requests (rate limit or capacity)\x1e" +
+	"The deployment's TPM or RPM limit was reached, the system could not take the request for capacity reasons, or a temporary rate-limit adjustment applies. On provisioned deployments it means utilization is above 100%, and Microsoft describes it as a fast-fail signal rather than an error. The docs give no body; this entry files it under the status.\x1e" +
+	"Wait for `retry-after-ms` (or `retry-after`) and retry.\x1fKeep `max_tokens` and `best_of` as low as the task allows, and spread requests evenly.\x1fRaise the deployment's TPM, request more quota, or route traffic to another deployment.\x1e" +
+	"Follow retry-after-ms when it is present (retry-after holds the same wait in seconds); otherwise retry with backoff.\x1e" +
+	"\x1e" +
+	"System is experiencing high demand\x1e" +
+	"The service cannot take the request because of capacity or latency limits, not because the deployment's own rate limit was reached. Standard deployments have no latency SLA.\x1e" +
+	"Retry after the suggested time.\x1fFor steadier capacity, consider a provisioned (Premium) deployment.\x1e" +
+	"Internal server error\x1e" +
+	"A transient fault in the service. The docs group 500 and 503 and give no body; this entry files it under the status.\x1e" +
+	"Retry with exponential backoff.\x1fIf it lasts more than a few minutes, check Azure Service Health or open a support request.\x1e" +
+	"Retry with exponential backoff; check Azure Service Health if it lasts more than a few minutes.\x1e" +
+	"exponential\x1e" +
+	"Service unavailable\x1e" +
+	"The backend is overloaded or briefly unavailable. The docs group 500 and 503 and give no body; this entry files it under the status.\x1e" +
+	"Retry with exponential backoff.\x1fIf it lasts more than a few minutes, check Azure Service Health or open a support request.\x1e" +
+	"Retry with exponential backoff; check Azure Service Health if it lasts more than a few minutes.\x1e" +
+	"exponential\x1e" +
+	"Input failed validation\x1e" +
+	"The request does not satisfy the constraints of the operation or the model: a missing or malformed field, a value out of range, or a body the model does not accept. Inside a stream it can also arrive as a `validationException` event. The generic AWS name for the same thing is ValidationError.\x1e" +
+	"Read `message` for the field at fault.\x1fCheck the body against the model's inference parameters and the operation's reference.\x1fSend the corrected request.\x1e" +
+	"The same input fails again; fix the request parameters first.\x1e" +
+	"\x1e" +
+	"Missing permission for the action or model\x1e" +
+	"The caller's IAM identity is not allowed to perform the action, for example bedrock:InvokeModel (which also covers Converse) or bedrock:InvokeModelWithResponseStream (which also covers ConverseStream) on this model.\x1e" +
+	"Grant the IAM user or role the Bedrock action it needs on the model.\x1fCheck for deny statements, permission boundaries and service control policies.\x1fRefresh temporary credentials.\x1e" +
+	"Fails until the caller is granted the permission.\x1e" +
+	"\x1e" +
+	"Model or resource ARN not found\x1e" +
+	"The model ID, ARN, inference profile, Provisioned Throughput or guardrail named in the request does not exist in this account and Region.\x1e" +
+	"Check the model ID or ARN and the Region of the endpoint.\x1fList the available models or inference profiles in that Region and use one of them.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Request throttled (quota per minute exceeded)\x1e" +
+	"The account went over a Bedrock quota for the model and Region, such as requests or tokens per minute, or the service is limiting traffic overall. Inside a stream the same error can arrive as a `throttlingException` event.\x1e" +
+	"Retry with exponential backoff and jitter.\x1fWatch the InputTokenCount and Invocations CloudWatch metrics and stay under the quotas.\x1fUse a cross-Region inference profile to spread load, or buy Provisioned Throughput.\x1fAsk for a quota increase in Service Quotas if the workload needs it.\x1e" +
+	"AWS recommends retries with exponential backoff and random jitter; the AWS SDKs treat ThrottlingException as a throttling error and retry it automatically. No wait header is documented.\x1e" +
+	"exponential with random jitter\x1e" +
+	"Request exceeds an account service quota\x1e" +
+	"The request goes beyond a service quota of the account (the quotas are listed in Service Quotas). Unlike ThrottlingException it is sent with 400, not 429.\x1e" +
+	"Look up the quota in Service Quotas and compare it with your usage.\x1fRequest a quota increase, or reduce usage before sending again.\x1e" +
+	"AWS says the request can be resubmitted later, but the account's quota is what ran out: resending unchanged fails until usage drops or the quota is raised. It is not one of the codes the AWS SDKs retry as throttling.\x1e" +
+	"\x1e" +
+	"Model not ready to serve requests\x1e" +
+	"The model named in the request cannot take inference requests yet, for example a model that is still being prepared. It shares status 429 with ThrottlingException but is not a quota problem.\x1e" +
+	"Let the AWS SDK's automatic retries handle it, or retry after a short wait.\x1fIf it persists, check the model's status before sending more requests.\x1e" +
+	"The model is not ready yet; the AWS SDKs retry this exception automatically, up to 5 times.\x1e" +
+	"\x1e" +
+	"Model took too long to process the request\x1e" +
+	"Processing went past the model's timeout. Inside a stream it can also arrive as a `modelTimeoutException` event.\x1e" +
+	"Shorten the input or lower the output limit.\x1fUse a streaming operation for long generations.\x1fRetry if repeating the request is safe.\x1e" +
+	"The docs do not say whether to retry.\x1e" +
+	"\x1e" +
+	"The model failed while processing the request\x1e" +
+	"Bedrock passed the request to the model and the model failed. The error can carry `originalStatusCode`, the status the model returned, and `resourceName`.\x1e" +
+	"Read `message` and `originalStatusCode` for the model's own reason.\x1fIf the original status is a 4xx, change the input before sending again.\x1fOtherwise try again later.\x1e" +
+	"The docs do not say whether to retry.\x1e" +
+	"\x1e" +
+	"Error while streaming the response (mid-stream)\x1e" +
+	"The model failed after the response had begun streaming. It comes as an exception event in the AWS event stream of InvokeModelWithResponseStream or ConverseStream (the stream member `modelStreamErrorException`); the same exception is also listed with HTTP 424 for the streaming operation. It can carry `originalStatusCode` and `originalMessage` from the model.\x1e" +
+	"Handle exception events while reading the stream; the HTTP status alone will not show them.\x1fRead `originalStatusCode` and `originalMessage` for the model's reason.\x1fSend the whole request again.\x1e" +
+	"The docs say to retry the request. It arrives after the 200, so the whole request is sent again and the streamed part is generated again.\x1e" +
+	"\x1e" +
+	"Internal server error\x1e" +
+	"Bedrock failed while handling the request. Inside a stream it can also arrive as an `internalServerException` event.\x1e" +
+	"Retry with exponential backoff and jitter.\x1fIf it keeps failing, contact AWS Support with the x-amzn-RequestId.\x1e" +
+	"The docs say to retry; the AWS SDKs retry 5xx automatically.\x1e" +
+	"exponential with random jitter\x1e" +
+	"Service temporarily unavailable\x1e" +
+	"Bedrock cannot take the request right now. Inside a stream it can also arrive as a `serviceUnavailableException` event. The generic AWS name for the same condition is ServiceUnavailable.\x1e" +
+	"Retry with exponential backoff and jitter.\x1fIf it lasts, use a cross-Region inference profile or another Region.\x1e" +
+	"The docs say to try again later; the AWS SDKs retry 503 automatically.\x1e" +
+	"exponential with random jitter\x1e" +
+	"Model use-case details not submitted for this account\x1e" +
+	"Some models (Anthropic's, per the troubleshooting guide) require the account to submit use-case details first. Until then the model answers 404 even though it exists.\x1e" +
+	"Submit the use-case details for the model in the Bedrock console, then call it again.\x1e" +
+	"Fails until the use-case details are submitted.\x1e" +
+	"\x1e" +
+	"Request signature does not follow AWS rules\x1e" +
+	"The SigV4 signature on the request is incomplete or malformed. The Bedrock troubleshooting guide lists it with 400; the AWS common-errors list gives 403.\x1e" +
+	"Use an AWS SDK version that supports Amazon Bedrock.\x1fCheck the access key ID and secret key.\x1fIf you sign by hand, recheck each step of the signature calculation.\x1e" +
+	"Fails until the request is signed correctly.\x1e" +
+	"\x1e" +
+	"Access key ID not recognised\x1e" +
+	"The AWS access key ID (or X.509 certificate) in the request does not exist in AWS's records.\x1e" +
+	"Check that the access key ID is correct and still active.\x1fUse the newest credentials if the keys were rotated.\x1e" +
+	"Fails until a valid access key is used.\x1e" +
+	"\x1e" +
+	"Security token or access key not recognised\x1e" +
+	"An AWS-wide error: the access key ID or security token in the request is not known to AWS.\x1e" +
+	"Check which credentials the SDK or CLI actually picked up (profile, environment, role).\x1fUse valid, current credentials for this account and Region.\x1e" +
+	"Fails until valid credentials are used.\x1e" +
+	"\x1e" +
+	"Security token expired\x1e" +
+	"An AWS-wide error: the temporary security token sent with the request has expired.\x1e" +
+	"Refresh the temporary credentials (assume the role again, renew the SSO session).\x1fLet the SDK's credential provider refresh them instead of fixing them at start-up.\x1e" +
+	"Fails until new temporary credentials are obtained.\x1e" +
+	"\x1e" +
+	"Request timestamp too old or too far in the future\x1e" +
+	"The request reached AWS more than 15 minutes after the date stamp in its signature (or after a pre-signed URL's expiry), or the stamp is more than 15 minutes in the future.\x1e" +
+	"Synchronise the client's clock.\x1fSign each request just before sending it.\x1e" +
+	"Fails until the request is signed again with a correct clock.\x1e" +
+	"\x1e" +
+	"Not authorised to perform the action\x1e" +
+	"The caller has no permission for the action. The Bedrock troubleshooting guide lists it with 400; the AWS common-errors list gives 401.\x1e" +
+	"Review the IAM permissions of the user or role.\x1fCheck role trust relationships and any service control policies.\x1e" +
+	"Fails until the permission is granted.\x1e" +
+	"\x1e" +
+	"Requested action does not exist\x1e" +
+	"The action or operation in the request is not valid for the service.\x1e" +
+	"Check the operation name against the Amazon Bedrock API reference.\x1fUpdate the AWS SDK or CLI.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Request processing failed on the server\x1e" +
+	"An AWS-wide code for a server-side failure while processing the request.\x1e" +
+	"Retry with exponential backoff and random jitter.\x1fIf it persists, contact AWS Support with the request details.\x1e" +
+	"The troubleshooting guide recommends retries with exponential backoff and random jitter.\x1e" +
+	"exponential with random jitter\x1e" +
 	"API key missing, invalid, revoked or expired\x1e" +
 	"The request carried no API key, or a key that does not match an active key of any account. Revoked keys stop working at once, and keys with an expiry date stop working when it passes.\x1e" +
 	"Send the key as `Authorization: Bearer oc_live_...`.\x1fCheck in Dashboard > Settings > API Keys that the key is still active.\x1fCreate a new key if it was revoked or has expired; keys are shown only once, so store it when you create it.\x1e" +
@@ -464,6 +700,767 @@ const Prose = "" +
 	"The documented fix is to check the parameter values.\x1e" +
 	"\x1e" +
 	"The call worked (HTTP 200). The response data sits next to `code`, for example in a `data` object.\x1e" +
+	"Bad request (missing or invalid fields)\x1e" +
+	"The request body is not valid: a required field is missing or a value is not accepted. The message names the problem; messages that start with `too many tokens` mean the input or requested output is too long for the model (see the variant).\x1e" +
+	"Read `message`; it names the field or rule at fault.\x1fCheck the request against the API reference and send it again.\x1e" +
+	"The same body fails again; fix the fields first.\x1e" +
+	"\x1e" +
+	"Input or requested output too long for the model\x1e" +
+	"The prompt exceeds the model's input limit, the requested maximum output is above what the model can produce, or the documents and history do not fit even after truncation. The message gives the limit and the size received.\x1e" +
+	"Shorten the prompt, history or documents, or send fewer inputs.\x1fLower the maximum output tokens to the model's limit.\x1fWhere the endpoint offers it, let the API truncate the prompt (for example prompt_truncation AUTO).\x1e" +
+	"API key missing, invalid or expired\x1e" +
+	"No API key reached the API, or the key is not valid or has expired.\x1e" +
+	"Send the key as `Authorization: Bearer <key>`.\x1fCheck the key on the API keys page of the dashboard.\x1fCreate a production key if the message says the key expired.\x1e" +
+	"The same key fails until it is replaced.\x1e" +
+	"\x1e" +
+	"API key expired\x1e" +
+	"The key is past its validity. The message asks for a production key or a word with your Cohere contact.\x1e" +
+	"Create a production key in the dashboard, or contact Cohere to continue with the account.\x1e" +
+	"Billing limit reached or payment method needed\x1e" +
+	"The account has reached its billing limit. Either the payment method is missing or needs updating, or the key hit the maximum billing amount set for it in the dashboard (see the variant).\x1e" +
+	"Add or update the payment method on the dashboard's billing page.\x1fOr raise the key's maximum billing amount there.\x1e" +
+	"Fails until billing is fixed or the key's spending cap is raised.\x1e" +
+	"\x1e" +
+	"The key's own monthly billing cap is reached\x1e" +
+	"The key reached the maximum billing amount set for it in the dashboard. Its billing capacity resets at the start of next month.\x1e" +
+	"Raise the key's maximum amount on the billing page, or wait for the new month.\x1e" +
+	"Operation not allowed\x1e" +
+	"Listed in Cohere's API definition and SDKs (ForbiddenError) but not on the errors page. The definition says the operation is not allowed, because the API token is invalid or the user lacks the permissions.\x1e" +
+	"Check that the key is valid and belongs to a team with access to this resource.\x1e" +
+	"Fails until the key or permissions change.\x1e" +
+	"\x1e" +
+	"Model, dataset, connector or other resource not found\x1e" +
+	"The requested resource does not exist, has been deleted, or the key has no access to it.\x1e" +
+	"Check the model, dataset or connector ID and that the key has access to it.\x1fCheck the endpoint path.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Request too large\x1e" +
+	"Listed in Cohere's API definition but not on the errors page: the request is larger than the API accepts.\x1e" +
+	"Send less data per request or split it into several requests.\x1e" +
+	"The same body is rejected again; make it smaller.\x1e" +
+	"\x1e" +
+	"Unprocessable request\x1e" +
+	"The Python SDK maps 422 to UnprocessableEntityError; neither the errors page nor the API definition read for this reference describes when it is sent.\x1e" +
+	"Read `message` and adjust the request.\x1e" +
+	"The docs describe no cause; a request the API cannot process needs changing first.\x1e" +
+	"\x1e" +
+	"Rate limit exceeded\x1e" +
+	"The key went over its per-minute limit. Trial keys are limited per endpoint and in tokens per minute (see the variant). The trial key's 1,000 calls a month is a separate, monthly allowance; the docs do not show the error it gives.\x1e" +
+	"Wait and retry, backing off if it repeats.\x1fSpace requests out and lower concurrency.\x1fUse a production key for higher limits, or ask Cohere support for an increase.\x1e" +
+	"The documented messages ask you to wait and try again later; no wait time or header is documented.\x1e" +
+	"\x1e" +
+	"Trial key over its per-minute limit\x1e" +
+	"A trial key exceeded its per-minute call or token allowance. Trial keys are free but have much lower limits than production keys.\x1e" +
+	"Wait a minute and retry.\x1fUpgrade to a production key on the API keys page for higher limits.\x1e" +
+	"Deny-listed token in the request or response\x1e" +
+	"Listed in Cohere's API definition (InvalidTokenError in the SDKs): the request or the response contains a token on Cohere's deny list. The status is not a standard HTTP one and \"token\" here means text, not the API key.\x1e" +
+	"Rephrase or remove the content that triggered it and send again.\x1e" +
+	"The same content is refused again.\x1e" +
+	"\x1e" +
+	"Request cancelled\x1e" +
+	"The request was cancelled, usually by the caller, before the API finished (ClientClosedRequestError in the SDKs). The documented messages include a streaming error.\x1e" +
+	"Send the request again.\x1fIf your client cancels on a deadline, give long generations more time or stream them.\x1e" +
+	"The docs say to try the request again.\x1e" +
+	"\x1e" +
+	"Internal server error\x1e" +
+	"Something unexpected failed on Cohere's side.\x1e" +
+	"Retry a few times with backoff if the request is safe to repeat.\x1fIf it persists, contact Cohere support by email or Discord with the request details.\x1e" +
+	"The docs say to contact support with details of the request; they do not say whether to retry.\x1e" +
+	"\x1e" +
+	"Feature not implemented\x1e" +
+	"Listed in Cohere's API definition: the requested feature is not implemented.\x1e" +
+	"Remove the unsupported feature or use an endpoint or model that supports it.\x1e" +
+	"The feature will not start working on a retry.\x1e" +
+	"\x1e" +
+	"Service unavailable\x1e" +
+	"Listed in Cohere's API definition: the service is unavailable, for example because too many users are using it at the same time.\x1e" +
+	"Wait and retry with backoff.\x1e" +
+	"The API definition gives heavy concurrent use as a cause but says nothing about retrying.\x1e" +
+	"\x1e" +
+	"Gateway timeout\x1e" +
+	"Listed in Cohere's API definition: a request to the server timed out, for example because an internal service took too long to answer.\x1e" +
+	"Retry with backoff if the request is safe to repeat.\x1fStream long generations.\x1e" +
+	"The API definition does not say whether to retry.\x1e" +
+	"\x1e" +
+	"Generation ended with an error (finish reason, mid-stream)\x1e" +
+	"The last event of a chat stream (v1 `stream-end`, v2 `message-end`) reports the finish reason ERROR instead of COMPLETE: the generation failed after the 200 status line. The v2 SDK types spell the value in lower case.\x1e" +
+	"Check the finish reason of the final stream event, not only the HTTP status.\x1fSend the request again if it is safe to repeat.\x1e" +
+	"The finish reason is defined but not explained in the docs read; a retry resends the whole request.\x1e" +
+	"\x1e" +
+	"Generation stopped as toxic (v1 finish reason)\x1e" +
+	"A v1 finish reason: the generation ended because the content was judged toxic. It arrives in the final stream event (or the response) after a 200.\x1e" +
+	"Rephrase or remove the content that triggered it.\x1e" +
+	"The same content is likely to be stopped again.\x1e" +
+	"\x1e" +
+	"Generation blocked (v2 finish reason)\x1e" +
+	"A v2 Chat finish reason: the generation was blocked because of its content. It arrives in the final `message-end` event after a 200.\x1e" +
+	"Rephrase or remove the content that triggered it.\x1e" +
+	"The same content is likely to be blocked again.\x1e" +
+	"\x1e" +
+	"The stream's final event (v1 `stream-end`, v2 `message-end`) reports that the model finished its answer.\x1e" +
+	"The model stopped because it reached the requested maximum number of output tokens; the answer may be cut short.\x1e" +
+	"The model produced one of the requested stop sequences.\x1e" +
+	"The model finished by asking for a tool call (v2 Chat).\x1e" +
+	"Request refused (bad body, key or balance)\x1e" +
+	"DeepSeek's error bodies follow OpenAI's shape, but `code` is the generic string `invalid_request_error` for several different failures, and `type` varies (`authentication_error` for a bad key, `unknown_error` for an empty balance). The HTTP status and the message tell them apart: 400 Invalid Format (the body does not parse as the API expects), 401 Authentication Fails, 402 Insufficient Balance and 422 Invalid Parameters. DeepSeek's docs publish the statuses and their names, not the bodies; the bodies here are as users have reported them. Reported 401 and 402 bodies carry this code; that 400 and 422 bodies carry it too is an assumption, not yet confirmed.\x1e" +
+	"Check the HTTP status and the message to see which case it is.\x1fFor 400 and 422, follow the hint in the message and correct the body or the parameter.\x1fFor 401, check the key and create one if you have none.\x1fFor 402, check the balance and top up.\x1e" +
+	"Every case this code covers returns the same error until the request, key or balance changes.\x1e" +
+	"\x1e" +
+	"Authentication Fails (401)\x1e" +
+	"The API key was not accepted: it is wrong, was deleted, or was not sent in the expected `Authorization: Bearer` form.\x1e" +
+	"Check the key for typos, truncation or stray whitespace.\x1fCreate a new API key in the DeepSeek platform if needed.\x1e" +
+	"Insufficient Balance (402)\x1e" +
+	"The account has run out of balance, so requests are refused until it is topped up. Waiting does not help.\x1e" +
+	"Check the account balance on the DeepSeek platform.\x1fTop up, then send the request again.\x1e" +
+	"Malformed request body or invalid parameter\x1e" +
+	"The request could not be accepted as sent: a field is misspelled, missing or out of range, or it uses a feature that the API version in the URL does not have. Google's error model also files an invalid API key under this status; its `details` then carry an ErrorInfo whose `reason` is `API_KEY_INVALID`.\x1e" +
+	"Read `error.message`; it names the field at fault.\x1fCompare the body with the API reference for the version in the URL, and use `/v1beta` for beta features.\x1fIf the ErrorInfo reason is `API_KEY_INVALID`, check the key in Google AI Studio and send it again in `x-goog-api-key`.\x1e" +
+	"The same body fails again; correct the request first.\x1e" +
+	"\x1e" +
+	"API key not valid\x1e" +
+	"The key is malformed, unknown or expired. The status stays 400 INVALID_ARGUMENT; only the message and the ErrorInfo reason `API_KEY_INVALID` tell it apart from a bad body.\x1e" +
+	"Copy the key again from the API keys page in Google AI Studio.\x1fSend it in the `x-goog-api-key` header (or the `key` query parameter).\x1fCreate a new key if the old one was deleted.\x1e" +
+	"Free tier not available here; billing required\x1e" +
+	"The project has no billing account linked and the request comes from a country or region where the free tier of the Gemini API is not offered. The troubleshooting guide's wording of this error has been \"User location is not supported for the API use without a billing account linked.\" and, earlier, \"Gemini API free tier is not available in your country. Please enable billing on your project in Google AI Studio.\"\x1e" +
+	"Set up billing for the project in Google AI Studio, which moves it to a paid tier.\x1fSend requests with a key from that billed project.\x1e" +
+	"Nothing changes until billing is set up for the project or the request comes from a supported location.\x1e" +
+	"\x1e" +
+	"Request carries no valid credential\x1e" +
+	"The request's credential was missing or could not be verified. Google's error model maps UNAUTHENTICATED to 401. With the Gemini API it shows up when an OAuth token is expired or of the wrong kind, or when a key is sent where the endpoint expects OAuth. An ErrorInfo reason such as `ACCESS_TOKEN_EXPIRED` names the exact cause.\x1e" +
+	"Send a Gemini API key in `x-goog-api-key`, or a fresh OAuth token as `Authorization Bearer`.\x1fRefresh expired tokens before retrying.\x1e" +
+	"The same credential fails until it is replaced.\x1e" +
+	"\x1e" +
+	"Key lacks permission for this resource\x1e" +
+	"The key was recognised but may not do what was asked. The guide's examples are using the wrong key and calling a tuned model without the authentication tuned models require. Google's ErrorInfo reasons tell the sub-cases apart: `API_KEY_SERVICE_BLOCKED` (the key's API restrictions exclude the Gemini API), `SERVICE_DISABLED` (the Generative Language API is not enabled in the key's project) and the referrer, IP and app restriction reasons.\x1e" +
+	"Check that the key is set and belongs to the project that owns the resource.\x1fRestrict the key to the Gemini API (generativelanguage.googleapis.com) rather than excluding it.\x1fFor tuned models, authenticate as the guide describes for them.\x1fReplace a blocked or leaked key with a new one from Google AI Studio.\x1e" +
+	"The key keeps failing until it is given access or replaced.\x1e" +
+	"\x1e" +
+	"Gemini API not enabled in the project\x1e" +
+	"The key's project has the Generative Language API turned off; the ErrorInfo reason is `SERVICE_DISABLED`.\x1e" +
+	"Enable the Generative Language API in the key's Google Cloud project, or use a key created in Google AI Studio.\x1e" +
+	"Key blocked as leaked\x1e" +
+	"Google blocks keys it detects as publicly exposed; such a key never works again.\x1e" +
+	"Create a new key in Google AI Studio and keep it out of client code and public repositories.\x1e" +
+	"Requested resource not found\x1e" +
+	"Something the request names does not exist for this API version: a model, a tuned model, or an image, audio or video file referenced in the request.\x1e" +
+	"List the available models and use a name that exists on the version in the URL.\x1fUpload the file again if its reference is no longer valid.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Rate limit or quota exceeded\x1e" +
+	"The project went over one of its limits: requests per minute, input tokens per minute, requests per day or a spend-based limit. Limits are per project, so every key of the project shares them. A `google.rpc.QuotaFailure` detail names the limit that was hit (its quota id says whether it is per minute or per day), and a `google.rpc.RetryInfo` detail may give the server's suggested wait. The same status is also used when the billing account behind the project cannot pay; see the variants.\x1e" +
+	"Read the QuotaFailure detail to see which limit was hit and whether it is per minute or per day.\x1fFor per-minute limits, wait for `retryDelay` (or at least a few seconds) and retry with exponential backoff.\x1fLower the request rate or request size, and spread load over time.\x1fMove the project to a higher tier or ask for a rate-limit increase.\x1e" +
+	"Retry rate-limit 429s after a pause. When `error.details` has a `type.googleapis.com/google.rpc.RetryInfo` entry, wait at least its `retryDelay` (a duration string such as \"26s\", not a number), then back off exponentially. Google's general guidance for quota 429s is a minimum interval of 30 s with randomness. A per-day limit clears only at midnight Pacific time, and the billing cases below never clear by waiting.\x1e" +
+	"exponential with jitter\x1e" +
+	"Prepay credit balance used up\x1e" +
+	"The billing account's Prepay balance has reached zero. The billing guide says every key of every project linked to that billing account then stops working at once. Waiting does not help.\x1e" +
+	"Add credit to the Prepay balance in Google AI Studio, or turn on automatic top-up.\x1fAlert whoever manages billing; all projects on the account are affected.\x1e" +
+	"Model has no free-tier allowance for this project\x1e" +
+	"The limit reported for the model is zero: the project's tier gets no quota for this model, so no amount of waiting helps.\x1e" +
+	"Use a model that the free tier includes, or set up billing to move the project to a paid tier.\x1e" +
+	"Unexpected error on Google's side\x1e" +
+	"An internal failure in the Gemini API. It is usually transient; the troubleshooting guide also lists an input context that is too long as a cause.\x1e" +
+	"Wait a moment and retry with exponential backoff.\x1fIf it repeats, shorten the input context or switch to another model for a while.\x1fReport persistent failures with the Send feedback button in Google AI Studio.\x1e" +
+	"The guide says to wait a bit and retry, and to report the problem from Google AI Studio if it persists. Google's general minimum retry interval for 500 is 1 s. The guide also names an over-long input context as a cause; retrying the same oversized request will not help.\x1e" +
+	"exponential\x1e" +
+	"Service temporarily overloaded or down\x1e" +
+	"The Gemini API cannot serve the request right now, usually because the model is overloaded. The condition is temporary and not caused by the request.\x1e" +
+	"Retry with exponential backoff and jitter.\x1fSwitch to another model for a while if it persists.\x1fReport persistent failures with the Send feedback button in Google AI Studio.\x1e" +
+	"The guide says to wait a bit and retry. Google's general minimum retry interval for 503 is 1 s, growing exponentially with randomness.\x1e" +
+	"exponential\x1e" +
+	"Processing did not finish before the deadline\x1e" +
+	"The service could not finish the request in time, typically because the prompt or context is very large.\x1e" +
+	"Set a larger timeout on the client request (the SDKs send it as `X-Server-Timeout`).\x1fStream the response, or split large inputs into smaller requests.\x1e" +
+	"Retry with a longer client timeout; resending the same large request with the same short deadline fails the same way.\x1e" +
+	"\x1e" +
+	"Prompt or response blocked by safety filters\x1e" +
+	"The content was stopped by the safety filters. If the prompt itself was blocked, `promptFeedback.blockReason` is `SAFETY` and no candidates are returned. If the answer was blocked, the candidate's `finishReason` is `SAFETY` and its `safetyRatings` show which harm category triggered. In `streamGenerateContent` this arrives as a stream chunk after a 200, and a non-streaming `generateContent` returns the same fields in a 200 body.\x1e" +
+	"Check `promptFeedback` and every candidate's `finishReason`; an HTTP status check will not catch this.\x1fRead `safetyRatings` to find the category, then rephrase the prompt.\x1fAdjust `safetySettings` for that category where your use case allows it.\x1e" +
+	"Not an HTTP error: the response is a 200. Resending the same prompt is blocked again; change the prompt or the safety settings first.\x1e" +
+	"\x1e" +
+	"Response stopped for reciting source material\x1e" +
+	"The candidate's `finishReason` is `RECITATION`: generation stopped because the output was reproducing existing material too closely. It comes in a 200 response or stream chunk.\x1e" +
+	"Check `finishReason` on every candidate and chunk.\x1fAsk for a summary or an original answer instead of a verbatim copy.\x1e" +
+	"Not an HTTP error; the same prompt tends to produce the same stop. Change the prompt first.\x1e" +
+	"\x1e" +
+	"Blocked for prohibited content\x1e" +
+	"The prompt (`promptFeedback.blockReason`) or the answer (`finishReason`) was blocked because it falls into content the service refuses outright. Unlike `SAFETY`, lowering safety thresholds does not lift this block. It comes in a 200 response or stream chunk.\x1e" +
+	"Check `promptFeedback` and `finishReason`, not only the HTTP status.\x1fRemove or rephrase the content; do not retry unchanged.\x1e" +
+	"Not an HTTP error, and not adjustable through safety settings; the content must change.\x1e" +
+	"\x1e" +
+	"Blocked by the terminology blocklist\x1e" +
+	"The prompt (`promptFeedback.blockReason`) or the answer (`finishReason`) contained terms from the terminology blocklist. It comes in a 200 response or stream chunk.\x1e" +
+	"Check `promptFeedback` and `finishReason` on every response.\x1fRemove the listed terms from the prompt.\x1e" +
+	"Not an HTTP error; the same terms are blocked again.\x1e" +
+	"\x1e" +
+	"`finishReason: STOP` marks a candidate that ended at a natural stopping point or at one of the request's stop sequences. It is a success, not an error.\x1e" +
+	"The candidate reached the request's maximum number of output tokens. The response is successful but its text is truncated; raise `maxOutputTokens` or ask for a shorter answer if you need the rest.\x1e" +
+	"Request rejected (error type invalid_request_error)\x1e" +
+	"The error type the Errors page gives as its example of the `type` classification. The page does not say which statuses carry it; its client errors are 400 (malformed syntax), 404 (unknown resource), 413 (body too large) and 422 (well-formed but not processable, including because of model hallucinations). When tool use fails because the model did not produce a valid tool call, Groq answers 400 and puts the model's attempt in `failed_generation`.\x1e" +
+	"Read `error.message`, and `error.param` or `error.failed_generation` when present.\x1fCorrect the request (syntax, URL, model name, size) and send it again.\x1fFor a 422 caused by the model's output, or a failed tool call, a retry or a clearer prompt may help.\x1e" +
+	"The request has to change first. The one documented exception is a 422 caused by the model itself, which the docs suggest may succeed on a second try.\x1e" +
+	"\x1e" +
+	"Flex tier at capacity\x1e" +
+	"Groq's own status 498: a request sent with `service_tier: \"flex\"` found no Flex capacity and was not processed. Flex is the paid tier with ten times the on-demand rate limits at the same price, which in exchange may fail when capacity runs short.\x1e" +
+	"Retry after a short, jittered delay, increasing it on each failure.\x1fIf the request cannot wait, send it without `service_tier: \"flex\"` (on-demand).\x1e" +
+	"The docs say to try again later and to add jittered backoff and retries to smooth out spikes. Flex requests fail fast, so the retry costs little time.\x1e" +
+	"jittered exponential\x1e" +
+	"Request rejected as invalid\x1e" +
+	"The request could not be processed as sent. The error glossary's example of this type is an unknown model, with `param: \"model\"` and `code: \"unknown_model\"`; `param` names the offending parameter and `code` gives a machine-readable reason when there is one. A 400 means a malformed body, missing required fields or an unsupported value; a 404 a resource (such as a model) that does not exist; a 422 a body that fails schema validation, which the SDKs parse as a `detail` list of `loc`, `msg` and `type` entries.\x1e" +
+	"Read `message`, `param` and `code` (or the `detail` entries) to find the field at fault.\x1fCheck the body against the API reference and validate the JSON before sending.\x1fList the available models and use an exact model name.\x1e" +
+	"The glossary lists only 429 and 5xx as transient; fix the request before sending it again.\x1e" +
+	"\x1e" +
+	"API key missing, invalid or expired\x1e" +
+	"The request reached the API without a usable key: none was sent, the key is wrong, revoked or expired, or it belongs to a different workspace.\x1e" +
+	"Check the key on the API keys page of the console.\x1fSend it as `Authorization: Bearer <key>`.\x1fCreate a new key if the old one was revoked.\x1e" +
+	"The same key keeps failing until it is replaced or fixed.\x1e" +
+	"\x1e" +
+	"Rate limit exceeded\x1e" +
+	"The organisation went over one of its limits: requests per second, tokens per minute or tokens per month. Limits are shared by every key and workspace of the organisation.\x1e" +
+	"Retry with exponential backoff and jitter.\x1fReduce concurrency and spread requests over time.\x1fCheck the organisation's limits in the console; move to the Scale plan or a higher tier, or ask support for more.\x1e" +
+	"The glossary treats 429 as transient. Its sample retries up to 5 attempts in all, waiting 2^attempt seconds plus random jitter of up to 1 s between them. No retry-after header is documented.\x1e" +
+	"exponential with jitter (2^attempt s plus up to 1 s)\x1e" +
+	"Server-side error\x1e" +
+	"Mistral's side failed: an internal error (500), a bad gateway (502), the service unavailable or overloaded (503) or a gateway timeout (504). None of them is caused by the request itself.\x1e" +
+	"Retry with exponential backoff and jitter.\x1fIf it persists, check Mistral's status page and try again later.\x1e" +
+	"The glossary lists 500, 502, 503 and 504 as transient and retries them with the same exponential backoff as 429.\x1e" +
+	"exponential with jitter (2^attempt s plus up to 1 s)\x1e" +
+	"Error event in a conversation stream\x1e" +
+	"When a conversation or agent response is streamed, a failure after the stream has started arrives as an event of type `conversation.response.error` with a `message` and a numeric `code`, instead of an HTTP error status.\x1e" +
+	"Handle `conversation.response.error` events in the stream consumer; an HTTP status check does not see them.\x1fRead `code` and `message`; resend the whole request if the failure looks transient.\x1e" +
+	"The docs give no rule for this event. It arrives after a 200, so any retry restarts the whole response; whether a retry can help depends on the numeric `code` it carries.\x1e" +
+	"\x1e" +
+	"Request rejected as invalid (error type)\x1e" +
+	"`invalid_request_error` is an error type, not a specific code. It is what this reference falls back to when a 400 body names no `code`. The Python SDK raises `BadRequestError` (formerly `InvalidRequestError`) for a 400, and the message usually names the parameter at fault, which `error.param` repeats.\x1e" +
+	"Read `error.message` and `error.param` to find the parameter at fault.\x1fCheck the request against the API reference for the endpoint and correct it.\x1fCheck the encoding and size of the request data.\x1e" +
+	"The request has to change before it can succeed.\x1e" +
+	"\x1e" +
+	"Service tier not allowed for this project\x1e" +
+	"The project's settings restrict which service tiers it may use (`default`, `flex`, `priority`; `fast` counts as `priority`). The request asked for a disallowed tier, or omitted `service_tier` or set it to `auto` and was resolved to one.\x1e" +
+	"Set `service_tier` to a tier the project allows.\x1fOr allow the tier, including the one `auto` resolves to, in the project settings.\x1e" +
+	"Prepaid credit balance used up\x1e" +
+	"The organization has no prepaid credits left. It arrives as a 429, like a rate limit, and `error.type` may still be the broader `insufficient_quota`, so only `error.code` tells this case apart.\x1e" +
+	"Add credits in the organization's billing settings.\x1fStop retrying and alert whoever manages billing; consider automatic recharge.\x1e" +
+	"The docs say retrying billing, spend or quota errors does not restore access; add credits first.\x1e" +
+	"\x1e" +
+	"Organization hard spend limit reached\x1e" +
+	"The organization has reached the monthly hard spend limit configured for it, which covers API traffic from all of its projects. Enforcement lags slightly, so recorded spend can end up a little above the limit.\x1e" +
+	"Raise or remove the organization spend limit in the organization's limit settings.\x1fOtherwise wait for the monthly reset; use spend alerts to get warned before the hard limit.\x1e" +
+	"Access returns only when the limit is raised or removed, or when the monthly limit resets; retries do not help.\x1e" +
+	"\x1e" +
+	"Project hard spend limit reached\x1e" +
+	"One project has reached its own monthly hard spend limit. Other projects keep working unless their own limit or the organization's is also reached.\x1e" +
+	"Raise or remove the spend limit in the project's settings.\x1fOtherwise wait for the monthly reset, or move the traffic to a project with headroom.\x1e" +
+	"Access returns only when the project limit is raised or removed, or when the monthly limit resets; retries do not help.\x1e" +
+	"\x1e" +
+	"OpenAI-assigned monthly usage limit reached\x1e" +
+	"The organization has used its approved monthly usage limit, which OpenAI sets from the usage tier. It is separate from the spend limits the organization or its projects configure themselves.\x1e" +
+	"Request a higher approved usage limit on the organization's limits page, or contact support.\x1fCheck the current tier and limit on the limits page before changing spend settings.\x1e" +
+	"This is OpenAI's approved monthly usage limit for the organization; retries do not help until a higher limit is approved.\x1e" +
+	"\x1e" +
+	"Billing or quota error (error type)\x1e" +
+	"`insufficient_quota` is the broad error type that the billing-related 429s can carry. This reference falls back to it only when the body has no `code`; when a code is present (`credit_balance_exhausted`, `organization_spend_limit_exceeded`, `project_spend_limit_exceeded`, `organization_usage_limit_exceeded`), that code names the actual cause.\x1e" +
+	"Check the balance, the organization and project spend limits and the approved usage limit.\x1fAdd credits or raise the limit that was hit; do not retry in the meantime.\x1e" +
+	"Billing, spend and quota errors do not clear by retrying.\x1e" +
+	"\x1e" +
+	"Rate limit reached for requests or tokens\x1e" +
+	"Too many requests or tokens were sent in a short period for the organization or project. The error-codes guide names this error by its message (\"Rate limit reached for requests\") and gives no code; the API reference lists `rate_limit_exceeded` among the codes of a failed response, and the rate-limit guide says video requests refused before a job was created used to answer 429 with type `invalid_request_error` and this code. Limits are per organization and project, not per user.\x1e" +
+	"Wait at least as long as `Retry-After`, then retry with exponential backoff and jitter.\x1fWatch `x-ratelimit-remaining-*` and pace requests before they reach zero.\x1fLower `max_tokens` to what you need, batch work, or use the Batch API.\x1fAsk the organization owner to raise the project's limit, or reach a higher usage tier.\x1e" +
+	"Wait at least the Retry-After seconds when the header is present; otherwise back off exponentially with jitter and cap the retries. Failed requests still count against the per-minute limit.\x1e" +
+	"exponential with jitter when Retry-After is missing\x1e" +
+	"Traffic ramped up too quickly\x1e" +
+	"A 429 of type `rate_limit_error` with code `slow_down`: the request rate grew faster than the service can safely absorb. It can happen while traffic is still inside its RPM and TPM limits. As a rule of thumb, once traffic reaches 1 million input tokens per minute, grow it by at most 50% every 15 minutes. Endpoints that used to answer a traffic spike with 503 now send this 429.\x1e" +
+	"Wait at least as long as `Retry-After`, or increase the delay between retries and add jitter.\x1fReduce the request rate, then ramp it back up gradually and keep the traffic steady.\x1fFor routinely high pay-as-you-go traffic, consider Scale Tier or Reserved Tier capacity.\x1e" +
+	"Follow Retry-After when present; then lower the request rate and raise it again gradually.\x1e" +
+	"increasing delay with a small random delay when Retry-After is missing\x1e" +
+	"Model temporarily overloaded\x1e" +
+	"A 503 of type `service_unavailable_error` with code `server_is_overloaded`: the requested model has no capacity for the request right now. The Python SDK raises `InternalServerError` for it, not `RateLimitError`; video overload moved from 429 to this 503.\x1e" +
+	"Wait at least as long as `Retry-After`, then retry with increasing delays.\x1fCheck status.openai.com for an incident if it persists.\x1fHandle both `RateLimitError` (429) and `InternalServerError` (503) in SDK error handlers and branch on `error.code`.\x1e" +
+	"Follow Retry-After when present, then retry; if it continues, lengthen the delay and check the status page.\x1e" +
+	"increasing delay between retries when Retry-After is missing\x1e" +
+	"The model failed to generate a response (failed response)\x1e" +
+	"A response that ends with `status: \"failed\"` carries an `error` object whose code is `server_error` in the documented example. In a Responses stream it arrives as the terminal `response.failed` event after a 200 OK, so no HTTP error status is ever sent. A separate `error` stream event (`type: \"error\"` with top-level `code` and `message`) can also appear. For plain HTTP 500s the error-codes guide (\"The server had an error while processing your request\") documents no code or type.\x1e" +
+	"Handle `response.failed` and `error` events in the stream; checking the HTTP status is not enough.\x1fRetry after a short wait, without replaying automatically once output was consumed.\x1fIf it persists, check the status page and contact support with the request ID.\x1e" +
+	"The docs advise retrying server-side failures after a brief wait. When the failure ends a stream, output already received is lost, so do not replay the request automatically once output was consumed.\x1e" +
+	"\x1e" +
+	"previous_response_id cannot be resolved (WebSocket mode)\x1e" +
+	"In the Responses API WebSocket mode, the `previous_response_id` given cannot be resolved from the state the server still holds. The docs give no HTTP status and no body for this WebSocket error.\x1e" +
+	"Send the request again with the full input context and `previous_response_id` set to null.\x1e" +
+	"Resending the same request fails again; the docs say to retry with the full input context and `previous_response_id` set to null.\x1e" +
+	"\x1e" +
+	"WebSocket connection reached its 60-minute limit\x1e" +
+	"A Responses API WebSocket connection may stay open for 60 minutes; this error says the limit was reached. The docs give no body for it.\x1e" +
+	"Open a new WebSocket connection and carry on there.\x1fReconnect proactively before the 60-minute mark in long sessions.\x1e" +
+	"Open a new WebSocket connection and continue there.\x1e" +
+	"\x1e" +
+	"Prompt not accepted (failed response)\x1e" +
+	"One of the codes the API reference lists for the `error` of a failed Response (`status: \"failed\"`, also delivered as a `response.failed` stream event). The reference gives the name only; it says the prompt was not accepted, without saying why.\x1e" +
+	"Read `error.message` in the failed response for the reason.\x1fChange the prompt before sending it again.\x1e" +
+	"The reference lists the code without describing it or saying whether to retry.\x1e" +
+	"\x1e" +
+	"Vector store timed out (failed response)\x1e" +
+	"Listed among the error codes of a failed Response. By its name, the vector store used (for file search) did not answer in time; the reference gives no further description.\x1e" +
+	"Try the request again later.\x1fIf it repeats, check the vector store's size and state.\x1e" +
+	"The reference lists the code without saying whether to retry.\x1e" +
+	"\x1e" +
+	"Image input not valid (failed response)\x1e" +
+	"A failed-Response error code for an image input that could not be used. The reference lists the name only.\x1e" +
+	"Check the image and send a valid one.\x1e" +
+	"The same image fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Image format not valid (failed response)\x1e" +
+	"A failed-Response error code: the image input is in a format that cannot be used. The reference lists the name only.\x1e" +
+	"Convert the image to a supported format and send it again.\x1e" +
+	"The same image fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Base64 image data not valid (failed response)\x1e" +
+	"A failed-Response error code: an image sent as base64 could not be decoded. The reference lists the name only.\x1e" +
+	"Re-encode the image as base64 and check the data URL prefix.\x1e" +
+	"The same data fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Image URL not valid (failed response)\x1e" +
+	"A failed-Response error code: the URL given for an image input is not valid. The reference lists the name only.\x1e" +
+	"Check the image URL, or send the image as base64 instead.\x1e" +
+	"The same URL fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Image too large (failed response)\x1e" +
+	"A failed-Response error code: an image input is larger than allowed. The reference lists the name only and gives no limit.\x1e" +
+	"Downscale or compress the image and send it again.\x1e" +
+	"The same image fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Image too small (failed response)\x1e" +
+	"A failed-Response error code: an image input is smaller than allowed. The reference lists the name only and gives no minimum.\x1e" +
+	"Send a larger image.\x1e" +
+	"The same image fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Image could not be parsed (failed response)\x1e" +
+	"A failed-Response error code: the image data could not be parsed. The reference lists the name only.\x1e" +
+	"Re-export or re-encode the image and send it again.\x1e" +
+	"The same image fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Image refused under the content policy (failed response)\x1e" +
+	"A failed-Response error code: an image input was refused under the content policy. The reference lists the name only.\x1e" +
+	"Remove or replace the image before sending the request again.\x1e" +
+	"Resending the same image gives the same result.\x1e" +
+	"\x1e" +
+	"Image mode not supported (failed response)\x1e" +
+	"A failed-Response error code: the image's mode (its colour or pixel layout) is not supported. The reference lists the name only.\x1e" +
+	"Convert the image to a common mode such as RGB and send it again.\x1e" +
+	"The same image fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Image file too large (failed response)\x1e" +
+	"A failed-Response error code: the image file is larger than allowed. The reference lists the name only and gives no limit.\x1e" +
+	"Compress the file or reduce its resolution and send it again.\x1e" +
+	"The same file fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Image media type not supported (failed response)\x1e" +
+	"A failed-Response error code: the image's media type is not one the API accepts. The reference lists the name only.\x1e" +
+	"Convert the image to a supported type and label it correctly.\x1e" +
+	"The same file fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Image file is empty (failed response)\x1e" +
+	"A failed-Response error code: an image file had no content. The reference lists the name only.\x1e" +
+	"Check that the file has content before sending it.\x1e" +
+	"The same file fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Image could not be downloaded (failed response)\x1e" +
+	"A failed-Response error code: the API could not fetch an image from the URL it was given. The reference lists the name only.\x1e" +
+	"Check that the URL is public and reachable.\x1fOr send the image as base64 or as an uploaded file instead.\x1e" +
+	"The reference does not say whether a retry can help.\x1e" +
+	"\x1e" +
+	"Image file not found (failed response)\x1e" +
+	"A failed-Response error code: the image file referred to does not exist. The reference lists the name only.\x1e" +
+	"Check the file ID, or upload the image again and use the new ID.\x1e" +
+	"The same reference fails again; the reference gives no retry rule.\x1e" +
+	"\x1e" +
+	"Bad request\x1e" +
+	"OpenRouter rejected the request before routing it: a parameter is missing or malformed, or a browser request failed its CORS check. When the body also carries `error.metadata.error_type`, that typed code (for example `context_length_exceeded` or `invalid_prompt`) names the exact reason.\x1e" +
+	"Read `error.message`, and `error.metadata.error_type` if present, for the field at fault.\x1fCorrect the request body against the API reference and send it again.\x1e" +
+	"The request itself is at fault; resending it unchanged fails the same way.\x1e" +
+	"\x1e" +
+	"Invalid credentials\x1e" +
+	"The key or OAuth session was not accepted: the key is missing, invalid or disabled, or the OAuth session has expired.\x1e" +
+	"Send the key as `Authorization: Bearer <key>`.\x1fCheck in the key settings that the key still exists and is enabled.\x1fFor OAuth, run the sign-in flow again to get a fresh key.\x1e" +
+	"The same credentials fail every time until they are replaced.\x1e" +
+	"\x1e" +
+	"Insufficient credits\x1e" +
+	"The account or the key cannot pay for the request, so it is refused before it reaches a provider. `error.metadata.limit_source` tells the cases apart: `openrouter_credits` (the balance cannot cover the request, or this one request's estimated cost is larger than the whole in-flight budget, `reason: weight_exceeds_budget`), `openrouter_key_limit` (the key's own credit cap is used up) and `openrouter_in_flight_budget` (running and recently finished requests fill the in-flight budget; transient). Such bodies also carry `remedy_hint`, a line meant for people, not for code. A negative balance gives 402 even on free models.\x1e" +
+	"Read `error.metadata.limit_source` (and `reason`) before deciding anything.\x1f`openrouter_credits`: add credits, or lower `max_tokens` and the prompt size so the estimate fits.\x1f`openrouter_key_limit`: raise the key's credit limit or wait for its reset (`limit_reset` in `GET /api/v1/key`).\x1f`openrouter_in_flight_budget`: wait for Retry-After, then retry.\x1fWatch `limit_remaining` from `GET /api/v1/key` to see it coming.\x1e" +
+	"Not retryable, except the in-flight budget case (see its variant), which comes with Retry-After. A 402 without Retry-After is not a wait-and-retry case: add credits, raise the key's limit or make the request cheaper.\x1e" +
+	"\x1e" +
+	"In-flight spending budget full (transient)\x1e" +
+	"The balance is positive, but the estimated cost of requests that are running or settled only moments ago already fills the in-flight budget (a share of the balance, up to a ceiling). It clears by itself as those costs settle, even with nothing running. The response carries Retry-After.\x1e" +
+	"Wait the number of seconds in Retry-After, then send the request again.\x1fRun fewer paid requests at once, or lower `max_tokens` so each holds less.\x1fAdd credits to raise the budget, up to its ceiling.\x1e" +
+	"Forbidden (permissions, guardrail or moderation)\x1e" +
+	"The request was refused for one of three reasons. The key lacks a permission; a guardrail configured on the key or account (a content filter or a prompt-injection detector) blocked it before any provider saw it; or the chosen model requires moderation and the input was flagged. A moderation flag fills `error.metadata` with `reasons`, `flagged_input` (at most 100 characters, cut in the middle), `provider_name` (the provider that asked for moderation) and `model_slug`. A guardrail block puts the reason in the message and, for example, the matched `patterns` in the metadata.\x1e" +
+	"If `error.metadata.flagged_input` is present, rephrase or remove that part of the input, or pick a model without mandatory moderation.\x1fIf the message says the request was blocked, check the guardrail's configuration and the matched patterns.\x1fOtherwise check the key's permissions.\x1e" +
+	"A blocked or flagged request is blocked again unless the input, key or guardrail changes.\x1e" +
+	"\x1e" +
+	"Blocked by a guardrail\x1e" +
+	"A guardrail set up on the key or account stopped the request before it reached a provider, for example because it matched prompt-injection patterns or a content filter.\x1e" +
+	"Read the block reason in the message and the matched patterns in `error.metadata`.\x1fChange the input, or adjust the guardrail if the block was not intended.\x1e" +
+	"Request timed out\x1e" +
+	"The request took longer than OpenRouter allows and was ended.\x1e" +
+	"Try again, possibly with a smaller `max_tokens` or with streaming.\x1fIf it keeps timing out, pick another provider or model.\x1e" +
+	"The docs only say the request timed out; they give no retry rule.\x1e" +
+	"\x1e" +
+	"Rate limited\x1e" +
+	"A rate limit was hit, either at OpenRouter (free-variant requests per minute or per day, or DDoS protection) or at the upstream provider serving the request. OpenRouter tries other providers of the same model before passing an upstream 429 on; when it does, the provider's own code may be in `error.metadata.provider_code`. A 429 from OpenRouter's own limits carries the X-RateLimit-* headers.\x1e" +
+	"Wait for Retry-After if present, else retry with exponential backoff.\x1fOn free variants, buy the credits that raise the daily cap, or switch to the paid variant.\x1fFor provider-side limits, add fallback models or relax provider routing preferences.\x1e" +
+	"Wait the Retry-After seconds when the header is there, otherwise back off exponentially. The official SDKs already honour Retry-After.\x1e" +
+	"exponential\x1e" +
+	"Internal error (message masked)\x1e" +
+	"An unexpected internal error. On a 500 OpenRouter replaces the message with a generic one and leaves out `provider_code` and `openrouter_metadata`; the typed `error_type` (`server` or `unmapped`) is still sent.\x1e" +
+	"Retry after a short wait.\x1fIf it persists, report it with the generation id.\x1e" +
+	"The docs describe the masking of 500 errors but give no retry rule.\x1e" +
+	"\x1e" +
+	"Model down or invalid upstream response\x1e" +
+	"The chosen model's provider is down, or OpenRouter got an invalid or empty answer from it. The metadata names the upstream: earlier versions of the errors page document `provider_name` (the provider that failed) and `raw` (its original error); the current page adds the typed `error_type` and the provider's own `provider_code`.\x1e" +
+	"Read `error.metadata.provider_name` to see which provider failed.\x1fRetry later, enable fallbacks, or choose another provider or model.\x1e" +
+	"The docs give no client retry rule. OpenRouter itself may already have tried other providers when fallback routing is on.\x1e" +
+	"\x1e" +
+	"No provider meets the routing requirements\x1e" +
+	"No provider of the model is available under the request's routing constraints (allowed providers, data policy, required parameters, price limits and so on).\x1e" +
+	"Wait Retry-After if present and retry.\x1fRelax provider routing preferences, or add fallback models.\x1e" +
+	"Wait Retry-After when present; the docs' sample retries 503 like 429.\x1e" +
+	"\x1e" +
+	"Provider failed mid-stream\x1e" +
+	"The provider failed after the stream had started, for example by disconnecting. The error arrives as the last SSE chunk after a 200 OK, with a top-level `error` object next to `choices[0].finish_reason: \"error\"`. This string code is the one shown in the streaming guide; current chunks carry the HTTP status in `error.code` and a typed `error.metadata.error_type` instead.\x1e" +
+	"Check every chunk for a top-level `error` and `finish_reason: \"error\"`; a 200 is not success.\x1fDiscard the partial output and send the whole request again, or try another provider.\x1e" +
+	"The docs give no retry rule for this case. Output had already been streamed, so OpenRouter could not fail over; resending repeats the whole generation.\x1e" +
+	"\x1e" +
+	"Input and output do not fit the context window\x1e" +
+	"The input tokens plus the reserved output tokens are more than the model's context window. On the Responses API this case is turned into a successful response with `finish_reason: \"length\"`.\x1e" +
+	"Trim or summarise older messages, or send less context.\x1fLower `max_tokens`.\x1fChoose a model with a larger context window.\x1e" +
+	"The same input fails again; shorten it or use a larger model.\x1e" +
+	"\x1e" +
+	"Generation reached max_tokens\x1e" +
+	"The output stopped because `max_tokens` (or `max_completion_tokens`) was reached. On the Responses API it becomes a successful response with `finish_reason: \"length\"`.\x1e" +
+	"Raise `max_tokens`, or ask for a shorter answer.\x1e" +
+	"Raise the output allowance first; the same limit stops the same generation.\x1e" +
+	"\x1e" +
+	"OpenRouter token budget exceeded\x1e" +
+	"A token budget that OpenRouter enforces, such as a cap derived from credits, was exceeded. On the Responses API it becomes a successful response with `finish_reason: \"length\"`.\x1e" +
+	"Add credits or raise the limit that caps the budget.\x1fAsk for fewer tokens per request.\x1e" +
+	"The budget stays spent until it is raised or resets.\x1e" +
+	"\x1e" +
+	"A single field is too long\x1e" +
+	"One string in the request, such as the system prompt or a user message, is longer than the provider accepts for one field. On the Responses API it becomes a successful response with `finish_reason: \"length\"`.\x1e" +
+	"Split or shorten the field.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Key missing, invalid or revoked (typed)\x1e" +
+	"The typed code for a rejected key. On the Responses API it is reported with the native code `server_error` and a top-level `error_type: \"authentication\"`; on the Messages API as `authentication_error` with `error.error_type`.\x1e" +
+	"Check that the key is sent as a Bearer token and still exists.\x1fCreate a new key if it was revoked.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Permission denied or guardrail block (typed)\x1e" +
+	"The key is valid but may not do this, or a guardrail blocked the request.\x1e" +
+	"Check the key's permissions and any guardrails attached to it.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Insufficient credits (typed)\x1e" +
+	"The typed code for a 402. As with the bare 402, read `error.metadata.limit_source` to tell a balance or key-limit problem from the transient in-flight budget.\x1e" +
+	"Add credits or raise the key's limit; for the in-flight budget, wait Retry-After and retry.\x1e" +
+	"Only the in-flight budget case (see the variant) is worth retrying, after Retry-After.\x1e" +
+	"\x1e" +
+	"In-flight spending budget full (transient)\x1e" +
+	"Running and recently settled requests fill the in-flight budget; it clears as their costs settle.\x1e" +
+	"Wait Retry-After, then retry; run fewer paid requests at once.\x1e" +
+	"Rate limit exceeded (typed)\x1e" +
+	"A request or token rate limit was hit, at OpenRouter or at the provider. `error.metadata.provider_code` may carry the provider's own code. The same typed code arrives mid-stream, after a 200, when the limit is hit while streaming.\x1e" +
+	"Wait Retry-After, else back off exponentially.\x1fAdd fallback models or widen provider routing.\x1fFor a mid-stream hit, discard the partial output and resend the whole request.\x1e" +
+	"Respect Retry-After before retrying, as the docs ask.\x1e" +
+	"exponential\x1e" +
+	"Upstream provider overloaded\x1e" +
+	"The provider serving the model is temporarily overloaded. The Messages API reports it as `overloaded_error`.\x1e" +
+	"Retry after a short delay, honouring Retry-After if sent.\x1fAllow other providers or fallback models.\x1e" +
+	"The docs say to retry after a short delay.\x1e" +
+	"\x1e" +
+	"Upstream provider returned an invalid or empty response\x1e" +
+	"The provider answered with something unusable, or nothing. For a non-streaming chat request that had already produced text, the error is embedded in `choices[0].error` next to the partial output, with `finish_reason: \"error\"`.\x1e" +
+	"Check `choices[].error` even on a 200 response.\x1fRetry, enable fallbacks, or choose another provider.\x1e" +
+	"OpenRouter may already retry another provider when fallback routing is on; the docs give no client-side rule.\x1e" +
+	"\x1e" +
+	"Malformed or missing parameter (typed)\x1e" +
+	"A request parameter is missing or not well formed.\x1e" +
+	"Read the message for the parameter and correct it.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"A message in the messages array is invalid\x1e" +
+	"One entry of `messages` cannot be used, for example because of a role the model does not support or empty content.\x1e" +
+	"Find the offending message and fix its role or content.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Model, file or other resource not found\x1e" +
+	"The model, file or other resource named in the request does not exist.\x1e" +
+	"Check the slug or id against the models list.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Precondition header not satisfied\x1e" +
+	"A precondition header such as `If-Match` did not hold for the resource.\x1e" +
+	"Fetch the resource again and resend with the current value.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Request body too large\x1e" +
+	"The request body is bigger than the maximum size allowed.\x1e" +
+	"Send less data per request, or reference files instead of inlining them.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Well formed but cannot be processed\x1e" +
+	"The request is syntactically valid but makes no sense to process as it stands.\x1e" +
+	"Read the message and adjust the conflicting parameters.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Flagged by a content filter\x1e" +
+	"The input or the output was flagged by a content filter, either the provider's or OpenRouter's. The Responses API reports it as `image_content_policy_violation`.\x1e" +
+	"Rephrase or remove the flagged content.\x1fTry a model or provider with a different policy, if appropriate.\x1e" +
+	"The same content is flagged again.\x1e" +
+	"\x1e" +
+	"The model refused the request\x1e" +
+	"The model explicitly declined to comply, for example on safety grounds.\x1e" +
+	"Reword the request or use a model suited to the task.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Image corrupt or unreadable\x1e" +
+	"An image in the request could not be decoded.\x1e" +
+	"Re-encode the image and send it again.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Image too large\x1e" +
+	"An image is over the provider's maximum file size or pixel dimensions.\x1e" +
+	"Downscale or compress the image.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Image too small\x1e" +
+	"An image is under the provider's minimum pixel dimensions.\x1e" +
+	"Send a larger version of the image.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Image format not supported\x1e" +
+	"The provider does not accept the image's format.\x1e" +
+	"Convert the image to a supported format such as PNG or JPEG.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Image URL or file id not found\x1e" +
+	"The image URL or file id in the request could not be resolved.\x1e" +
+	"Check that the URL is reachable or the file id exists.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Image download failed\x1e" +
+	"OpenRouter could not fetch the image from the URL given: the name did not resolve, the download timed out, or the server answered with a status other than 200.\x1e" +
+	"Check that the URL is public and answers 200.\x1fOr send the image inline as base64.\x1e" +
+	"The docs give no retry rule; a DNS failure or timeout may be passing, a wrong URL is not.\x1e" +
+	"\x1e" +
+	"Unexpected internal error (typed)\x1e" +
+	"An unexpected internal error; the upstream message is masked. The Responses API reports it as `server_error` and keeps `error_type: \"server\"` at the top of the response object.\x1e" +
+	"Retry after a short wait; report it with the generation id if it persists.\x1e" +
+	"The docs give no retry rule for this type.\x1e" +
+	"\x1e" +
+	"Provider did not answer in time\x1e" +
+	"The provider did not respond within the allowed time.\x1e" +
+	"Retry, use streaming, or choose another provider.\x1e" +
+	"The docs give no retry rule for this type.\x1e" +
+	"\x1e" +
+	"Upstream error of no known kind\x1e" +
+	"An upstream error that fits none of the typed categories. `error.metadata.provider_code` may hold the provider's original code.\x1e" +
+	"Read `error.metadata.provider_code` and look it up in the provider's own documentation.\x1e" +
+	"The docs give no retry rule for this type.\x1e" +
+	"\x1e" +
+	"Request fails API validation\x1e" +
+	"The request did not pass validation: a parameter is wrong or missing, or the input is larger than the model accepts. The errors page gives a request over the model's input token limit as its example.\x1e" +
+	"Read `error.message` for the field at fault.\x1fCheck request parameters and token counts against the model reference.\x1fCount tokens before sending, and shorten the input if it is over the limit.\x1e" +
+	"The request fails the same way until it is corrected.\x1e" +
+	"\x1e" +
+	"Input exceeds the model's token limit\x1e" +
+	"The prompt, with its history and attachments, is larger than the model's input token limit.\x1e" +
+	"Count tokens before sending and trim or summarise the input.\x1fUse a model with a larger context window.\x1e" +
+	"Model needs allowlisting or is blocked by policy\x1e" +
+	"The errors page groups this with INVALID_ARGUMENT under 400: the model asked for requires allowlisting, or the organisation's policy does not allow it. The project is not in a state in which the request can run.\x1e" +
+	"Request access to the model for the project, or pick a generally available one.\x1fAsk the organisation's administrator whether a policy constraint blocks the model or region.\x1e" +
+	"Retrying does not help until access to the model is granted or the policy allows it.\x1e" +
+	"\x1e" +
+	"Missing, invalid or expired credentials\x1e" +
+	"The request carried no usable credential. Vertex AI expects an OAuth 2.0 access token from Application Default Credentials, the gcloud CLI or a service account, sent as `Authorization Bearer`. Access tokens expire, after which requests fail with this status and the ErrorInfo reason `ACCESS_TOKEN_EXPIRED`.\x1e" +
+	"Set up Application Default Credentials (`gcloud auth application-default login`) or a service account.\x1fRefresh the access token (`gcloud auth print-access-token` for tests) and resend.\x1e" +
+	"Get a fresh token or fix the credentials; the same token keeps failing.\x1e" +
+	"\x1e" +
+	"Caller lacks permission, or the API is not enabled\x1e" +
+	"The credential is valid but may not make this call. The errors page names missing permissions on the API and, for inputs such as images or video in Cloud Storage, a service account that cannot read the bucket; the Vertex AI service agent (P4SA) also needs access to resources the request references. Google's ErrorInfo reason `SERVICE_DISABLED` marks the case where the Vertex AI API is not enabled in the project.\x1e" +
+	"Enable every API the request needs in the project.\x1fGrant the caller a role that includes the Vertex AI prediction permission.\x1fGive the Vertex AI per-project service agent access to referenced buckets.\x1e" +
+	"The same identity keeps failing until it is granted the permission or the API is enabled.\x1e" +
+	"\x1e" +
+	"Vertex AI API not enabled\x1e" +
+	"The project has not enabled the Vertex AI API (aiplatform.googleapis.com).\x1e" +
+	"Enable the Vertex AI API in the project, wait a few minutes, then retry.\x1e" +
+	"Missing IAM permission to call the model\x1e" +
+	"The caller's roles do not include the permission to run predictions on the model or endpoint named in the message.\x1e" +
+	"Grant the caller a Vertex AI role that includes the prediction permission on the project.\x1e" +
+	"Resource not found\x1e" +
+	"No valid object exists at a location the request names. The errors page's example is an image file missing from its storage URL; a model, publisher model or endpoint that does not exist in the project's region gives the same status.\x1e" +
+	"Check and correct the file location.\x1fCheck the model ID and the region in the URL; some models exist only in certain regions or on the global endpoint.\x1e" +
+	"\x1e" +
+	"\x1e" +
+	"Capacity or quota exhausted\x1e" +
+	"More requests arrived than the capacity allotted to them. The message tells which framework refused the request: pay-as-you-go answers \"Resource exhausted, please try again later.\" when the shared pool has no room (these 429s do not count against the SLA error rate), and Provisioned Throughput answers \"Too many requests. Exceeded the Provisioned Throughput.\" when an endpoint set to reject overages goes past its reservation. Models that still use quotas return this when a per-minute quota is spent, and requests with logprobs have a daily cap.\x1e" +
+	"Retry with truncated exponential backoff, starting at 1 s.\x1fUse the global endpoint instead of a regional one where possible.\x1fSmooth traffic and ramp up gradually instead of sending bursts.\x1fApply for a higher quota where the model uses quotas, or buy Provisioned Throughput.\x1e" +
+	"The errors page says to retry after a few seconds, at most twice, with a one-second minimum delay that grows exponentially; contact support if the error lasts for hours. The 429 page recommends truncated exponential backoff for pay-as-you-go. Google's general guidance for quota 429s is a 30 s minimum. A daily limit (logprobs) does not clear by retrying.\x1e" +
+	"truncated exponential, starting at 1 s\x1e" +
+	"Provisioned Throughput reservation exceeded\x1e" +
+	"The endpoint's reserved throughput is used up and it is set to reject overages. Frequent errors mean the reservation is too small; the docs give no retry rule for this case.\x1e" +
+	"Let overages run as pay-as-you-go (the default behaviour) instead of rejecting them.\x1fBuy more generative AI scale units (GSUs) for the subscription.\x1e" +
+	"Shared pay-as-you-go capacity busy\x1e" +
+	"The shared pool had no capacity for the request at that moment, even if the project's own usage is low.\x1e" +
+	"Retry with truncated exponential backoff.\x1fUse the global endpoint, smooth traffic, or buy Provisioned Throughput for steady capacity.\x1e" +
+	"Per-minute quota of a quota-based model exceeded\x1e" +
+	"The message names the quota metric that ran out, for example a requests-per-minute quota per project and base model.\x1e" +
+	"Back off and retry after the minute window.\x1fSubmit a quota increase request for that metric.\x1e" +
+	"Daily limit for logprobs requests reached\x1e" +
+	"Requests that ask for log probabilities have a daily cap, and it is used up.\x1e" +
+	"Stop requesting logprobs until the daily window resets, or drop the parameter.\x1e" +
+	"Request cancelled by the client\x1e" +
+	"The client cancelled the request before it finished, for example by closing the connection or hitting its own timeout.\x1e" +
+	"Find out why the client cancelled; raise its timeout if it gave up too early.\x1fResend the request if the result is still needed.\x1e" +
+	"The docs give no retry rule; the request was abandoned by the client, not refused by the server.\x1e" +
+	"\x1e" +
+	"Unknown server error\x1e" +
+	"A server-side error without a more specific status, caused by overload or by a dependency that failed.\x1e" +
+	"Retry after a few seconds with exponential backoff.\x1fContact Vertex AI support if it keeps happening.\x1e" +
+	"The errors page lists UNKNOWN with INTERNAL as a server error from overload or a failed dependency; retry at most twice with backoff.\x1e" +
+	"exponential, starting at 1 s\x1e" +
+	"Internal server error\x1e" +
+	"An error inside Vertex AI, from overload or a failing dependency. For projects with Provisioned Throughput that are under their reservation, capacity problems that would otherwise be 429s come back as 5xx.\x1e" +
+	"Retry after a few seconds with exponential backoff.\x1fContact Vertex AI support if the error persists.\x1e" +
+	"Retry at most twice, from a one-second delay growing exponentially; Google's general minimum for 500 is 1 s.\x1e" +
+	"exponential, starting at 1 s\x1e" +
+	"Service temporarily unavailable\x1e" +
+	"The service did not respond to the request; the condition is usually short-lived.\x1e" +
+	"Retry with exponential backoff from about 1 s.\x1fTry the global endpoint or another region if one region is affected.\x1fContact Vertex AI support if it does not clear.\x1e" +
+	"The unavailability is usually temporary; retry with exponential backoff and contact support if it persists.\x1e" +
+	"exponential, starting at 1 s\x1e" +
+	"Deadline exceeded before the response was ready\x1e" +
+	"The request did not finish within its deadline. The errors page names a client deadline shorter than the server's default, such as 10 seconds, as the typical cause.\x1e" +
+	"Remove the client deadline to use the server default, or set a longer one.\x1fStream the response so the connection is not idle while the model works.\x1e" +
+	"Retry only with a longer (or no) client deadline; the same short deadline fails again.\x1e" +
+	"\x1e" +
+	"Prompt or response blocked by content filters\x1e" +
+	"A content filter stopped the prompt or the answer. A blocked prompt gives a response whose `promptFeedback` says why and that has no `candidates`; a blocked answer gives a candidate with no `content` and a `finishReason` naming the cause. Streaming responses carry the same fields in a chunk after the 200.\x1e" +
+	"Inspect `promptFeedback` and each candidate's `finishReason` and `safetyRatings`.\x1fRephrase the prompt, or adjust the content filter settings where allowed.\x1e" +
+	"Not an HTTP error (the response is a 200); the same prompt is blocked again until it or the filter settings change.\x1e" +
+	"\x1e" +
+	"Response stopped for reciting source material\x1e" +
+	"The candidate's `finishReason` is `RECITATION`: the output matched existing material too closely and generation stopped.\x1e" +
+	"Check `finishReason` on every candidate.\x1fAsk for a summary or an original formulation.\x1e" +
+	"Not an HTTP error; change the prompt before trying again.\x1e" +
+	"\x1e" +
+	"Blocked for prohibited content\x1e" +
+	"The prompt (`promptFeedback.blockReason`) or answer (`finishReason`) was blocked because it contains prohibited content.\x1e" +
+	"Check `promptFeedback` and `finishReason`.\x1fRemove or rephrase the content; do not retry unchanged.\x1e" +
+	"Not an HTTP error, and filter settings do not lift it; the content must change.\x1e" +
+	"\x1e" +
+	"Blocked by the terminology blocklist\x1e" +
+	"The prompt or answer contained terms from the terminology blocklist.\x1e" +
+	"Check `promptFeedback` and `finishReason` on every response.\x1fRemove the listed terms.\x1e" +
+	"Not an HTTP error; the same terms are blocked again.\x1e" +
+	"\x1e" +
+	"`finishReason: STOP` marks a candidate that ended at a natural stopping point or a stop sequence. It is a success.\x1e" +
+	"The candidate reached the maximum number of output tokens requested. The response succeeded but its text is truncated.\x1e" +
+	"Bad request (invalid argument, or an incorrect API key)\x1e" +
+	"A POST body has an invalid argument, or a GET route has an invalid URL parameter. xAI also answers 400, not 401, when the API key supplied is incorrect. The docs give the status and causes but no body.\x1e" +
+	"Check the request body or URL against the API reference.\x1fIf the message is about the API key, check the key or create a new one in the xAI Console.\x1e" +
+	"The same request fails again until the body, URL or key is corrected.\x1e" +
+	"\x1e" +
+	"Incorrect API key\x1e" +
+	"The key in the `Authorization` header is not a valid xAI key. xAI reports this as a 400 rather than a 401.\x1e" +
+	"Check the key, or create a new one in the xAI Console, and send it as `Authorization: Bearer <key>`.\x1e" +
+	"Unauthorized (no or invalid authorization header)\x1e" +
+	"The request had no authorization header, or the token in it is not valid. The docs give the status and causes but no body.\x1e" +
+	"Send `Authorization: Bearer <XAI_API_KEY>`.\x1fCreate a new API key in the xAI Console if needed.\x1e" +
+	"The same request fails until a valid key is sent.\x1e" +
+	"\x1e" +
+	"Forbidden (no permission, or key or team blocked)\x1e" +
+	"The API key or its team may not perform this action, or the key or team is blocked. The docs give the status and causes but no body.\x1e" +
+	"Ask the team admin for the permission.\x1fIf the key or team is blocked, contact xAI support.\x1e" +
+	"The request is refused until the key or team gets the permission, or is unblocked.\x1e" +
+	"\x1e" +
+	"API key or team blocked\x1e" +
+	"The API key or the team it belongs to is blocked.\x1e" +
+	"Contact the team admin or xAI support to find out why and have it lifted.\x1e" +
+	"Not found (unknown model or endpoint URL)\x1e" +
+	"The model named in the POST body does not exist, or the endpoint URL is wrong (for example misspelled). The docs give the status and causes but no body.\x1e" +
+	"Check the model name and the endpoint URL against the API reference.\x1e" +
+	"The same request fails until the model name or URL is corrected.\x1e" +
+	"\x1e" +
+	"Method not allowed\x1e" +
+	"The endpoint does not accept the HTTP method used, for example a POST to an endpoint that only supports GET. The docs give no body.\x1e" +
+	"Check the method for the endpoint in the API reference.\x1e" +
+	"Use the right HTTP method first.\x1e" +
+	"\x1e" +
+	"Unsupported media type (empty body or no JSON content type)\x1e" +
+	"A POST request arrived with an empty body, or without the `Content-Type: application/json` header. The docs give no body.\x1e" +
+	"Send a valid JSON body.\x1fSet `Content-Type: application/json`.\x1e" +
+	"Add the body and the content type first.\x1e" +
+	"\x1e" +
+	"Unprocessable entity (a field has an invalid format)\x1e" +
+	"A field in the POST body has an invalid format. The docs give no body.\x1e" +
+	"Check the request body against the API reference.\x1e" +
+	"Correct the field first.\x1e" +
+	"\x1e" +
+	"Too many requests (RPS or TPM limit)\x1e" +
+	"The team exceeded one of its per-model limits: requests per second or tokens per minute. Only inference endpoints return it. The docs give no body and no rate-limit headers.\x1e" +
+	"Back off exponentially and retry.\x1fReduce and smooth out the request rate.\x1fCheck the team's limits in the xAI Console; limits rise with spend, or request an increase there.\x1e" +
+	"The rate-limit guide asks for exponential backoff; its examples make up to five attempts and wait 2^attempt seconds between them. No Retry-After or rate-limit headers are documented.\x1e" +
+	"exponential, 2^attempt seconds (1, 2, 4, 8, 16)\x1e" +
+	"Unknown error (gRPC)\x1e" +
+	"gRPC status returned through the xAI SDK when something unexpected happened on the server side that is not tied to the request. Sync clients raise `grpc.RpcError`, async clients `grpc.aio.AioRpcError`.\x1e" +
+	"Try again later; if it repeats, report it to xAI with the request details.\x1e" +
+	"The SDK README does not say whether to retry it.\x1e" +
+	"\x1e" +
+	"Invalid argument (gRPC)\x1e" +
+	"gRPC status for an invalid argument to the model or endpoint, such as wrong parameters or malformed input.\x1e" +
+	"Read the error details and correct the parameters.\x1e" +
+	"The same arguments fail again.\x1e" +
+	"\x1e" +
+	"Client timeout expired (gRPC)\x1e" +
+	"gRPC status raised when the request runs longer than the client timeout, which is set when the client is created (900 seconds by default in the README; it cannot be set per call).\x1e" +
+	"Create the client with a longer `timeout`.\x1fOr shorten the work per request.\x1e" +
+	"It is the client's own deadline; the README does not say to retry, but a longer timeout may let the same request finish.\x1e" +
+	"\x1e" +
+	"Model or resource not found (gRPC)\x1e" +
+	"gRPC status for a model or resource that does not exist.\x1e" +
+	"Check the model name or resource ID.\x1e" +
+	"The same name fails again.\x1e" +
+	"\x1e" +
+	"Permission denied (gRPC)\x1e" +
+	"gRPC status when the API key is disabled or blocked, or lacks the permission for a model or feature.\x1e" +
+	"Check the key's permissions and status with the team admin.\x1e" +
+	"The key keeps failing until its permissions change.\x1e" +
+	"\x1e" +
+	"Missing, invalid or expired API key (gRPC)\x1e" +
+	"gRPC status when the API key is missing, invalid or expired.\x1e" +
+	"Set `XAI_API_KEY` or pass a valid `api_key` to the client.\x1e" +
+	"The same credentials fail again.\x1e" +
+	"\x1e" +
+	"Rate limit or quota exceeded (gRPC)\x1e" +
+	"gRPC status when the user has gone over their API usage quota or rate limits. The README groups both under this one status, so the status alone does not say whether waiting will help.\x1e" +
+	"Retry with exponential backoff.\x1fIf it does not clear, check the team's limits and usage in the xAI Console.\x1e" +
+	"Not retried by the SDK's default policy; the README shows adding it to a custom retry policy, and the rate-limit guide retries with exponential backoff.\x1e" +
+	"exponential\x1e" +
+	"Internal server error (gRPC)\x1e" +
+	"gRPC status for an internal error on the xAI API side.\x1e" +
+	"Try again after a short wait; check status.x.ai if it repeats.\x1e" +
+	"The SDK README does not say whether to retry it.\x1e" +
+	"\x1e" +
+	"Service unavailable (gRPC)\x1e" +
+	"gRPC status when the model or endpoint is temporarily down or there are connectivity problems; usually transient.\x1e" +
+	"Let the SDK's automatic retries run, or retry with backoff yourself.\x1fCheck status.x.ai if it lasts.\x1e" +
+	"The SDK retries this status by default: up to 5 attempts, starting at 0.1 s and doubling to at most 1 s between attempts.\x1e" +
+	"exponential, 0.1 s doubling to at most 1 s\x1e" +
+	"Image URL could not be fetched (gRPC)\x1e" +
+	"gRPC status that, per the SDK README, occurs when an image is given by URL (for example in a chat) and the server fails to fetch it.\x1e" +
+	"Check that the image URL is publicly reachable, or send the image another way.\x1e" +
+	"The README does not say whether to retry it.\x1e" +
+	"\x1e" +
+	"`GET /v1/chat/deferred-completion/{request_id}` answers 202 while a deferred chat completion is still queued. Keep polling until the result is available.\x1e" +
 	"Authentication failed\x1e" +
 	"The request carried no API key, or a key or token the provider does not accept (HTTP 401).\x1e" +
 	"Check that the key is present, current, correctly formatted and sent in the header the provider expects.\x1e" +
