@@ -3,6 +3,7 @@ package classify
 import (
 	"math"
 
+	"github.com/errdex/errdex/content/model"
 	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/internal/decimal"
 	"github.com/errdex/errdex/wasm/internal/textx"
@@ -27,6 +28,10 @@ const (
 	wNumericCode   = 1.5
 	wHeader        = 2
 	wSDK           = 2
+	wAgentAPI      = 3
+	wShapeOwner    = 1.5
+	wName          = 1
+	wSDKShared     = 0.5
 	wRateHeader    = 0.75
 	wCodePath      = 1
 	wExplained     = 1
@@ -86,7 +91,6 @@ func (c *Classifier) detect(a *artefact, doc *node, status int, sh shapeMark, t 
 		}
 	}
 	var out []scored
-	total := 0.0
 	var leaves leafPaths
 	for i := range c.cat.Providers {
 		s, p := scored{pi: i}, &c.cat.Providers[i]
@@ -97,10 +101,9 @@ func (c *Classifier) detect(a *artefact, doc *node, status int, sh shapeMark, t 
 		if doc == nil {
 			scoreLoose(&s, p, a, t)
 		}
-		scorePaste(&s, p, a, t)
+		c.scorePaste(&s, p, a, t)
 		if s.score >= minListed {
 			out = append(out, s)
-			total += s.score
 		}
 	}
 	// Best first; equal scores by provider id. An insertion sort: the list
@@ -111,13 +114,20 @@ func (c *Classifier) detect(a *artefact, doc *node, status int, sh shapeMark, t 
 		}
 	}
 	// Confidence is the strength of a provider's evidence (1-e^(-score/4):
-	// 3 → 0.53, 6 → 0.78, 10 → 0.92) times its share of all the evidence.
-	// Two providers with equal evidence therefore each get less than half
-	// of it.
+	// 3 → 0.53, 6 → 0.78, 10 → 0.92) times its share of all the evidence,
+	// each provider weighted e^score: the evidence several providers share
+	// (the OpenAI-style envelope, a common code) cancels out, and what sets
+	// one apart decides (a lead of one point is a share of 73% against a
+	// single rival). Two providers with equal evidence therefore each get
+	// less than half of it.
+	total := 0.0
+	for i := range out {
+		total += expNeg(out[i].score - out[0].score)
+	}
 	for i := range out {
 		s := &out[i]
 		strength := 1 - expNeg(-s.score/confidenceUnit)
-		x := strength * s.score / total * 100 // in 0..100
+		x := strength * expNeg(s.score-out[0].score) / total * 100 // in 0..100
 		r := float64(int64(x))
 		if x-r >= 0.5 { // rounded half up, as math.Round does
 			r++
@@ -221,8 +231,9 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 		walkLeaves(&leaves.paths, doc, "", 0)
 		leaves.done = true
 	}
+	own := sh.shape != "" && names(p, shapeOwner(sh.shape)) // the shape is p's own
 	for _, lp := range leaves.paths {
-		if !explained(lp, env, entry) {
+		if !explained(lp, env, entry) && !(own && lp == sh.key) {
 			if unexplained == 0 {
 				firstUnexplained = lp
 			}
@@ -238,7 +249,12 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 		}
 		s.add(w, "the body has fields "+owner+" envelope does not name (e.g. "+firstUnexplained+")")
 	}
-	if sh.shape != "" && !explained(sh.key, env, entry) {
+	// A distinctive shape counts for the API it belongs to when the body
+	// has nothing else, and against a provider whose envelope lacks its
+	// mark, unless the code is one of that provider's.
+	if own && unexplained == 0 {
+		s.add(wShapeOwner, "the body is shaped like "+sh.shape+", "+owner+" own envelope")
+	} else if sh.shape != "" && !own && entry == nil && !explained(sh.key, env, entry) {
 		s.add(wForeignShape, "the body is shaped like "+sh.shape+", with "+sh.key+", which "+owner+" envelope does not name")
 	}
 	if entry != nil && status != 0 && entry.Signal == catalog.SignalHTTP && len(entry.Statuses) > 0 {
@@ -287,7 +303,9 @@ func (s *scored) addCode(w float64, where, code, name string) {
 // (snake_case or kebab-case words of six or more letters).
 func scoreLoose(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	if a.looseCode != "" {
-		if _, ok := p.Code(a.looseCode); ok {
+		if _, ok := p.Code(a.looseCode); ok && widelyUsed(a.looseCode) {
+			s.add(wNumericCode, "\""+a.looseCode+"\" is one of "+poss(p.Name)+" codes (many APIs use it, so this is weak)")
+		} else if ok {
 			s.addCode(wLooseCode, "code", a.looseCode, p.Name)
 		}
 		return
@@ -324,18 +342,10 @@ type shapeMark struct {
 
 // foreignHosts are hosts of well-known APIs outside the catalog; naming one
 // is evidence against every catalog provider.
-var foreignHosts = []string{
-	"api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com",
-	"aiplatform.googleapis.com", "openrouter.ai", "api.mistral.ai", "api.groq.com",
-	"api.cohere.com", "api.together.xyz", "api.deepseek.com", "api.x.ai",
-	"openai.azure.com", "bedrock-runtime.amazonaws.com", "api.stripe.com", "api.github.com",
-}
+var foreignHosts = []string{"api.together.xyz", "api.stripe.com", "api.github.com"}
 
 // foreignHeaders are response headers only well-known outside APIs send.
-var foreignHeaders = []string{
-	"openai-organization", "openai-processing-ms", "anthropic-ratelimit-requests-limit",
-	"x-goog-api-client", "stripe-should-retry", "x-github-request-id",
-}
+var foreignHeaders = []string{"stripe-should-retry", "x-github-request-id"}
 
 const wForeignHost = -3
 
@@ -350,9 +360,9 @@ func onHost(host string, hosts []string) bool {
 }
 
 // scorePaste weighs what surrounds the body: the provider's own headers
-// and rate-limit headers, its hosts, its key prefixes and the names its
-// SDK prints.
-func scorePaste(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
+// and rate-limit headers, its hosts, its key prefixes, the names its SDK
+// prints and the names it goes by.
+func (c *Classifier) scorePaste(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	n := 0
 	for _, h := range p.Detect.Headers {
 		if n < 2 && (a.headers.has(h) || a.reqHeaders.has(h)) {
@@ -367,51 +377,149 @@ func scorePaste(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 			n++
 		}
 	}
+	if seen, ok := onProviderHost(p, a.hosts); ok {
+		s.add(wHost, "the paste names the host "+seen)
+	}
+	if pre := c.keyPrefix(p, t.text); pre != "" {
+		s.add(wKeyPrefix, "a key with "+poss(p.Name)+" prefix "+pre)
+	}
+	n = 0
+	for _, w := range p.Detect.SDK {
+		if n >= 2 || len(w) < 4 || !wordIn(t.low, textx.Lower(w), !hasDot(w)) {
+			continue
+		}
+		n++
+		switch k := c.sdkOwners(w); {
+		case isSharedClass(w):
+			s.add(wSDKShared, "the text mentions "+w+" (SDKs of several APIs print it, so this is weak)")
+		case k > 1:
+			s.add(wSDK/float64(k), "the text mentions "+w+", which the SDKs of "+decimal.Itoa(k)+" providers print")
+		default:
+			s.add(wSDK, "the text mentions "+w)
+		}
+	}
+	if a.calls != "" && names(p, a.calls) {
+		s.add(wAgentAPI, "the paste is worded as an agent that calls "+a.calls+" by default")
+	}
+	for _, name := range p.Detect.Names {
+		if len(name) >= 3 && wordIn(t.low, textx.Lower(name), true) {
+			s.add(wName, "the text names "+name)
+			break
+		}
+	}
+}
+
+// onProviderHost returns the first of hosts that is one of p's host
+// patterns ([model.MatchHost]) or the host of its documented base URL, or
+// a subdomain of it.
+func onProviderHost(p *catalog.Provider, hosts []string) (string, bool) {
 	var base []string // the host of the documented base URL
-	if i := textx.Index(p.BaseURL, "://"); i >= 0 && len(a.hosts) > 0 {
+	if i := textx.Index(p.BaseURL, "://"); i >= 0 && len(hosts) > 0 {
 		h := p.BaseURL[i+3:]
 		if j := textx.IndexAny(h, "/:?#"); j >= 0 {
 			h = h[:j]
 		}
-		if h != "" {
+		if h != "" && textx.IndexAny(h, "{<*") < 0 {
 			base = []string{textx.Lower(h)}
 		}
 	}
-	for _, seen := range a.hosts {
-		if onHost(seen, p.Detect.Hosts) || onHost(seen, base) {
-			s.add(wHost, "the paste names the host "+seen)
-			break
+	for _, seen := range hosts {
+		if onHost(seen, base) {
+			return seen, true
+		}
+		for _, pat := range p.Detect.Hosts {
+			if model.MatchHost(pat, seen) {
+				return seen, true
+			}
 		}
 	}
+	return "", false
+}
+
+// keyPrefix returns the first of p's key prefixes that starts a word of
+// text ("sk-" in "key sk-…", not in "task-"), unless another provider's
+// longer prefix starts there ("sk-or-v1-" is OpenRouter's, not OpenAI's
+// "sk-").
+func (c *Classifier) keyPrefix(p *catalog.Provider, text string) string {
 	for _, pre := range p.Auth.KeyPrefixes {
-		if pre != "" && textx.Index(t.text, pre) >= 0 {
-			s.add(wKeyPrefix, "a key with "+poss(p.Name)+" prefix "+pre)
-			break
-		}
-	}
-	n = 0
-	for _, w := range p.Detect.SDK {
-		if n >= 2 || len(w) < 4 {
-			continue
-		}
-		// w as a word: no letter or digit directly before or after it
-		lw := textx.Lower(w)
-		for off := 0; ; {
-			i := textx.Index(t.low[off:], lw)
+		for off := 0; pre != "" && off < len(text); {
+			i := textx.Index(text[off:], pre)
 			if i < 0 {
 				break
 			}
 			at := off + i
-			end := at + len(lw)
-			if (at == 0 || byteClass[t.low[at-1]]&classAlnum == 0) && (end == len(t.low) || byteClass[t.low[end]]&classAlnum == 0) {
-				s.add(wSDK, "the text mentions "+w)
-				n++
-				break
-			}
 			off = at + 1
+			if at > 0 && (byteClass[text[at-1]]&classToken != 0 || text[at-1] == '.') {
+				continue // inside a word
+			}
+			if !c.longerPrefix(pre, text[at:]) {
+				return pre
+			}
 		}
 	}
+	return ""
 }
+
+// longerPrefix reports whether rest starts with a key prefix of any
+// provider that is longer than pre and begins with it.
+func (c *Classifier) longerPrefix(pre, rest string) bool {
+	for i := range c.cat.Providers {
+		for _, q := range c.cat.Providers[i].Auth.KeyPrefixes {
+			if len(q) > len(pre) && textx.HasPrefix(q, pre) && textx.HasPrefix(rest, q) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sdkOwners counts the providers whose SDK text includes w.
+func (c *Classifier) sdkOwners(w string) int {
+	k := 0
+	for i := range c.cat.Providers {
+		for _, x := range c.cat.Providers[i].Detect.SDK {
+			if catalog.EqualFold(x, w) {
+				k++
+				break
+			}
+		}
+	}
+	return k
+}
+
+// names reports whether name is one of the names p goes by.
+func names(p *catalog.Provider, name string) bool {
+	for _, n := range p.Detect.Names {
+		if catalog.EqualFold(n, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordIn reports whether w (lower case) occurs in low as a word: no letter
+// or digit directly before or after it. With bare, it must also stand
+// outside a dotted or dashed name: "anthropic.RateLimitError" is not a
+// bare "RateLimitError", nor are the "cohere" of api.cohere.com and the
+// "claude" of claude-3-haiku names.
+func wordIn(low, w string, bare bool) bool {
+	for off := 0; ; {
+		i := textx.Index(low[off:], w)
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		end := at + len(w)
+		before := at == 0 || byteClass[low[at-1]]&classAlnum == 0 && (!bare || !inSet(low[at-1], "./"))
+		after := end == len(low) || byteClass[low[end]]&classAlnum == 0 && (!bare || !inSet(low[end], ".-") || end+1 == len(low) || byteClass[low[end+1]]&classAlnum == 0)
+		if before && after {
+			return true
+		}
+		off = at + 1
+	}
+}
+
+func hasDot(s string) bool { return textx.IndexByte(s, '.') >= 0 }
 
 // covered reports whether leaf path lp lies at or under one of the paths.
 func covered(lp string, paths []string) bool {

@@ -6,8 +6,8 @@ import (
 	"github.com/errdex/errdex/wasm/internal/textx"
 )
 
-// This file reads error shapes of APIs outside the catalog, so that any
-// paste gets a category and retry advice even with no provider: OpenAI-style
+// This file reads well-known error shapes, so that any paste gets a
+// category and retry advice even with no provider: OpenAI-style
 // error objects (Stripe's among them), Anthropic's `type: error`,
 // google.rpc.Status, AWS errors (`__type`, XML `<Code>`), RFC 9457 problem
 // details, FastAPI's `detail`, OAuth's `error` string and the generic
@@ -26,6 +26,17 @@ const (
 	shapeOAuth     = "an OAuth error"
 	shapeGeneric   = "a generic error body"
 )
+
+// shapeOwner is the name (in some provider's detect.names) of the one API
+// whose own envelope the shape is, or "": Anthropic's `type: error` is
+// distinctive, OpenAI's shape is shared by many APIs and google.rpc.Status
+// by every Google API.
+func shapeOwner(shape string) string {
+	if shape == shapeAnthropic {
+		return "Anthropic"
+	}
+	return ""
+}
 
 // foreign is what a well-known shape says about an error.
 type foreign struct {
@@ -88,6 +99,13 @@ const vocabulary = "" +
 	"\nresourcenotfoundexception=not_found\nnosuchkey=not_found" +
 	"\ninternalfailure=server\ninternalerror=server" +
 	"\nserviceunavailable=unavailable\nservicequotaexceededexception=quota\n"
+
+// widelyUsed reports whether code, without case, is in vocabulary: a code
+// many APIs send, weak evidence for any one of them when read from text.
+func widelyUsed(code string) bool {
+	l := textx.Lower(code)
+	return textx.IndexAny(l, "\n=") < 0 && textx.Index(vocabulary, "\n"+l+"=") >= 0
+}
 
 // googleStatus maps google.rpc.Code names to categories (AIP-193).
 var googleStatus = []struct {
