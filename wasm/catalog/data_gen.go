@@ -551,7 +551,7 @@ var Providers = []Provider{
 		},
 		Detect: Detect{
 			Hosts:   []string{"bedrock-runtime.*.amazonaws.com", "bedrock.amazonaws.com"},
-			Headers: []string{"x-amzn-errortype", "x-amzn-requestid", "x-amzn-bedrock-content-type"},
+			Headers: []string{"x-amzn-bedrock-content-type"},
 			SDK:     []string{"when calling the InvokeModel operation", "when calling the InvokeModelWithResponseStream operation", "when calling the Converse operation", "when calling the ConverseStream operation", "botocore.exceptions.ClientError"},
 			Names:   []string{"Amazon Bedrock", "AWS Bedrock", "Bedrock"},
 		},

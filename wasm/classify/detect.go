@@ -40,6 +40,7 @@ const (
 	wStatusClash   = -1
 	wUnexplained   = -0.25
 	wForeignShape  = -2
+	wNoCodePath    = -1.5
 	minScore       = 3   // below this a provider is not attributed
 	minListed      = 2   // below this a provider is not listed as a candidate
 	tieMargin      = 1.0 // candidates closer than this to the best tie with it
@@ -187,6 +188,9 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 	env := &p.Envelope
 	path, raw, ok := firstScalar(doc, env.Code)
 	if !ok {
+		if sh.code != "" && len(env.Code) > 0 {
+			s.add(wNoCodePath, "the body has a code (\""+textx.CutUTF8(sh.code, 40)+"\"), but not at "+env.Code[0]+", where "+p.Name+" keeps its code")
+		}
 		return
 	}
 	s.add(wCodePath, "the body has "+path+", where "+p.Name+" keeps its error code")
@@ -231,7 +235,8 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 		walkLeaves(&leaves.paths, doc, "", 0)
 		leaves.done = true
 	}
-	own := sh.shape != "" && names(p, shapeOwner(sh.shape)) // the shape is p's own
+	owned := ownedShape(p)
+	own := owned != "" && sh.shape == owned // the shape is p's own
 	for _, lp := range leaves.paths {
 		if !explained(lp, env, entry) && !(own && lp == sh.key) {
 			if unexplained == 0 {
@@ -250,11 +255,15 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 		s.add(w, "the body has fields "+owner+" envelope does not name (e.g. "+firstUnexplained+")")
 	}
 	// A distinctive shape counts for the API it belongs to when the body
-	// has nothing else, and against a provider whose envelope lacks its
-	// mark, unless the code is one of that provider's.
-	if own && unexplained == 0 {
+	// has nothing else, and against it when the body is not that shape;
+	// another distinctive shape counts against a provider whose envelope
+	// lacks its mark, unless the code is one of that provider's.
+	switch {
+	case own && unexplained == 0:
 		s.add(wShapeOwner, "the body is shaped like "+sh.shape+", "+owner+" own envelope")
-	} else if sh.shape != "" && !own && entry == nil && !explained(sh.key, env, entry) {
+	case owned != "" && !own:
+		s.add(wForeignShape, "the body is not "+owned+", the shape of every "+p.Name+" error")
+	case sh.shape != "" && !own && entry == nil && !explained(sh.key, env, entry):
 		s.add(wForeignShape, "the body is shaped like "+sh.shape+", with "+sh.key+", which "+owner+" envelope does not name")
 	}
 	if entry != nil && status != 0 && entry.Signal == catalog.SignalHTTP && len(entry.Statuses) > 0 {
@@ -333,11 +342,12 @@ func scoreLoose(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	}
 }
 
-// shapeMark is a distinctive outside-catalog shape and the body path that
-// marks it.
+// shapeMark is a distinctive well-known shape and the body path that
+// marks it, and the code any well-known shape gave the body.
 type shapeMark struct {
 	shape string
 	key   string
+	code  string // the code the shape's reader found, if any
 }
 
 // foreignHosts are hosts of well-known APIs outside the catalog; naming one
@@ -385,7 +395,7 @@ func (c *Classifier) scorePaste(s *scored, p *catalog.Provider, a *artefact, t *
 	}
 	n = 0
 	for _, w := range p.Detect.SDK {
-		if n >= 2 || len(w) < 4 || !wordIn(t.low, textx.Lower(w), !hasDot(w)) {
+		if n >= 2 || len(w) < 4 || !wordIn(t.low, textx.Lower(w), isSharedClass(w)) {
 			continue
 		}
 		n++
@@ -518,8 +528,6 @@ func wordIn(low, w string, bare bool) bool {
 		off = at + 1
 	}
 }
-
-func hasDot(s string) bool { return textx.IndexByte(s, '.') >= 0 }
 
 // covered reports whether leaf path lp lies at or under one of the paths.
 func covered(lp string, paths []string) bool {

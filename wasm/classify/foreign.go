@@ -27,13 +27,13 @@ const (
 	shapeGeneric   = "a generic error body"
 )
 
-// shapeOwner is the name (in some provider's detect.names) of the one API
-// whose own envelope the shape is, or "": Anthropic's `type: error` is
-// distinctive, OpenAI's shape is shared by many APIs and google.rpc.Status
-// by every Google API.
-func shapeOwner(shape string) string {
-	if shape == shapeAnthropic {
-		return "Anthropic"
+// ownedShape is the shape every error of p has, when it is distinctive
+// enough to tell p's bodies from others: Anthropic's `type: error` (the
+// provider that goes by the name Anthropic in detect.names). OpenAI's
+// shape is shared by many APIs, and google.rpc.Status by every Google API.
+func ownedShape(p *catalog.Provider) string {
+	if names(p, "Anthropic") {
+		return shapeAnthropic
 	}
 	return ""
 }
