@@ -14,7 +14,8 @@ import (
 // described in words. Scores become confidences (see confidence), and
 // providers that score alike are reported as a tie, not a guess.
 
-// Evidence weights. A host or a documented key prefix nearly decides; a
+// Evidence weights. A host, a documented key prefix or a response header
+// only one provider sends nearly decides; a
 // code from the provider's vocabulary at its envelope path is strong; the
 // shape of the envelope alone is weak, because many APIs share it.
 const (
@@ -26,6 +27,7 @@ const (
 	wLooseCode     = 3
 	wTextCode      = 3
 	wNumericCode   = 1.5
+	wRespHeader    = 5
 	wHeader        = 2
 	wSDK           = 2
 	wAgentAPI      = 3
@@ -95,7 +97,7 @@ func (c *Classifier) detect(a *artefact, doc *node, status int, sh shapeMark, t 
 	var leaves leafPaths
 	for i := range c.cat.Providers {
 		s, p := scored{pi: i}, &c.cat.Providers[i]
-		scoreEnvelope(&s, p, doc, status, sh, &leaves)
+		c.scoreEnvelope(&s, p, doc, status, sh, &leaves)
 		if outside != "" {
 			s.add(wForeignHost, outside)
 		}
@@ -177,7 +179,7 @@ func expNeg(x float64) float64 {
 }
 
 // scoreEnvelope weighs the document against the provider's envelope.
-func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh shapeMark, leaves *leafPaths) {
+func (c *Classifier) scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh shapeMark, leaves *leafPaths) {
 	if doc != nil && doc.kind == kindArray && len(doc.vals) > 0 {
 		doc = doc.vals[0]
 	}
@@ -204,9 +206,9 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 				}
 			}
 		}
-	} else if c, ok := p.Code(raw); ok {
-		entry = c
-		s.addCode(wCode, path, raw, p.Name)
+	} else if e, ok := p.Code(raw); ok {
+		entry = e
+		s.addCode(wCode, path, raw, p.Name, c.codeOwners(raw) > 1)
 	}
 	if entry == nil {
 		for i := range p.Results {
@@ -247,7 +249,7 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 	}
 	if unexplained == 0 && (entry != nil || s.score >= wCodePath+wResult) {
 		s.add(wExplained, "every field of the body is named in "+owner+" envelope")
-	} else {
+	} else if unexplained > 0 {
 		w := wUnexplained * float64(unexplained)
 		if w < -1 {
 			w = -1
@@ -297,10 +299,13 @@ type leafPaths struct {
 }
 
 // addCode credits a code of the provider's vocabulary found at where
-// (an envelope path, or "code" in text). Numbers are weak evidence.
-func (s *scored) addCode(w float64, where, code, name string) {
+// (an envelope path, or "code" in text). Numbers are weak evidence, and a
+// code other catalog providers document too (shared) weaker than the rest.
+func (s *scored) addCode(w float64, where, code, name string, shared bool) {
 	if isNumeric(code) {
 		s.add(wNumericCode, where+" "+code+" is one of "+poss(name)+" codes (numbers are common, so this is weak)")
+	} else if shared {
+		s.add(w-1, "\""+code+"\" is one of "+poss(name)+" codes (other providers send it too)")
 	} else {
 		s.add(w, "\""+code+"\" is one of "+poss(name)+" codes")
 	}
@@ -313,9 +318,9 @@ func (s *scored) addCode(w float64, where, code, name string) {
 func scoreLoose(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	if a.looseCode != "" {
 		if _, ok := p.Code(a.looseCode); ok && widelyUsed(a.looseCode) {
-			s.add(wNumericCode, "\""+a.looseCode+"\" is one of "+poss(p.Name)+" codes (many APIs use it, so this is weak)")
+			s.add(wNumericCode, "\""+a.looseCode+"\" is one of "+poss(p.Name)+" codes (many APIs use it, so read from text this is weak)")
 		} else if ok {
-			s.addCode(wLooseCode, "code", a.looseCode, p.Name)
+			s.addCode(wLooseCode, "code", a.looseCode, p.Name, false)
 		}
 		return
 	}
@@ -375,8 +380,13 @@ func onHost(host string, hosts []string) bool {
 func (c *Classifier) scorePaste(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	n := 0
 	for _, h := range p.Detect.Headers {
-		if n < 2 && (a.headers.has(h) || a.reqHeaders.has(h)) {
-			s.add(wHeader, "header "+h+" is one "+p.Name+" uses")
+		switch {
+		case n >= 2:
+		case a.headers.has(h): // the server that answered sent it
+			s.add(wRespHeader, "response header "+h+" is one only "+p.Name+" sends")
+			n++
+		case a.reqHeaders.has(h):
+			s.add(wHeader, "request header "+h+" is one "+p.Name+" reads")
 			n++
 		}
 	}
@@ -492,6 +502,17 @@ func (c *Classifier) sdkOwners(w string) int {
 				k++
 				break
 			}
+		}
+	}
+	return k
+}
+
+// codeOwners counts the providers that document code.
+func (c *Classifier) codeOwners(code string) int {
+	k := 0
+	for i := range c.cat.Providers {
+		if _, ok := c.cat.Providers[i].Code(code); ok {
+			k++
 		}
 	}
 	return k
