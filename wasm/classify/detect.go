@@ -3,7 +3,6 @@ package classify
 import (
 	"math"
 
-	"github.com/errdex/errdex/content/model"
 	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/internal/decimal"
 	"github.com/errdex/errdex/wasm/internal/textx"
@@ -191,7 +190,7 @@ func (c *Classifier) scoreEnvelope(s *scored, p *catalog.Provider, doc *node, st
 	path, raw, ok := firstScalar(doc, env.Code)
 	if !ok {
 		if sh.code != "" && len(env.Code) > 0 {
-			s.add(wNoCodePath, "the body has a code (\""+textx.CutUTF8(sh.code, 40)+"\"), but not at "+env.Code[0]+", where "+p.Name+" keeps its code")
+			s.add(wNoCodePath, "the body's code is not at "+env.Code[0]+", where "+p.Name+" keeps it")
 		}
 		return
 	}
@@ -317,7 +316,7 @@ func (s *scored) addCode(w float64, where, code, name string, shared bool) {
 // (snake_case or kebab-case words of six or more letters).
 func scoreLoose(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	if a.looseCode != "" {
-		if _, ok := p.Code(a.looseCode); ok && widelyUsed(a.looseCode) {
+		if _, ok := p.Code(a.looseCode); ok && vocabCategory(a.looseCode) != "" {
 			s.add(wNumericCode, "\""+a.looseCode+"\" is one of "+poss(p.Name)+" codes (many APIs use it, so read from text this is weak)")
 		} else if ok {
 			s.addCode(wLooseCode, "code", a.looseCode, p.Name, false)
@@ -405,16 +404,13 @@ func (c *Classifier) scorePaste(s *scored, p *catalog.Provider, a *artefact, t *
 	}
 	n = 0
 	for _, w := range p.Detect.SDK {
-		if n >= 2 || len(w) < 4 || !wordIn(t.low, textx.Lower(w), isSharedClass(w)) {
+		if n >= 2 || len(w) < 4 || !wordIn(t.low, textx.Lower(w), contains(sharedClasses, w)) {
 			continue
 		}
 		n++
-		switch k := c.sdkOwners(w); {
-		case isSharedClass(w):
+		if contains(sharedClasses, w) {
 			s.add(wSDKShared, "the text mentions "+w+" (SDKs of several APIs print it, so this is weak)")
-		case k > 1:
-			s.add(wSDK/float64(k), "the text mentions "+w+", which the SDKs of "+decimal.Itoa(k)+" providers print")
-		default:
+		} else {
 			s.add(wSDK, "the text mentions "+w)
 		}
 	}
@@ -430,7 +426,7 @@ func (c *Classifier) scorePaste(s *scored, p *catalog.Provider, a *artefact, t *
 }
 
 // onProviderHost returns the first of hosts that is one of p's host
-// patterns ([model.MatchHost]) or the host of its documented base URL, or
+// patterns (matchHost) or the host of its documented base URL, or
 // a subdomain of it.
 func onProviderHost(p *catalog.Provider, hosts []string) (string, bool) {
 	var base []string // the host of the documented base URL
@@ -448,12 +444,48 @@ func onProviderHost(p *catalog.Provider, hosts []string) (string, bool) {
 			return seen, true
 		}
 		for _, pat := range p.Detect.Hosts {
-			if model.MatchHost(pat, seen) {
+			if matchHost(pat, seen) {
 				return seen, true
 			}
 		}
 	}
 	return "", false
+}
+
+// matchHost is model.MatchHost, written for size: a plain pattern is the
+// host or a parent domain of it, "*.x" a parent domain only, and a '*'
+// inside a label stands for one or more characters other than '.'.
+// TestMatchHostIsTheModels keeps the two equal.
+func matchHost(pat, host string) bool {
+	sub := textx.HasPrefix(pat, "*.")
+	if sub {
+		pat = pat[2:]
+	}
+	for i := 0; i < len(host); i++ { // host[i:] after each dot
+		if (i == 0 || host[i-1] == '.') && !(sub && i == 0) && glob(pat, host[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// glob matches h against p, where a '*' in p stands for one or more
+// characters other than '.'.
+func glob(p, h string) bool {
+	for ; p != ""; p, h = p[1:], h[1:] {
+		if p[0] == '*' {
+			for k := 1; k <= len(h) && h[k-1] != '.'; k++ {
+				if glob(p[1:], h[k:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if h == "" || h[0] != p[0] {
+			return false
+		}
+	}
+	return h == ""
 }
 
 // keyPrefix returns the first of p's key prefixes that starts a word of
@@ -462,7 +494,8 @@ func onProviderHost(p *catalog.Provider, hosts []string) (string, bool) {
 // "sk-").
 func (c *Classifier) keyPrefix(p *catalog.Provider, text string) string {
 	for _, pre := range p.Auth.KeyPrefixes {
-		for off := 0; pre != "" && off < len(text); {
+	next:
+		for off := 0; pre != ""; {
 			i := textx.Index(text[off:], pre)
 			if i < 0 {
 				break
@@ -472,39 +505,17 @@ func (c *Classifier) keyPrefix(p *catalog.Provider, text string) string {
 			if at > 0 && (byteClass[text[at-1]]&classToken != 0 || text[at-1] == '.') {
 				continue // inside a word
 			}
-			if !c.longerPrefix(pre, text[at:]) {
-				return pre
+			for k := range c.cat.Providers {
+				for _, q := range c.cat.Providers[k].Auth.KeyPrefixes {
+					if len(q) > len(pre) && textx.HasPrefix(text[at:], q) {
+						continue next
+					}
+				}
 			}
+			return pre
 		}
 	}
 	return ""
-}
-
-// longerPrefix reports whether rest starts with a key prefix of any
-// provider that is longer than pre and begins with it.
-func (c *Classifier) longerPrefix(pre, rest string) bool {
-	for i := range c.cat.Providers {
-		for _, q := range c.cat.Providers[i].Auth.KeyPrefixes {
-			if len(q) > len(pre) && textx.HasPrefix(q, pre) && textx.HasPrefix(rest, q) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// sdkOwners counts the providers whose SDK text includes w.
-func (c *Classifier) sdkOwners(w string) int {
-	k := 0
-	for i := range c.cat.Providers {
-		for _, x := range c.cat.Providers[i].Detect.SDK {
-			if catalog.EqualFold(x, w) {
-				k++
-				break
-			}
-		}
-	}
-	return k
 }
 
 // codeOwners counts the providers that document code.

@@ -100,11 +100,16 @@ const vocabulary = "" +
 	"\ninternalfailure=server\ninternalerror=server" +
 	"\nserviceunavailable=unavailable\nservicequotaexceededexception=quota\n"
 
-// widelyUsed reports whether code, without case, is in vocabulary: a code
-// many APIs send, weak evidence for any one of them when read from text.
-func widelyUsed(code string) bool {
+// vocabCategory returns the category vocabulary gives code (without
+// case), or "" when code is not a widely used code.
+func vocabCategory(code string) string {
 	l := textx.Lower(code)
-	return textx.IndexAny(l, "\n=") < 0 && textx.Index(vocabulary, "\n"+l+"=") >= 0
+	i := textx.Index(vocabulary, "\n"+l+"=")
+	if i < 0 || textx.IndexAny(l, "\n=") >= 0 {
+		return ""
+	}
+	c := vocabulary[i+len(l)+2:]
+	return c[:textx.IndexByte(c, '\n')]
 }
 
 // googleStatus maps google.rpc.Code names to categories (AIP-193).
@@ -240,10 +245,8 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		f.code = f.typ
 	}
 	for _, v := range []string{f.code, f.typ} {
-		l := textx.Lower(v)
-		if i := textx.Index(vocabulary, "\n"+l+"="); i >= 0 && f.category == "" && textx.IndexAny(l, "\n=") < 0 {
-			c := vocabulary[i+len(l)+2:]
-			f.category = c[:textx.IndexByte(c, '\n')]
+		if c := vocabCategory(v); c != "" && f.category == "" {
+			f.category = c
 			f.rule = "\"" + v + "\" is a widely used " + f.category + " code"
 		}
 	}

@@ -65,24 +65,20 @@ func sdkException(text string) (int, string, bool) {
 // the <operation> operation[ (reached max retries: N)]: <message>"
 // (botocore/exceptions.py, ClientError.MSG_TEMPLATE).
 func awsClientError(line string) (code, msg string, ok bool) {
-	const lead = "An error occurred ("
-	i := textx.Index(line, lead)
-	if i < 0 {
+	i := textx.Index(line, "An error occurred (") + 19
+	j := textx.Index(line, ") when calling the ")
+	if i < 19 || j <= i || !isCodeToken(line[i:j]) {
 		return "", "", false
 	}
-	rest := line[i+len(lead):]
-	e := textx.IndexByte(rest, ')')
-	if e <= 0 || !isCodeToken(rest[:e]) || !textx.HasPrefix(rest[e:], ") when calling the ") {
-		return "", "", false
+	rest := line[j:]
+	if k := textx.Index(rest, "operation ("); k >= 0 { // the retry note
+		rest = rest[k+10:]
+		rest = rest[textx.IndexByte(rest, ')')+1:]
 	}
-	code, rest = rest[:e], rest[e:]
-	if c := textx.Index(rest, "): "); c >= 0 && textx.Index(rest[:c], "operation (") >= 0 {
-		rest = rest[c+1:] // past the retry note
+	if k := textx.Index(rest, ": "); k >= 0 {
+		msg = rest[k+2:]
 	}
-	if c := textx.Index(rest, ": "); c >= 0 {
-		msg = textx.TrimSpace(rest[c+2:])
-	}
-	return code, msg, true
+	return line[i:j], msg, true
 }
 
 // sharedClasses are exception class names that the SDKs of several APIs
@@ -91,16 +87,11 @@ func awsClientError(line string) (code, msg string, ok bool) {
 // their Python message starts "Error code: 429 - "; and botocore's
 // ClientError is every AWS service's. Such a name alone is weak evidence
 // for any one provider.
-const sharedClasses = "|APIError|APIStatusError|APIConnectionError|APITimeoutError" +
-	"|APIConnectionTimeoutError|APIUserAbortError|APIResponseValidationError" +
-	"|BadRequestError|AuthenticationError|PermissionDeniedError|NotFoundError" +
-	"|ConflictError|UnprocessableEntityError|RateLimitError|InternalServerError" +
-	"|botocore.exceptions.ClientError|"
-
-// isSharedClass reports whether name is one of sharedClasses.
-func isSharedClass(name string) bool {
-	return textx.IndexAny(name, "|") < 0 && textx.Index(sharedClasses, "|"+name+"|") >= 0
-}
+var sharedClasses = []string{"APIError", "APIStatusError", "APIConnectionError", "APITimeoutError",
+	"APIConnectionTimeoutError", "APIUserAbortError", "APIResponseValidationError",
+	"BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError",
+	"ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
+	"botocore.exceptions.ClientError"}
 
 // bracketStatus reads "[401] invalid_api_key: Key revoked", the format of
 // SDKs that print "[<status>] <code>: <message>".
