@@ -4,8 +4,8 @@ package classify_test
 // pasted as a bare body and as `curl -i` output with the provider's host
 // and its provider-only headers, must be attributed to its own provider
 // when the host is there, and never to a single wrong provider without it
-// (several candidates below 0.5, or none, are honest answers for a bare
-// body that many APIs could have sent). It is an external test package:
+// (several candidates below 0.5, its own among them, or none, are honest
+// answers for a bare body that many APIs could have sent). It is an external test package:
 // package content imports the classifier.
 
 import (
@@ -190,6 +190,8 @@ func TestConfusion(t *testing.T) {
 				bad = append(bad, fmt.Sprintf("%s: attributed to %s, want %s (candidates %v)", c.name, got, c.provider, cands(&d)))
 			case got == colAmbiguous && d.Confidence >= 0.5:
 				bad = append(bad, fmt.Sprintf("%s: ambiguous with confidence %.2f, want below 0.5 (candidates %v)", c.name, d.Confidence, cands(&d)))
+			case got == colAmbiguous && !isCandidate(&d, c.provider):
+				bad = append(bad, fmt.Sprintf("%s: ambiguous without %s among the candidates (candidates %v)", c.name, c.provider, cands(&d)))
 			case got != colNone && got != colAmbiguous:
 				bad = append(bad, fmt.Sprintf("%s: attributed to the wrong provider %s (candidates %v)", c.name, got, cands(&d)))
 			}
@@ -200,6 +202,15 @@ func TestConfusion(t *testing.T) {
 			t.Logf("%s: %d examples\n%s", form.name, len(form.cases), m)
 		}
 	}
+}
+
+func isCandidate(d *classify.Diagnosis, id string) bool {
+	for _, c := range d.Candidates {
+		if c.Provider == id {
+			return true
+		}
+	}
+	return false
 }
 
 func cands(d *classify.Diagnosis) []string {
