@@ -18,7 +18,7 @@ var Providers = []Provider{
 		},
 		Detect: Detect{
 			Hosts:   []string{"aitbc.bubuit.net", "gitea.bubuit.net"},
-			Headers: []string{"x-api-key"},
+			Headers: []string{},
 		},
 		Auth: Auth{
 			Header: "X-Api-Key",
@@ -831,7 +831,7 @@ var Providers = []Provider{
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.cline.bot", "app.cline.bot", "docs.cline.bot"},
-			Headers: []string{"x-task-id", "http-referer", "x-title"},
+			Headers: []string{"x-task-id"},
 			SDK:     []string{"Cline Mid-Stream Error", "cline"},
 		},
 		Auth: Auth{
@@ -961,7 +961,7 @@ var Providers = []Provider{
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.clipia.ai", "clipia.ai"},
-			Headers: []string{"x-clipia-signature", "idempotency-key"},
+			Headers: []string{"x-clipia-signature"},
 			SDK:     []string{"ClipiaApiError", "clipia"},
 		},
 		Auth: Auth{
