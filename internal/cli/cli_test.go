@@ -133,7 +133,7 @@ func TestOversizeInput(t *testing.T) {
 }
 
 func TestColour(t *testing.T) {
-	in := "HTTP/1.1 429 Too Many Requests\nRetry-After: 3\n\n" + `{"error":{"code":429,"message":"Too Many Requests","metadata":{}}}`
+	in := "$ curl -i https://api.cline.bot/api/v1/chat/completions\nHTTP/1.1 429 Too Many Requests\nRetry-After: 3\n\n" + `{"error":{"code":429,"message":"Too Many Requests","metadata":{}}}`
 	tty := run(t, strings.NewReader(in), nil, true, "diagnose")
 	if !strings.Contains(tty.stdout, "\x1b[") || !strings.Contains(tty.stdout, "after 3 s") {
 		t.Errorf("terminal output has no colour or no wait:\n%s", tty.stdout)

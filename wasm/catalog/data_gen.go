@@ -28,8 +28,7 @@ const Text = "" +
 	"2\x1e" +
 	"aitbc.bubuit.net\x1e" +
 	"gitea.bubuit.net\x1e" +
-	"1\x1e" +
-	"x-api-key\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"X-Api-Key\x1e" +
@@ -1157,9 +1156,7 @@ const Text = "" +
 	"2\x1e" +
 	"bedrock-runtime.*.amazonaws.com\x1e" +
 	"bedrock.amazonaws.com\x1e" +
-	"3\x1e" +
-	"x-amzn-errortype\x1e" +
-	"x-amzn-requestid\x1e" +
+	"1\x1e" +
 	"x-amzn-bedrock-content-type\x1e" +
 	"5\x1e" +
 	"when calling the InvokeModel operation\x1e" +
@@ -1733,10 +1730,8 @@ const Text = "" +
 	"api.cline.bot\x1e" +
 	"app.cline.bot\x1e" +
 	"docs.cline.bot\x1e" +
-	"3\x1e" +
+	"1\x1e" +
 	"x-task-id\x1e" +
-	"http-referer\x1e" +
-	"x-title\x1e" +
 	"2\x1e" +
 	"Cline Mid-Stream Error\x1e" +
 	"cline\x1e" +
@@ -2005,9 +2000,8 @@ const Text = "" +
 	"2\x1e" +
 	"api.clipia.ai\x1e" +
 	"clipia.ai\x1e" +
-	"2\x1e" +
+	"1\x1e" +
 	"x-clipia-signature\x1e" +
-	"idempotency-key\x1e" +
 	"2\x1e" +
 	"ClipiaApiError\x1e" +
 	"clipia\x1e" +

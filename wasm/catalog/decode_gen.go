@@ -5,7 +5,7 @@
 package catalog
 
 // textSum is TextSum of the text generated with this decoder.
-const textSum = 0x254fc24d9a8e4a6c
+const textSum = 0x2f8f11bcf0d15ff9
 
 // catalog reads one Catalog.
 func (d *decoder) catalog(v *Catalog) {

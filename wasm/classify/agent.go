@@ -5,9 +5,11 @@ import "github.com/errdex/errdex/wasm/internal/textx"
 // This file reads the error messages of coding agents and IDEs, the form
 // "agent": the phrase each prints before an API error, at the start of a
 // line (after any indent or glyph such as "⎿" or "✕"). What follows it is
-// read as usual (a status, a body); the phrase names the agent, and an
-// agent that calls one API outside the catalog counts against every
-// catalog provider. Their wording, as their issue trackers show it:
+// read as usual (a status, a body); the phrase names the agent. An agent
+// that calls one API by default counts for the provider that goes by that
+// name (detect.names: Claude Code calls Anthropic's API, Gemini CLI the
+// Gemini API unless set up for Vertex AI), and one that calls an API
+// outside the catalog counts against every catalog provider. Their wording, as their issue trackers show it:
 //
 //	Cline        "API Streaming Failed" / "API Request Failed", then "429 Rate
 //	             limit exceeded: ..." or "[CLINE] <code>..." and JSON
@@ -18,16 +20,17 @@ import "github.com/errdex/errdex/wasm/internal/textx"
 //	Cursor       "ConnectError: [resource_exhausted] Error"
 
 // agents are the phrases, in the order they are tried, with the note each
-// gives and, for an agent that calls one API outside the catalog, the
-// evidence against the catalog's providers.
-var agents = []struct{ mark, note, outside string }{
-	{"API Streaming Failed", "Worded as Cline reports API errors (\"API Streaming Failed\").", ""},
-	{"API Request Failed", "Worded as Cline reports API errors (\"API Request Failed\").", ""},
-	{"[CLINE]", "Worded as Cline reports API errors (\"[CLINE]\").", ""},
-	{"[API Error:", "Worded as Gemini CLI reports API errors (\"[API Error: ...]\").", "Gemini CLI calls Google's Gemini API, outside the catalog"},
-	{"API Error:", "Worded as Claude Code reports API errors (\"API Error: ...\").", "Claude Code calls Anthropic's API, outside the catalog"},
-	{"API Error (", "Worded as Claude Code reports API errors (\"API Error (...) · Retrying\").", "Claude Code calls Anthropic's API, outside the catalog"},
-	{"ConnectError: [", "Worded as Cursor reports errors of its backend (\"ConnectError: [code] ...\").", "Cursor calls its own backend, outside the catalog"},
+// gives, the evidence against the catalog's providers for an agent that
+// calls an API outside the catalog, and the name of the API an agent calls
+// by default.
+var agents = []struct{ mark, note, outside, calls string }{
+	{"API Streaming Failed", "Worded as Cline reports API errors (\"API Streaming Failed\").", "", ""},
+	{"API Request Failed", "Worded as Cline reports API errors (\"API Request Failed\").", "", ""},
+	{"[CLINE]", "Worded as Cline reports API errors (\"[CLINE]\").", "", ""},
+	{"[API Error:", "Worded as Gemini CLI reports API errors (\"[API Error: ...]\").", "", "Gemini API"},
+	{"API Error:", "Worded as Claude Code reports API errors (\"API Error: ...\").", "", "Anthropic"},
+	{"API Error (", "Worded as Claude Code reports API errors (\"API Error (...) · Retrying\").", "", "Anthropic"},
+	{"ConnectError: [", "Worded as Cursor reports errors of its backend (\"ConnectError: [code] ...\").", "Cursor calls its own backend, outside the catalog", ""},
 }
 
 // agent recognises an agent's phrase at the start of a line of s.
@@ -45,7 +48,7 @@ func (a *artefact) agent(s string, b *budget) {
 			if !textx.HasPrefix(line[k:], g.mark) {
 				continue
 			}
-			a.form, a.outside = formAgent, g.outside
+			a.form, a.outside, a.calls = formAgent, g.outside, g.calls
 			push(&a.notes, g.note)
 			rest := textx.TrimSpace(line[k+len(g.mark):])
 			for rest == "" || rest[0] == '$' { // the error is on a later line (Cline shows the cost first)

@@ -33,7 +33,7 @@ func benchCases() []benchCase {
 	sse.WriteString(`data: {"id":"gen-1","choices":[{"index":0,"delta":{},"finish_reason":"error","error":{"code":"rate_limit","message":"Rate limit hit during generation."}}]}` + "\n\n")
 	cases := []benchCase{
 		// fits Clipia and Cline equally: the code is certain, the provider is not
-		{name: "json_1KB", paste: typical, provider: "", code: "insufficient_credits"},
+		{name: "json_1KB", paste: typical, provider: "clipia", code: "insufficient_credits"},
 		{name: "curl_v", paste: curlV, provider: "clipia", code: "rate_limit_exceeded"},
 		{name: "sse", paste: sse.String(), provider: "cline", code: "rate_limit"},
 		{name: "log_200KB", paste: bigLog(200 << 10), provider: "clipia", code: "insufficient_credits"},

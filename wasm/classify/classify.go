@@ -165,6 +165,9 @@ func (c *Classifier) try(a *artefact, l *layer, index int, t *pasteText, forced 
 	if at.fok && at.fgn.mark != "" {
 		mark = shapeMark{shape: at.fgn.shape, key: at.fgn.mark}
 	}
+	if at.fok {
+		mark.code = at.fgn.code
+	}
 	at.cands = c.detect(a, doc, status, mark, t)
 	switch {
 	case forced >= 0:

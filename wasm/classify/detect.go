@@ -13,7 +13,8 @@ import (
 // described in words. Scores become confidences (see confidence), and
 // providers that score alike are reported as a tie, not a guess.
 
-// Evidence weights. A host or a documented key prefix nearly decides; a
+// Evidence weights. A host, a documented key prefix or a response header
+// only one provider sends nearly decides; a
 // code from the provider's vocabulary at its envelope path is strong; the
 // shape of the envelope alone is weak, because many APIs share it.
 const (
@@ -25,8 +26,13 @@ const (
 	wLooseCode     = 3
 	wTextCode      = 3
 	wNumericCode   = 1.5
+	wRespHeader    = 5
 	wHeader        = 2
 	wSDK           = 2
+	wAgentAPI      = 3
+	wShapeOwner    = 1.5
+	wName          = 1
+	wSDKShared     = 0.5
 	wRateHeader    = 0.75
 	wCodePath      = 1
 	wExplained     = 1
@@ -35,6 +41,7 @@ const (
 	wStatusClash   = -1
 	wUnexplained   = -0.25
 	wForeignShape  = -2
+	wNoCodePath    = -1.5
 	minScore       = 3   // below this a provider is not attributed
 	minListed      = 2   // below this a provider is not listed as a candidate
 	tieMargin      = 1.0 // candidates closer than this to the best tie with it
@@ -86,21 +93,19 @@ func (c *Classifier) detect(a *artefact, doc *node, status int, sh shapeMark, t 
 		}
 	}
 	var out []scored
-	total := 0.0
 	var leaves leafPaths
 	for i := range c.cat.Providers {
 		s, p := scored{pi: i}, &c.cat.Providers[i]
-		scoreEnvelope(&s, p, doc, status, sh, &leaves)
+		c.scoreEnvelope(&s, p, doc, status, sh, &leaves)
 		if outside != "" {
 			s.add(wForeignHost, outside)
 		}
 		if doc == nil {
 			scoreLoose(&s, p, a, t)
 		}
-		scorePaste(&s, p, a, t)
+		c.scorePaste(&s, p, a, t)
 		if s.score >= minListed {
 			out = append(out, s)
-			total += s.score
 		}
 	}
 	// Best first; equal scores by provider id. An insertion sort: the list
@@ -111,13 +116,20 @@ func (c *Classifier) detect(a *artefact, doc *node, status int, sh shapeMark, t 
 		}
 	}
 	// Confidence is the strength of a provider's evidence (1-e^(-score/4):
-	// 3 → 0.53, 6 → 0.78, 10 → 0.92) times its share of all the evidence.
-	// Two providers with equal evidence therefore each get less than half
-	// of it.
+	// 3 → 0.53, 6 → 0.78, 10 → 0.92) times its share of all the evidence,
+	// each provider weighted e^score: the evidence several providers share
+	// (the OpenAI-style envelope, a common code) cancels out, and what sets
+	// one apart decides (a lead of one point is a share of 73% against a
+	// single rival). Two providers with equal evidence therefore each get
+	// less than half of it.
+	total := 0.0
+	for i := range out {
+		total += expNeg(out[i].score - out[0].score)
+	}
 	for i := range out {
 		s := &out[i]
 		strength := 1 - expNeg(-s.score/confidenceUnit)
-		x := strength * s.score / total * 100 // in 0..100
+		x := strength * expNeg(s.score-out[0].score) / total * 100 // in 0..100
 		r := float64(int64(x))
 		if x-r >= 0.5 { // rounded half up, as math.Round does
 			r++
@@ -166,7 +178,7 @@ func expNeg(x float64) float64 {
 }
 
 // scoreEnvelope weighs the document against the provider's envelope.
-func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh shapeMark, leaves *leafPaths) {
+func (c *Classifier) scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh shapeMark, leaves *leafPaths) {
 	if doc != nil && doc.kind == kindArray && len(doc.vals) > 0 {
 		doc = doc.vals[0]
 	}
@@ -177,6 +189,9 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 	env := &p.Envelope
 	path, raw, ok := firstScalar(doc, env.Code)
 	if !ok {
+		if sh.code != "" && len(env.Code) > 0 {
+			s.add(wNoCodePath, "the body's code is not at "+env.Code[0]+", where "+p.Name+" keeps it")
+		}
 		return
 	}
 	s.add(wCodePath, "the body has "+path+", where "+p.Name+" keeps its error code")
@@ -190,9 +205,9 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 				}
 			}
 		}
-	} else if c, ok := p.Code(raw); ok {
-		entry = c
-		s.addCode(wCode, path, raw, p.Name)
+	} else if e, ok := p.Code(raw); ok {
+		entry = e
+		s.addCode(wCode, path, raw, p.Name, c.codeOwners(raw) > 1)
 	}
 	if entry == nil {
 		for i := range p.Results {
@@ -221,8 +236,10 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 		walkLeaves(&leaves.paths, doc, "", 0)
 		leaves.done = true
 	}
+	owned := ownedShape(p)
+	own := owned != "" && sh.shape == owned // the shape is p's own
 	for _, lp := range leaves.paths {
-		if !explained(lp, env, entry) {
+		if !explained(lp, env, entry) && !(own && lp == sh.key) {
 			if unexplained == 0 {
 				firstUnexplained = lp
 			}
@@ -231,14 +248,23 @@ func scoreEnvelope(s *scored, p *catalog.Provider, doc *node, status int, sh sha
 	}
 	if unexplained == 0 && (entry != nil || s.score >= wCodePath+wResult) {
 		s.add(wExplained, "every field of the body is named in "+owner+" envelope")
-	} else {
+	} else if unexplained > 0 {
 		w := wUnexplained * float64(unexplained)
 		if w < -1 {
 			w = -1
 		}
 		s.add(w, "the body has fields "+owner+" envelope does not name (e.g. "+firstUnexplained+")")
 	}
-	if sh.shape != "" && !explained(sh.key, env, entry) {
+	// A distinctive shape counts for the API it belongs to when the body
+	// has nothing else, and against it when the body is not that shape;
+	// another distinctive shape counts against a provider whose envelope
+	// lacks its mark, unless the code is one of that provider's.
+	switch {
+	case own && unexplained == 0:
+		s.add(wShapeOwner, "the body is shaped like "+sh.shape+", "+owner+" own envelope")
+	case owned != "" && !own:
+		s.add(wForeignShape, "the body is not "+owned+", the shape of every "+p.Name+" error")
+	case sh.shape != "" && !own && entry == nil && !explained(sh.key, env, entry):
 		s.add(wForeignShape, "the body is shaped like "+sh.shape+", with "+sh.key+", which "+owner+" envelope does not name")
 	}
 	if entry != nil && status != 0 && entry.Signal == catalog.SignalHTTP && len(entry.Statuses) > 0 {
@@ -272,10 +298,13 @@ type leafPaths struct {
 }
 
 // addCode credits a code of the provider's vocabulary found at where
-// (an envelope path, or "code" in text). Numbers are weak evidence.
-func (s *scored) addCode(w float64, where, code, name string) {
+// (an envelope path, or "code" in text). Numbers are weak evidence, and a
+// code other catalog providers document too (shared) weaker than the rest.
+func (s *scored) addCode(w float64, where, code, name string, shared bool) {
 	if isNumeric(code) {
 		s.add(wNumericCode, where+" "+code+" is one of "+poss(name)+" codes (numbers are common, so this is weak)")
+	} else if shared {
+		s.add(w-1, "\""+code+"\" is one of "+poss(name)+" codes (other providers send it too)")
 	} else {
 		s.add(w, "\""+code+"\" is one of "+poss(name)+" codes")
 	}
@@ -287,8 +316,10 @@ func (s *scored) addCode(w float64, where, code, name string) {
 // (snake_case or kebab-case words of six or more letters).
 func scoreLoose(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	if a.looseCode != "" {
-		if _, ok := p.Code(a.looseCode); ok {
-			s.addCode(wLooseCode, "code", a.looseCode, p.Name)
+		if _, ok := p.Code(a.looseCode); ok && vocabCategory(a.looseCode) != "" {
+			s.add(wNumericCode, "\""+a.looseCode+"\" is one of "+poss(p.Name)+" codes (many APIs use it, so read from text this is weak)")
+		} else if ok {
+			s.addCode(wLooseCode, "code", a.looseCode, p.Name, false)
 		}
 		return
 	}
@@ -315,27 +346,20 @@ func scoreLoose(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	}
 }
 
-// shapeMark is a distinctive outside-catalog shape and the body path that
-// marks it.
+// shapeMark is a distinctive well-known shape and the body path that
+// marks it, and the code any well-known shape gave the body.
 type shapeMark struct {
 	shape string
 	key   string
+	code  string // the code the shape's reader found, if any
 }
 
 // foreignHosts are hosts of well-known APIs outside the catalog; naming one
 // is evidence against every catalog provider.
-var foreignHosts = []string{
-	"api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com",
-	"aiplatform.googleapis.com", "openrouter.ai", "api.mistral.ai", "api.groq.com",
-	"api.cohere.com", "api.together.xyz", "api.deepseek.com", "api.x.ai",
-	"openai.azure.com", "bedrock-runtime.amazonaws.com", "api.stripe.com", "api.github.com",
-}
+var foreignHosts = []string{"api.together.xyz", "api.stripe.com", "api.github.com"}
 
 // foreignHeaders are response headers only well-known outside APIs send.
-var foreignHeaders = []string{
-	"openai-organization", "openai-processing-ms", "anthropic-ratelimit-requests-limit",
-	"x-goog-api-client", "stripe-should-retry", "x-github-request-id",
-}
+var foreignHeaders = []string{"stripe-should-retry", "x-github-request-id"}
 
 const wForeignHost = -3
 
@@ -350,13 +374,18 @@ func onHost(host string, hosts []string) bool {
 }
 
 // scorePaste weighs what surrounds the body: the provider's own headers
-// and rate-limit headers, its hosts, its key prefixes and the names its
-// SDK prints.
-func scorePaste(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
+// and rate-limit headers, its hosts, its key prefixes, the names its SDK
+// prints and the names it goes by.
+func (c *Classifier) scorePaste(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 	n := 0
 	for _, h := range p.Detect.Headers {
-		if n < 2 && (a.headers.has(h) || a.reqHeaders.has(h)) {
-			s.add(wHeader, "header "+h+" is one "+p.Name+" uses")
+		switch {
+		case n >= 2:
+		case a.headers.has(h): // the server that answered sent it
+			s.add(wRespHeader, "response header "+h+" is one only "+p.Name+" sends")
+			n++
+		case a.reqHeaders.has(h):
+			s.add(wHeader, "request header "+h+" is one "+p.Name+" reads")
 			n++
 		}
 	}
@@ -367,49 +396,168 @@ func scorePaste(s *scored, p *catalog.Provider, a *artefact, t *pasteText) {
 			n++
 		}
 	}
+	if seen, ok := onProviderHost(p, a.hosts); ok {
+		s.add(wHost, "the paste names the host "+seen)
+	}
+	if pre := c.keyPrefix(p, t.text); pre != "" {
+		s.add(wKeyPrefix, "a key with "+poss(p.Name)+" prefix "+pre)
+	}
+	n = 0
+	for _, w := range p.Detect.SDK {
+		if n >= 2 || len(w) < 4 || !wordIn(t.low, textx.Lower(w), contains(sharedClasses, w)) {
+			continue
+		}
+		n++
+		if contains(sharedClasses, w) {
+			s.add(wSDKShared, "the text mentions "+w+" (SDKs of several APIs print it, so this is weak)")
+		} else {
+			s.add(wSDK, "the text mentions "+w)
+		}
+	}
+	if a.calls != "" && names(p, a.calls) {
+		s.add(wAgentAPI, "the paste is worded as an agent that calls "+a.calls+" by default")
+	}
+	for _, name := range p.Detect.Names {
+		if len(name) >= 3 && wordIn(t.low, textx.Lower(name), true) {
+			s.add(wName, "the text names "+name)
+			break
+		}
+	}
+}
+
+// onProviderHost returns the first of hosts that is one of p's host
+// patterns (matchHost) or the host of its documented base URL, or
+// a subdomain of it.
+func onProviderHost(p *catalog.Provider, hosts []string) (string, bool) {
 	var base []string // the host of the documented base URL
-	if i := textx.Index(p.BaseURL, "://"); i >= 0 && len(a.hosts) > 0 {
+	if i := textx.Index(p.BaseURL, "://"); i >= 0 && len(hosts) > 0 {
 		h := p.BaseURL[i+3:]
 		if j := textx.IndexAny(h, "/:?#"); j >= 0 {
 			h = h[:j]
 		}
-		if h != "" {
+		if h != "" && textx.IndexAny(h, "{<*") < 0 {
 			base = []string{textx.Lower(h)}
 		}
 	}
-	for _, seen := range a.hosts {
-		if onHost(seen, p.Detect.Hosts) || onHost(seen, base) {
-			s.add(wHost, "the paste names the host "+seen)
-			break
+	for _, seen := range hosts {
+		if onHost(seen, base) {
+			return seen, true
+		}
+		for _, pat := range p.Detect.Hosts {
+			if matchHost(pat, seen) {
+				return seen, true
+			}
 		}
 	}
+	return "", false
+}
+
+// matchHost is model.MatchHost, written for size: a plain pattern is the
+// host or a parent domain of it, "*.x" a parent domain only, and a '*'
+// inside a label stands for one or more characters other than '.'.
+// TestMatchHostIsTheModels keeps the two equal.
+func matchHost(pat, host string) bool {
+	sub := textx.HasPrefix(pat, "*.")
+	if sub {
+		pat = pat[2:]
+	}
+	for i := 0; i < len(host); i++ { // host[i:] after each dot
+		if (i == 0 || host[i-1] == '.') && !(sub && i == 0) && glob(pat, host[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// glob matches h against p, where a '*' in p stands for one or more
+// characters other than '.'.
+func glob(p, h string) bool {
+	for ; p != ""; p, h = p[1:], h[1:] {
+		if p[0] == '*' {
+			for k := 1; k <= len(h) && h[k-1] != '.'; k++ {
+				if glob(p[1:], h[k:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if h == "" || h[0] != p[0] {
+			return false
+		}
+	}
+	return h == ""
+}
+
+// keyPrefix returns the first of p's key prefixes that starts a word of
+// text ("sk-" in "key sk-…", not in "task-"), unless another provider's
+// longer prefix starts there ("sk-or-v1-" is OpenRouter's, not OpenAI's
+// "sk-").
+func (c *Classifier) keyPrefix(p *catalog.Provider, text string) string {
 	for _, pre := range p.Auth.KeyPrefixes {
-		if pre != "" && textx.Index(t.text, pre) >= 0 {
-			s.add(wKeyPrefix, "a key with "+poss(p.Name)+" prefix "+pre)
-			break
-		}
-	}
-	n = 0
-	for _, w := range p.Detect.SDK {
-		if n >= 2 || len(w) < 4 {
-			continue
-		}
-		// w as a word: no letter or digit directly before or after it
-		lw := textx.Lower(w)
-		for off := 0; ; {
-			i := textx.Index(t.low[off:], lw)
+	next:
+		for off := 0; pre != ""; {
+			i := textx.Index(text[off:], pre)
 			if i < 0 {
 				break
 			}
 			at := off + i
-			end := at + len(lw)
-			if (at == 0 || byteClass[t.low[at-1]]&classAlnum == 0) && (end == len(t.low) || byteClass[t.low[end]]&classAlnum == 0) {
-				s.add(wSDK, "the text mentions "+w)
-				n++
-				break
-			}
 			off = at + 1
+			if at > 0 && (byteClass[text[at-1]]&classToken != 0 || text[at-1] == '.') {
+				continue // inside a word
+			}
+			for k := range c.cat.Providers {
+				for _, q := range c.cat.Providers[k].Auth.KeyPrefixes {
+					if len(q) > len(pre) && textx.HasPrefix(text[at:], q) {
+						continue next
+					}
+				}
+			}
+			return pre
 		}
+	}
+	return ""
+}
+
+// codeOwners counts the providers that document code.
+func (c *Classifier) codeOwners(code string) int {
+	k := 0
+	for i := range c.cat.Providers {
+		if _, ok := c.cat.Providers[i].Code(code); ok {
+			k++
+		}
+	}
+	return k
+}
+
+// names reports whether name is one of the names p goes by.
+func names(p *catalog.Provider, name string) bool {
+	for _, n := range p.Detect.Names {
+		if catalog.EqualFold(n, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordIn reports whether w (lower case) occurs in low as a word: no letter
+// or digit directly before or after it. With bare, it must also stand
+// outside a dotted or dashed name: "anthropic.RateLimitError" is not a
+// bare "RateLimitError", nor are the "cohere" of api.cohere.com and the
+// "claude" of claude-3-haiku names.
+func wordIn(low, w string, bare bool) bool {
+	for off := 0; ; {
+		i := textx.Index(low[off:], w)
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		end := at + len(w)
+		before := at == 0 || byteClass[low[at-1]]&classAlnum == 0 && (!bare || !inSet(low[at-1], "./"))
+		after := end == len(low) || byteClass[low[end]]&classAlnum == 0 && (!bare || !inSet(low[end], ".-") || end+1 == len(low) || byteClass[low[end+1]]&classAlnum == 0)
+		if before && after {
+			return true
+		}
+		off = at + 1
 	}
 }
 

@@ -76,19 +76,30 @@
 // # Provider confidence
 //
 // Each provider collects evidence, each piece with a fixed weight: a host
-// of the provider named in the paste (6), a documented key prefix (4), a
+// of the provider named in the paste (6; its host patterns, or its base
+// URL's host), a response header only it sends (5; a request header it
+// reads, 2), a documented key prefix starting a word (4; not when another
+// provider's longer prefix starts there: "sk-or-v1-" is not "sk-"), a
 // Clore-style indirect code (4), a code from its vocabulary at its envelope
-// path (3; numeric codes 1.5), a code found in SDK text or plain text (3), a
-// provider-only header (2), a name its SDK prints (2), rate-limit headers it
-// sends (0.75), the envelope path itself (1), every body field named by the
-// envelope (1), other envelope fields (0.5), a status that fits the code
-// (+0.5) or clashes (-1), unexplained fields (-0.25 each, at most -1), a
-// distinctive outside shape the envelope lacks (-2) and a host or header of
-// an API outside the catalog (-3).
+// path (3; 2 when other providers document it too, numeric codes 1.5), a
+// code found in SDK text or plain text (3; 1.5 for a widely used code), an
+// agent that calls it by default (3), a name its SDK prints (2; 0.5 for
+// the exception classes many SDKs share, which count only unqualified),
+// its own distinctive shape with nothing else in the body (1.5: Anthropic's
+// `type: error`), a name it goes by (detect.names) standing as a word (1),
+// rate-limit headers it sends (0.75), the envelope path itself (1), every
+// body field named by the envelope (1), other envelope fields (0.5), a
+// status that fits the code (+0.5) or clashes (-1), unexplained fields
+// (-0.25 each, at most -1), a body that is not its own distinctive shape
+// (-2), another distinctive shape whose mark the envelope lacks unless the
+// code is its own (-2), a code the body carries away from its code path
+// (-1.5) and a host or header of an API outside the catalog (-3).
 //
 // A provider's confidence is strength × share: strength is 1-e^(-score/4)
-// (score 3 → 0.53, 6 → 0.78, 10 → 0.92) and share is its score over the
-// sum of the listed candidates' scores. A provider is attributed when its
+// (score 3 → 0.53, 6 → 0.78, 10 → 0.92) and share is e^score over the sum
+// of e^score of the listed candidates, so evidence every candidate has
+// cancels out and a lead of one point is a share of 73% against one rival.
+// A provider is attributed when its
 // score is at least 3 and no other candidate is within 1 point of it. When
 // several are that close, Provider is empty, Confidence is the best
 // candidate's (below 0.5 by construction), every tied provider is a

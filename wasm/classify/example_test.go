@@ -19,9 +19,11 @@ func ExampleClassifier_Diagnose() {
 }
 
 // curl -i output gives the status and the headers; the wait comes from
-// Retry-After.
+// Retry-After. The OpenAI-style body alone fits several providers: the
+// host in the command line tells which one answered.
 func ExampleClassifier_Diagnose_curl() {
-	d := classify.New(catalog.Default).Diagnose(`HTTP/2 429
+	d := classify.New(catalog.Default).Diagnose(`$ curl -i https://api.clipia.ai/v1/chat/completions -d @req.json
+HTTP/2 429
 retry-after: 12
 content-type: application/json
 
@@ -33,12 +35,12 @@ content-type: application/json
 	// yes 12
 }
 
-// A body two providers document alike is not attributed to either.
+// A body several providers document alike is not attributed to any.
 func ExampleClassifier_Diagnose_ambiguous() {
 	d := classify.New(catalog.Default).Diagnose(`{"error":{"code":"not_found","message":"Resource not found"}}`, classify.Options{})
 	fmt.Printf("provider=%q candidates=%d low=%v category=%s\n", d.Provider, len(d.Candidates), d.Confidence < 0.5, d.Category)
 	// Output:
-	// provider="" candidates=2 low=true category=not_found
+	// provider="" candidates=4 low=true category=not_found
 }
 
 // Options.Provider settles it, as the playground's override does.

@@ -6,8 +6,8 @@ import (
 	"github.com/errdex/errdex/wasm/internal/textx"
 )
 
-// This file reads error shapes of APIs outside the catalog, so that any
-// paste gets a category and retry advice even with no provider: OpenAI-style
+// This file reads well-known error shapes, so that any paste gets a
+// category and retry advice even with no provider: OpenAI-style
 // error objects (Stripe's among them), Anthropic's `type: error`,
 // google.rpc.Status, AWS errors (`__type`, XML `<Code>`), RFC 9457 problem
 // details, FastAPI's `detail`, OAuth's `error` string and the generic
@@ -26,6 +26,17 @@ const (
 	shapeOAuth     = "an OAuth error"
 	shapeGeneric   = "a generic error body"
 )
+
+// ownedShape is the shape every error of p has, when it is distinctive
+// enough to tell p's bodies from others: Anthropic's `type: error` (the
+// provider that goes by the name Anthropic in detect.names). OpenAI's
+// shape is shared by many APIs, and google.rpc.Status by every Google API.
+func ownedShape(p *catalog.Provider) string {
+	if names(p, "Anthropic") {
+		return shapeAnthropic
+	}
+	return ""
+}
 
 // foreign is what a well-known shape says about an error.
 type foreign struct {
@@ -88,6 +99,18 @@ const vocabulary = "" +
 	"\nresourcenotfoundexception=not_found\nnosuchkey=not_found" +
 	"\ninternalfailure=server\ninternalerror=server" +
 	"\nserviceunavailable=unavailable\nservicequotaexceededexception=quota\n"
+
+// vocabCategory returns the category vocabulary gives code (without
+// case), or "" when code is not a widely used code.
+func vocabCategory(code string) string {
+	l := textx.Lower(code)
+	i := textx.Index(vocabulary, "\n"+l+"=")
+	if i < 0 || textx.IndexAny(l, "\n=") >= 0 {
+		return ""
+	}
+	c := vocabulary[i+len(l)+2:]
+	return c[:textx.IndexByte(c, '\n')]
+}
 
 // googleStatus maps google.rpc.Code names to categories (AIP-193).
 var googleStatus = []struct {
@@ -222,10 +245,8 @@ func readForeign(doc *node, contentType string) (foreign, bool) {
 		f.code = f.typ
 	}
 	for _, v := range []string{f.code, f.typ} {
-		l := textx.Lower(v)
-		if i := textx.Index(vocabulary, "\n"+l+"="); i >= 0 && f.category == "" && textx.IndexAny(l, "\n=") < 0 {
-			c := vocabulary[i+len(l)+2:]
-			f.category = c[:textx.IndexByte(c, '\n')]
+		if c := vocabCategory(v); c != "" && f.category == "" {
+			f.category = c
 			f.rule = "\"" + v + "\" is a widely used " + f.category + " code"
 		}
 	}

@@ -80,6 +80,8 @@ func (a *artefact) plain(s string, b *budget) {
 		if st, code, msg, ok := bracketStatus(line); ok {
 			a.form = formSDK
 			a.status, a.looseCode, a.looseMsg = st, code, msg
+		} else if code, msg, ok := awsClientError(line); ok {
+			a.form, a.looseCode, a.looseMsg = formSDK, code, msg
 		} else if i := textx.Index(line, "Error: "); i >= 0 {
 			// "<label> Error: <code> - <message>", e.g. a client's log of a
 			// mid-stream error

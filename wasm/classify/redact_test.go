@@ -17,7 +17,7 @@ func TestRedact(t *testing.T) {
 		{`Set-Cookie: session=Zz9Yy8Xx7Ww6; Path=/`, "session=Zz9Yy8Xx7Ww6", "cookie"},
 		{`{'api_key': 'q1w2e3r4t5y6u7i8'}`, "q1w2e3r4t5y6u7i8", "secret_field"},
 		{`GET /v1/models?key=AIzaSyAbCdEf0123456789aBcDeF0123456789x&alt=json`, "AbCdEf0123456789aBcDeF0123456789x", "secret_field"},
-		{`message: invalid key sk-proj-Abc123Def456Ghi789Jkl`, "Abc123Def456Ghi789Jkl", "key_shape"},
+		{`message: invalid key sk-proj-Abc123Def456Ghi789Jkl`, "Abc123Def456Ghi789Jkl", "key_prefix"}, // OpenAI documents "sk-"
 		{`token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlMTIz`, "eyJhbGciOiJIUzI1NiJ9", "secret_field"},
 		{`"password": "hunter2"`, "hunter2", "secret_field"},
 		{`{\"Authorization\":\"Bearer Qx7Wv6Ut5Sr4\"}`, "Qx7Wv6Ut5Sr4", "credential_header"},

@@ -32,6 +32,7 @@ type artefact struct {
 	exception  bool   // an exception's name comes right before the document
 	excMsg     string // that exception's message
 	outside    string // why the paste comes from an API outside the catalog, or ""
+	calls      string // the API an agent calls by default, as named in detect.names, or ""
 	notes      []string
 	entries    []*node // a HAR file's entries (segment.go reads each failed one)
 }
