@@ -73,6 +73,13 @@ func GoSources(cat *content.Catalog) (data, prose []byte, err error) {
 		b.WriteString(",\n")
 	}
 	b.WriteString("}\n\n")
+	b.WriteString("// Clients is every client retry rule in content/clients, sorted by id.\n")
+	b.WriteString("var Clients = []Client{\n")
+	for _, c := range SlimClients(cat) {
+		writeValue(&b, reflect.ValueOf(c), reflect.TypeFor[catalog.Client](), true)
+		b.WriteString(",\n")
+	}
+	b.WriteString("}\n\n")
 	b.WriteString("// proseSum is catalog.ProseSum of the prose generated with this file.\n")
 	b.WriteString("const proseSum = 0x" + strconv.FormatUint(catalog.ProseSum(text), 16) + "\n")
 	if data, err = format.Source(b.Bytes()); err != nil {
@@ -110,7 +117,7 @@ func GoSources(cat *content.Catalog) (data, prose []byte, err error) {
 // slim types, prose included: each slim field is the model's field of the
 // same name.
 func Slim(cat *content.Catalog) ([]catalog.Provider, []catalog.Category, error) {
-	for _, t := range []reflect.Type{reflect.TypeFor[catalog.Provider](), reflect.TypeFor[catalog.Category]()} {
+	for _, t := range []reflect.Type{reflect.TypeFor[catalog.Provider](), reflect.TypeFor[catalog.Category](), reflect.TypeFor[catalog.Client]()} {
 		if err := CheckSlim(t); err != nil {
 			return nil, nil, err
 		}
@@ -124,6 +131,16 @@ func Slim(cat *content.Catalog) ([]catalog.Provider, []catalog.Category, error) 
 		fill(reflect.ValueOf(&cs[i]).Elem(), reflect.ValueOf(c.Category))
 	}
 	return ps, cs, nil
+}
+
+// SlimClients returns the client rules of cat as package catalog's slim
+// type ([Slim] checks its shape).
+func SlimClients(cat *content.Catalog) []catalog.Client {
+	out := make([]catalog.Client, len(cat.Clients))
+	for i, c := range cat.Clients {
+		fill(reflect.ValueOf(&out[i]).Elem(), reflect.ValueOf(c.Client))
+	}
+	return out
 }
 
 // fill sets the slim value dst from the model value src, field by field
@@ -165,6 +182,14 @@ var modelType = map[reflect.Type]reflect.Type{
 	reflect.TypeFor[catalog.Variant]():   reflect.TypeFor[model.Variant](),
 	reflect.TypeFor[catalog.Result]():    reflect.TypeFor[model.Result](),
 	reflect.TypeFor[catalog.Category]():  reflect.TypeFor[model.Category](),
+
+	reflect.TypeFor[catalog.Client]():         reflect.TypeFor[model.Client](),
+	reflect.TypeFor[catalog.ClientDefaults](): reflect.TypeFor[model.ClientDefaults](),
+	reflect.TypeFor[catalog.RetryOn]():        reflect.TypeFor[model.RetryOn](),
+	reflect.TypeFor[catalog.NeverOn]():        reflect.TypeFor[model.NeverOn](),
+	reflect.TypeFor[catalog.ClientHeader]():   reflect.TypeFor[model.ClientHeader](),
+	reflect.TypeFor[catalog.Backoff]():        reflect.TypeFor[model.Backoff](),
+	reflect.TypeFor[catalog.Streams]():        reflect.TypeFor[model.Streams](),
 }
 
 // CheckSlim reports a field of slim type t (package catalog), or of a type it
@@ -225,6 +250,12 @@ func writeValue(b *bytes.Buffer, v reflect.Value, t reflect.Type, elided bool) {
 	case reflect.Bool:
 		b.WriteString(strconv.FormatBool(v.Bool()))
 	case reflect.Pointer:
+		if t.Elem().Kind() != reflect.Struct { // new(float64(0.5)), new(bool(false))
+			b.WriteString("new(" + typeName(t.Elem()) + "(")
+			writeValue(b, v.Elem(), t.Elem(), false)
+			b.WriteString("))")
+			return
+		}
 		b.WriteString("&")
 		writeValue(b, v.Elem(), t.Elem(), false)
 	case reflect.Slice:

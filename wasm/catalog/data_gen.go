@@ -2780,5 +2780,381 @@ var Categories = []Category{
 	},
 }
 
+// Clients is every client retry rule in content/clients, sorted by id.
+var Clients = []Client{
+	{
+		ID:   "anthropic-python",
+		Name: "Anthropic Python SDK",
+		Defaults: ClientDefaults{
+			Attempts: 3,
+		},
+		RetryOn: RetryOn{
+			Statuses:         []string{"408", "409", "429", ">=500"},
+			Codes:            []string{},
+			ConnectionErrors: true,
+		},
+		NeverOn: NeverOn{
+			Statuses: []string{},
+			Codes:    []string{},
+		},
+		Headers: []ClientHeader{
+			{
+				Name:   "x-should-retry",
+				Effect: "decides",
+			},
+			{
+				Name:       "retry-after-ms",
+				Effect:     "wait",
+				Unit:       "ms",
+				MinSeconds: new(float64(0)),
+				MaxSeconds: new(float64(60)),
+				AboveMax:   "backoff",
+			},
+			{
+				Name:       "retry-after",
+				Effect:     "wait",
+				Unit:       "seconds-or-http-date",
+				MinSeconds: new(float64(0)),
+				MaxSeconds: new(float64(60)),
+				AboveMax:   "backoff",
+			}},
+		Backoff: Backoff{
+			InitialSeconds: 0.5,
+			Factor:         new(float64(2)),
+			MaxSeconds:     new(float64(8)),
+			Jitter:         "multiplies by 1 - 0.25*random() (75-100%)",
+		},
+		Streams: Streams{
+			RetriesMidStream: new(bool(false)),
+		},
+	},
+	{
+		ID:   "anthropic-typescript",
+		Name: "Anthropic TypeScript SDK",
+		Defaults: ClientDefaults{
+			Attempts: 3,
+		},
+		RetryOn: RetryOn{
+			Statuses:         []string{"408", "409", "429", ">=500"},
+			Codes:            []string{},
+			ConnectionErrors: true,
+		},
+		NeverOn: NeverOn{
+			Statuses: []string{},
+			Codes:    []string{},
+		},
+		Headers: []ClientHeader{
+			{
+				Name:   "x-should-retry",
+				Effect: "decides",
+			},
+			{
+				Name:   "retry-after-ms",
+				Effect: "wait",
+				Unit:   "ms",
+			},
+			{
+				Name:   "retry-after",
+				Effect: "wait",
+				Unit:   "seconds-or-http-date",
+			}},
+		Backoff: Backoff{
+			InitialSeconds: 0.5,
+			Factor:         new(float64(2)),
+			MaxSeconds:     new(float64(8)),
+			Jitter:         "multiplies by 1 - 0.25*Math.random() (75-100%)",
+		},
+		Streams: Streams{
+			RetriesMidStream: new(bool(false)),
+		},
+	},
+	{
+		ID:   "aws-sdk-go-v2",
+		Name: "AWS SDK for Go v2 (aws/retry standard retryer)",
+		Defaults: ClientDefaults{
+			Attempts: 3,
+		},
+		RetryOn: RetryOn{
+			Statuses:         []string{"500", "502", "503", "504", "429"},
+			Codes:            []string{"RequestTimeout", "RequestTimeoutException", "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException"},
+			ConnectionErrors: true,
+		},
+		NeverOn: NeverOn{
+			Statuses: []string{},
+			Codes:    []string{},
+		},
+		Headers: []ClientHeader{
+			{
+				Name:     "x-amz-retry-after",
+				Effect:   "wait",
+				Unit:     "ms",
+				Integer:  true,
+				AboveMax: "clamp",
+			}},
+		Backoff: Backoff{
+			InitialSeconds: 0.05,
+			Factor:         new(float64(2)),
+			MaxSeconds:     new(float64(20)),
+			Jitter:         "full jitter: multiplies by rand[0,1), applied after the cap",
+		},
+		Streams: Streams{
+			RetriesMidStream: new(bool(false)),
+		},
+	},
+	{
+		ID:   "go-retryablehttp",
+		Name: "hashicorp/go-retryablehttp",
+		Defaults: ClientDefaults{
+			Attempts: 5,
+		},
+		RetryOn: RetryOn{
+			Statuses:         []string{"0", "429", ">=500", "!501"},
+			Codes:            []string{},
+			ConnectionErrors: true,
+		},
+		NeverOn: NeverOn{
+			Statuses: []string{"501"},
+			Codes:    []string{},
+		},
+		Headers: []ClientHeader{
+			{
+				Name:         "retry-after",
+				Effect:       "wait",
+				Unit:         "seconds-or-http-date",
+				Integer:      true,
+				Statuses:     []string{"429", "503"},
+				MinSeconds:   new(float64(0)),
+				MinInclusive: true,
+			}},
+		Backoff: Backoff{
+			InitialSeconds: 1,
+			Factor:         new(float64(2)),
+			MaxSeconds:     new(float64(30)),
+			Jitter:         "none",
+		},
+		Streams: Streams{
+			RetriesMidStream: new(bool(false)),
+		},
+	},
+	{
+		ID:   "google-genai",
+		Name: "Google Gen AI Python SDK (google-genai)",
+		Defaults: ClientDefaults{
+			Attempts: 1,
+		},
+		RetryOn: RetryOn{
+			Statuses: []string{"408", "429", "500", "502", "503", "504"},
+			Codes:    []string{},
+		},
+		NeverOn: NeverOn{
+			Statuses: []string{},
+			Codes:    []string{},
+		},
+		Headers: []ClientHeader{},
+		Backoff: Backoff{
+			InitialSeconds: 1,
+			Factor:         new(float64(2)),
+			MaxSeconds:     new(float64(60)),
+			Jitter:         "adds uniform [0, 1) s before the cap (tenacity wait_exponential_jitter)",
+		},
+		Streams: Streams{
+			RetriesMidStream: new(bool(false)),
+		},
+	},
+	{
+		ID:   "litellm",
+		Name: "LiteLLM (Python SDK and Router)",
+		Defaults: ClientDefaults{
+			Attempts: 3,
+		},
+		RetryOn: RetryOn{
+			Statuses:         []string{"408", "409", "429", ">=500"},
+			Codes:            []string{},
+			ConnectionErrors: true,
+		},
+		NeverOn: NeverOn{
+			Statuses: []string{"404"},
+			Codes:    []string{},
+		},
+		Headers: []ClientHeader{
+			{
+				Name:       "retry-after",
+				Effect:     "wait",
+				Unit:       "seconds-or-http-date",
+				Integer:    true,
+				MinSeconds: new(float64(0)),
+				MaxSeconds: new(float64(60)),
+				AboveMax:   "backoff",
+			}},
+		Backoff: Backoff{
+			InitialSeconds: 0.5,
+			Factor:         new(float64(2)),
+			MaxSeconds:     new(float64(8)),
+			Jitter:         "adds 0.75 * random() s (0 to 0.75 s) after the cap",
+		},
+	},
+	{
+		ID:   "openai-node",
+		Name: "OpenAI Node/TypeScript SDK",
+		Defaults: ClientDefaults{
+			Attempts: 3,
+		},
+		RetryOn: RetryOn{
+			Statuses:         []string{"408", "409", "429", ">=500"},
+			Codes:            []string{},
+			ConnectionErrors: true,
+		},
+		NeverOn: NeverOn{
+			Statuses: []string{},
+			Codes:    []string{},
+		},
+		Headers: []ClientHeader{
+			{
+				Name:   "x-should-retry",
+				Effect: "decides",
+			},
+			{
+				Name:   "retry-after-ms",
+				Effect: "wait",
+				Unit:   "ms",
+			},
+			{
+				Name:   "retry-after",
+				Effect: "wait",
+				Unit:   "seconds-or-http-date",
+			}},
+		Backoff: Backoff{
+			InitialSeconds: 0.5,
+			Factor:         new(float64(2)),
+			MaxSeconds:     new(float64(8)),
+			Jitter:         "multiplies by 1 - 0.25*Math.random() (75-100%)",
+		},
+		Streams: Streams{
+			RetriesMidStream: new(bool(false)),
+		},
+	},
+	{
+		ID:   "openai-python",
+		Name: "OpenAI Python SDK",
+		Defaults: ClientDefaults{
+			Attempts: 3,
+		},
+		RetryOn: RetryOn{
+			Statuses:         []string{"408", "409", "429", ">=500"},
+			Codes:            []string{},
+			ConnectionErrors: true,
+		},
+		NeverOn: NeverOn{
+			Statuses: []string{},
+			Codes:    []string{},
+		},
+		Headers: []ClientHeader{
+			{
+				Name:       "retry-after-ms",
+				Effect:     "wait",
+				Unit:       "ms",
+				MinSeconds: new(float64(0)),
+				MaxSeconds: new(float64(120)),
+				AboveMax:   "give_up",
+			},
+			{
+				Name:       "retry-after",
+				Effect:     "wait",
+				Unit:       "seconds-or-http-date",
+				MinSeconds: new(float64(0)),
+				MaxSeconds: new(float64(120)),
+				AboveMax:   "give_up",
+			},
+			{
+				Name:   "x-should-retry",
+				Effect: "decides",
+			}},
+		Backoff: Backoff{
+			InitialSeconds: 0.5,
+			Factor:         new(float64(2)),
+			MaxSeconds:     new(float64(8)),
+			Jitter:         "multiplies by 1 - 0.25*random() (75-100% of the computed delay)",
+		},
+		Streams: Streams{
+			RetriesMidStream: new(bool(false)),
+		},
+	},
+	{
+		ID:   "stripe-go",
+		Name: "Stripe Go SDK (stripe-go)",
+		Defaults: ClientDefaults{
+			Attempts: 3,
+		},
+		RetryOn: RetryOn{
+			Statuses:         []string{},
+			Codes:            []string{"lock_timeout"},
+			ConnectionErrors: true,
+		},
+		NeverOn: NeverOn{
+			Statuses: []string{"409", ">=500"},
+			Codes:    []string{"rate_limit"},
+		},
+		Headers: []ClientHeader{
+			{
+				Name:     "stripe-should-retry",
+				Effect:   "decides",
+				Statuses: []string{"<400"},
+			}},
+		Backoff: Backoff{
+			InitialSeconds: 0.5,
+			MaxSeconds:     new(float64(5)),
+			Jitter:         "subtracts rand[0, delay/4) (75-100% of the delay), then raises it back to at least 0.5 s",
+		},
+		Streams: Streams{
+			RetriesMidStream: new(bool(false)),
+		},
+	},
+	{
+		ID:   "vercel-ai",
+		Name: "Vercel AI SDK",
+		Defaults: ClientDefaults{
+			Attempts: 3,
+		},
+		RetryOn: RetryOn{
+			Statuses:         []string{"408", "409", "429", ">=500"},
+			Codes:            []string{},
+			ConnectionErrors: true,
+		},
+		NeverOn: NeverOn{
+			Statuses: []string{},
+			Codes:    []string{},
+		},
+		Headers: []ClientHeader{
+			{
+				Name:         "retry-after-ms",
+				Effect:       "wait",
+				Unit:         "ms",
+				MinSeconds:   new(float64(0)),
+				MinInclusive: true,
+				MaxSeconds:   new(float64(60)),
+				MaxExclusive: true,
+				AboveMax:     "backoff",
+			},
+			{
+				Name:         "retry-after",
+				Effect:       "wait",
+				Unit:         "seconds-or-http-date",
+				MinSeconds:   new(float64(0)),
+				MinInclusive: true,
+				MaxSeconds:   new(float64(60)),
+				MaxExclusive: true,
+				AboveMax:     "backoff",
+			}},
+		Backoff: Backoff{
+			InitialSeconds: 2,
+			Factor:         new(float64(2)),
+			Jitter:         "none",
+		},
+		Streams: Streams{
+			RetriesMidStream: new(bool(false)),
+		},
+	},
+}
+
 // proseSum is catalog.ProseSum of the prose generated with this file.
 const proseSum = 0x2de459fee8023e74
