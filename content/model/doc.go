@@ -375,6 +375,11 @@
 //	jitter*        string     how randomness is added, or "none"
 //	formula*       string     the computation, in words
 //
+// Not a key:
+//
+//	words          string     the default waits in words, from the keys above and
+//	                          defaults.attempts: "0.5, 1 s, jittered", "0.5–5 s, jittered"
+//
 // # Streams
 //
 //	retries_mid_stream *bool  an error event after HTTP 200 is retried; null: not known

@@ -402,6 +402,7 @@ type Backoff struct {
 	MaxSeconds     *float64 `yaml:"max_seconds" json:"max_seconds"`
 	Jitter         string   `yaml:"jitter" json:"jitter"`
 	Formula        string   `yaml:"formula" json:"formula"`
+	Words          string   `yaml:"-" json:"words"`
 }
 
 // Streams is what a client does with an error inside a stream.
