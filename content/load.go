@@ -17,6 +17,7 @@ func Load(fsys fs.FS) (*Catalog, []Problem) {
 	l := &loader{fsys: fsys, cat: &Catalog{}}
 	l.loadCategories()
 	l.loadProviders()
+	l.loadClients()
 	l.loadManifest()
 	if len(l.problems) == 0 {
 		l.crossCheck()

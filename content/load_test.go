@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -131,6 +132,77 @@ func FuzzLoad(f *testing.F) {
 			fsys[k] = v
 		}
 		fsys["providers/acme.md"] = &fstest.MapFile{Data: data}
+		_, problems := content.Load(fsys)
+		for _, p := range problems {
+			if p.File == "" || p.Line < 0 || p.Msg == "" {
+				t.Fatalf("problem without a place: %#v", p)
+			}
+		}
+	})
+}
+
+// TestRepositoryClients checks that the client rules issue 13 names are
+// loaded, each with its prose and a source read on a date.
+func TestRepositoryClients(t *testing.T) {
+	cat, problems := content.Load(content.FS)
+	if len(problems) > 0 {
+		t.Fatalf("content has %d problems; see TestRepositoryContentIsValid", len(problems))
+	}
+	for _, id := range []string{"openai-python", "openai-node", "anthropic-python", "anthropic-typescript",
+		"vercel-ai", "litellm", "google-genai", "aws-sdk-go-v2", "go-retryablehttp", "stripe-go"} {
+		c := cat.Client(id)
+		if c == nil {
+			t.Errorf("client %s is not loaded", id)
+			continue
+		}
+		if !strings.Contains(c.Body, "## ") || c.BodyLine < 10 {
+			t.Errorf("%s: body at line %d has no section: %.40q", id, c.BodyLine, c.Body)
+		}
+		if len(c.Sources) == 0 || c.Sources[0].Read == "" || c.Defaults.Attempts < 1 {
+			t.Errorf("%s: sources %v, attempts %d", id, c.Sources, c.Defaults.Attempts)
+		}
+	}
+	for id, want := range map[string]string{"openai-python": "0.5, 1 s, jittered", "go-retryablehttp": "1, 2, 4, 8 s",
+		"stripe-go": "0.5–5 s, jittered", "vercel-ai": "2, 4 s", "google-genai": "1 s, jittered"} {
+		if c := cat.Client(id); c != nil && c.Backoff.Words != want {
+			t.Errorf("%s: backoff words %q, want %q", id, c.Backoff.Words, want)
+		}
+	}
+	if !slices.IsSortedFunc(cat.Clients, func(a, b *content.Client) int { return strings.Compare(a.ID, b.ID) }) {
+		t.Error("clients are not sorted by id")
+	}
+}
+
+// FuzzLoadClient feeds arbitrary client files to the loader: it must never
+// panic, and every problem must name a file.
+func FuzzLoadClient(f *testing.F) {
+	files, _ := filepath.Glob("testdata/broken/client_*.txtar")
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, af := range ar.Files {
+			if strings.HasPrefix(af.Name, "clients/") {
+				f.Add(af.Data)
+			}
+		}
+	}
+	real, _ := filepath.Glob("clients/*.md")
+	for _, file := range real {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	base := baseFS(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := fstest.MapFS{}
+		for k, v := range base {
+			fsys[k] = v
+		}
+		fsys["clients/acme-sdk.md"] = &fstest.MapFile{Data: data}
 		_, problems := content.Load(fsys)
 		for _, p := range problems {
 			if p.File == "" || p.Line < 0 || p.Msg == "" {

@@ -11,7 +11,7 @@ import (
 
 // FS holds the repository's content files, as laid out in the package doc.
 //
-//go:embed providers/*.md categories/*.md urls.txt
+//go:embed providers/*.md categories/*.md clients/*.md urls.txt
 var FS embed.FS
 
 // Catalog is the loaded and validated content: values of package model,
@@ -19,6 +19,7 @@ var FS embed.FS
 type Catalog struct {
 	Providers  []*Provider // sorted by id
 	Categories []*Category // sorted by order
+	Clients    []*Client   // sorted by id
 	Manifest   []string    // code page paths listed in urls.txt, in file order
 }
 
@@ -72,7 +73,7 @@ var CanonicalCategories = []string{
 }
 
 // ReservedIDs are URL segments the site uses itself; no provider may take them.
-var ReservedIDs = []string{"categories", "play", "assets", "search", "compare", "catalog.json", "404.html", "sitemap.xml", "robots.txt"}
+var ReservedIDs = []string{"categories", "clients", "play", "assets", "search", "compare", "catalog.json", "404.html", "sitemap.xml", "robots.txt"}
 
 // Provider returns the provider with the given id.
 func (c *Catalog) Provider(id string) *Provider {

@@ -278,4 +278,110 @@
 // Not a key:
 //
 //	body           string     the Markdown after the front matter; not in catalog.json
+//
+// # Client
+//
+// content/clients/<id>.md: one HTTP client's retry rule (an SDK, a
+// framework or a generic retrying client), as data that one engine reads
+// (wasm/classify's clients.go): adding a client is adding a file. Its page
+// is /clients/<id>/ ([ClientPath]). The Markdown body explains the rule in
+// prose.
+//
+// A status spec is a string (or an int) in a list of statuses: "429" one
+// status (0 is Go's "no status"), ">=500" that status and above, "<400"
+// below it, "!501" not that status. A status matches a list when it matches
+// one of its plain or range specs and none of its "!" specs.
+//
+//	id*            string     lower-case [a-z0-9-], equal to the file name; the URL segment
+//	name*          string     display name
+//	language*      string     programming language ("Python", "Go")
+//	kind*          string     "sdk", "framework" or "http-client"
+//	providers      []string   catalog or outside provider ids it is made for; empty: any
+//	sources*       []Source   where the rule was read, at least one
+//	defaults*      ClientDefaults its default retry budget
+//	retry_on*      RetryOn    what it retries
+//	never_on       NeverOn    what it never retries, whatever retry_on says
+//	headers        []ClientHeader response headers it reads, in the order it reads them
+//	backoff*       Backoff    its wait when no header fixes one
+//	streams*       Streams    what it does with an error inside a stream
+//	notes          []string   other facts, one line each
+//
+// Not a key:
+//
+//	body           string     the Markdown after the front matter; not in catalog.json
+//
+// # Source
+//
+// A source is a file of the client's repository (repo, path, and a commit
+// or a tag), one of its issues or pull requests (repo without path), or a
+// documentation page (url alone).
+//
+//	title*         string     what was read there
+//	url*           string     absolute http(s) URL
+//	repo?          string     "owner/name" on GitHub
+//	path?          string     the file within repo; needs repo, and commit or tag
+//	commit?        string     40 lower-case hex digits; needs repo
+//	tag?           string     a release tag
+//	read*          string     YYYY-MM-DD, a real date: the day it was read
+//
+// # ClientDefaults
+//
+//	max_retries    int        retries after the first attempt, by default
+//	attempts*      int        requests sent in all: max_retries + 1
+//
+// # RetryOn
+//
+// An error is retried when its status matches statuses or its code (as
+// sent) is one of codes, unless never_on matches.
+//
+//	statuses       []string   status specs (above)
+//	codes          []string   provider error codes, exactly as sent
+//	connection_errors bool    transport errors (no response) are retried
+//	condition?     string     the whole rule in words, with what the lists cannot say
+//
+// # NeverOn
+//
+//	statuses       []string   status specs never retried
+//	codes          []string   error codes never retried
+//
+// # ClientHeader
+//
+// A "wait" header gives the wait: its value is used when it lies in the
+// window (min_seconds, max_seconds], whose ends min_inclusive and
+// max_exclusive change; below the window the client falls back to its
+// backoff; above it, above_max says what happens. A "decides" header's
+// "true" forces a retry and "false" forbids one.
+//
+//	name*          string     header name, lower case
+//	effect*        string     "wait" or "decides"
+//	unit?          string     for a wait: "ms", "seconds" or "seconds-or-http-date"
+//	integer?       bool       only whole numbers are read; any other number is ignored
+//	statuses       []string   status specs it is read on; empty: every status
+//	min_seconds?   *float64   lower end of the window; null (absent from catalog.json): none
+//	min_inclusive? bool       the lower end itself is in the window (default: it is not)
+//	max_seconds?   *float64   upper end of the window; null (absent from catalog.json): uncapped
+//	max_exclusive? bool       the upper end itself is out of the window (default: it is in)
+//	above_max?     string     above the window: "give_up" (no retry), "backoff" (the
+//	                          header is ignored) or "clamp" (the value is kept within
+//	                          the client's own backoff bounds, so the wait stays random)
+//	values?        string     for "decides": the values it reads, in words
+//	note?          string     the details, in words
+//
+// # Backoff
+//
+//	initial_seconds* float64  the nominal first wait
+//	factor?        *float64   multiplier per retry; null (absent): not exponential (see formula)
+//	max_seconds?   *float64   cap on one wait; null (absent): uncapped
+//	jitter*        string     how randomness is added, or "none"
+//	formula*       string     the computation, in words
+//
+// Not a key:
+//
+//	words          string     the default waits in words, from the keys above and
+//	                          defaults.attempts: "0.5, 1 s, jittered", "0.5–5 s, jittered"
+//
+// # Streams
+//
+//	retries_mid_stream? *bool an error event after HTTP 200 is retried; null (absent): not known
+//	note*          string     what happens, in words
 package model

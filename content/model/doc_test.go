@@ -57,7 +57,7 @@ func parseDoc(t *testing.T) map[string][]docLine {
 }
 
 // modelTypes returns every struct type of package model reachable from a
-// provider and a category.
+// provider, a category and a client.
 func modelTypes() []reflect.Type {
 	var out []reflect.Type
 	seen := map[reflect.Type]bool{}
@@ -77,6 +77,7 @@ func modelTypes() []reflect.Type {
 	}
 	visit(reflect.TypeFor[model.Provider]())
 	visit(reflect.TypeFor[model.Category]())
+	visit(reflect.TypeFor[model.Client]())
 	return out
 }
 
@@ -173,8 +174,13 @@ func TestDocRequiredKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	client, err := os.ReadFile("testdata/client.md")
+	if err != nil {
+		t.Fatal(err)
+	}
 	base := fstest.MapFS{
 		"providers/full.md": {Data: full},
+		"clients/full.md":   {Data: client},
 		"urls.txt":          {Data: []byte("# none\n")},
 	}
 	cats, _ := fs.Glob(content.FS, "categories/*.md")
@@ -188,6 +194,7 @@ func TestDocRequiredKeys(t *testing.T) {
 	files := map[string]reflect.Type{
 		"providers/full.md":   reflect.TypeFor[model.Provider](),
 		"categories/quota.md": reflect.TypeFor[model.Category](),
+		"clients/full.md":     reflect.TypeFor[model.Client](),
 	}
 	for _, typ := range modelTypes() {
 		for _, l := range doc[typ.Name()] {

@@ -327,3 +327,89 @@ func matchLabel(p, h string) bool {
 	}
 	return p == h
 }
+
+// Client is one HTTP client's retry rule: content/clients/<id>.md.
+type Client struct {
+	ID        string         `yaml:"id" json:"id"`
+	Name      string         `yaml:"name" json:"name"`
+	Language  string         `yaml:"language" json:"language"`
+	Kind      string         `yaml:"kind" json:"kind"`
+	Providers []string       `yaml:"providers" json:"providers"`
+	Sources   []Source       `yaml:"sources" json:"sources"`
+	Defaults  ClientDefaults `yaml:"defaults" json:"defaults"`
+	RetryOn   RetryOn        `yaml:"retry_on" json:"retry_on"`
+	NeverOn   NeverOn        `yaml:"never_on" json:"never_on"`
+	Headers   []ClientHeader `yaml:"headers" json:"headers"`
+	Backoff   Backoff        `yaml:"backoff" json:"backoff"`
+	Streams   Streams        `yaml:"streams" json:"streams"`
+	Notes     []string       `yaml:"notes" json:"notes"`
+	Body      string         `yaml:"-" json:"-"`
+}
+
+// Source is where a client's rule was read: a file of its repository at a
+// commit or tag, or a documentation page.
+type Source struct {
+	Title  string `yaml:"title" json:"title"`
+	URL    string `yaml:"url" json:"url"`
+	Repo   string `yaml:"repo" json:"repo,omitempty"`
+	Path   string `yaml:"path" json:"path,omitempty"`
+	Commit string `yaml:"commit" json:"commit,omitempty"`
+	Tag    string `yaml:"tag" json:"tag,omitempty"`
+	Read   string `yaml:"read" json:"read"`
+}
+
+// ClientDefaults are a client's default retry budget.
+type ClientDefaults struct {
+	MaxRetries int `yaml:"max_retries" json:"max_retries"`
+	Attempts   int `yaml:"attempts" json:"attempts"`
+}
+
+// RetryOn is what a client retries.
+type RetryOn struct {
+	Statuses         []string `yaml:"statuses" json:"statuses"`
+	Codes            []string `yaml:"codes" json:"codes"`
+	ConnectionErrors bool     `yaml:"connection_errors" json:"connection_errors"`
+	Condition        string   `yaml:"condition" json:"condition,omitempty"`
+}
+
+// NeverOn is what a client never retries, whatever RetryOn says.
+type NeverOn struct {
+	Statuses []string `yaml:"statuses" json:"statuses"`
+	Codes    []string `yaml:"codes" json:"codes"`
+}
+
+// ClientHeader is a response header a client reads to decide or time a
+// retry.
+type ClientHeader struct {
+	Name         string   `yaml:"name" json:"name"`
+	Effect       string   `yaml:"effect" json:"effect"`
+	Unit         string   `yaml:"unit" json:"unit,omitempty"`
+	Integer      bool     `yaml:"integer" json:"integer,omitempty"`
+	Statuses     []string `yaml:"statuses" json:"statuses"`
+	MinSeconds   *float64 `yaml:"min_seconds" json:"min_seconds,omitempty"`
+	MinInclusive bool     `yaml:"min_inclusive" json:"min_inclusive,omitempty"`
+	MaxSeconds   *float64 `yaml:"max_seconds" json:"max_seconds,omitempty"`
+	MaxExclusive bool     `yaml:"max_exclusive" json:"max_exclusive,omitempty"`
+	AboveMax     string   `yaml:"above_max" json:"above_max,omitempty"`
+	Values       string   `yaml:"values" json:"values,omitempty"`
+	Note         string   `yaml:"note" json:"note,omitempty"`
+}
+
+// Backoff is a client's wait between attempts when no header fixes it.
+type Backoff struct {
+	InitialSeconds float64  `yaml:"initial_seconds" json:"initial_seconds"`
+	Factor         *float64 `yaml:"factor" json:"factor,omitempty"`
+	MaxSeconds     *float64 `yaml:"max_seconds" json:"max_seconds,omitempty"`
+	Jitter         string   `yaml:"jitter" json:"jitter"`
+	Formula        string   `yaml:"formula" json:"formula"`
+	Words          string   `yaml:"-" json:"words"`
+}
+
+// Streams is what a client does with an error inside a stream.
+type Streams struct {
+	RetriesMidStream *bool  `yaml:"retries_mid_stream" json:"retries_mid_stream,omitempty"`
+	Note             string `yaml:"note" json:"note"`
+}
+
+// ClientPath returns the site path of a client's page.
+func ClientPath(id string) string { return "clients/" + id + "/" }

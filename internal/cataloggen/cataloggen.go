@@ -94,7 +94,7 @@ func SlimCatalog(cat *content.Catalog) (*catalog.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &catalog.Catalog{Providers: ps, Categories: cs}, nil
+	return &catalog.Catalog{Providers: ps, Categories: cs, Clients: SlimClients(cat)}, nil
 }
 
 // Encode returns c as the text catalog.Install reads: every field of
@@ -209,9 +209,12 @@ func decodeField(x string, t reflect.Type) (string, []reflect.Type, error) {
 	case reflect.Struct:
 		return "d." + method(t) + "(&" + x + ")", []reflect.Type{t}, nil
 	case reflect.Pointer:
-		if t.Elem().Kind() == reflect.Struct {
-			e := t.Elem()
+		e := t.Elem()
+		if e.Kind() == reflect.Struct {
 			return "if d.int() != 0 {\n" + x + " = new(" + e.Name() + ")\nd." + method(e) + "(" + x + ")\n}", []reflect.Type{e}, nil
+		}
+		if stmt, _, err := decodeField("*"+x, e); err == nil && e.Kind() != reflect.Pointer {
+			return "if d.int() != 0 {\n" + x + " = new(" + e.Name() + ")\n" + stmt + "\n}", nil, nil
 		}
 	case reflect.Slice:
 		switch e := t.Elem(); {
@@ -230,7 +233,7 @@ func decodeField(x string, t reflect.Type) (string, []reflect.Type, error) {
 // slim types, prose included: each slim field is the model's field of the
 // same name.
 func Slim(cat *content.Catalog) ([]catalog.Provider, []catalog.Category, error) {
-	for _, t := range []reflect.Type{reflect.TypeFor[catalog.Provider](), reflect.TypeFor[catalog.Category]()} {
+	for _, t := range []reflect.Type{reflect.TypeFor[catalog.Provider](), reflect.TypeFor[catalog.Category](), reflect.TypeFor[catalog.Client]()} {
 		if err := CheckSlim(t); err != nil {
 			return nil, nil, err
 		}
@@ -244,6 +247,19 @@ func Slim(cat *content.Catalog) ([]catalog.Provider, []catalog.Category, error) 
 		fill(reflect.ValueOf(&cs[i]).Elem(), reflect.ValueOf(c.Category))
 	}
 	return ps, cs, nil
+}
+
+// SlimClients returns the client rules of cat as package catalog's slim
+// type ([Slim] checks its shape).
+func SlimClients(cat *content.Catalog) []catalog.Client {
+	if len(cat.Clients) == 0 {
+		return nil // as the decoder reads an empty list
+	}
+	out := make([]catalog.Client, len(cat.Clients))
+	for i, c := range cat.Clients {
+		fill(reflect.ValueOf(&out[i]).Elem(), reflect.ValueOf(c.Client))
+	}
+	return out
 }
 
 // fill sets the slim value dst from the model value src, field by field
@@ -285,6 +301,14 @@ var modelType = map[reflect.Type]reflect.Type{
 	reflect.TypeFor[catalog.Variant]():   reflect.TypeFor[model.Variant](),
 	reflect.TypeFor[catalog.Result]():    reflect.TypeFor[model.Result](),
 	reflect.TypeFor[catalog.Category]():  reflect.TypeFor[model.Category](),
+
+	reflect.TypeFor[catalog.Client]():         reflect.TypeFor[model.Client](),
+	reflect.TypeFor[catalog.ClientDefaults](): reflect.TypeFor[model.ClientDefaults](),
+	reflect.TypeFor[catalog.RetryOn]():        reflect.TypeFor[model.RetryOn](),
+	reflect.TypeFor[catalog.NeverOn]():        reflect.TypeFor[model.NeverOn](),
+	reflect.TypeFor[catalog.ClientHeader]():   reflect.TypeFor[model.ClientHeader](),
+	reflect.TypeFor[catalog.Backoff]():        reflect.TypeFor[model.Backoff](),
+	reflect.TypeFor[catalog.Streams]():        reflect.TypeFor[model.Streams](),
 }
 
 // CheckSlim reports a field of slim type t (package catalog), or of a type it

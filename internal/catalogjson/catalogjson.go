@@ -13,7 +13,8 @@
 //	  "version": 1,   // Version: bumped only on breaking changes
 //	  "site": "https://errdex.github.io/errdex/",
 //	  "providers": [...],   // model.Provider, sorted by id; codes keep their order in content/
-//	  "categories": [...]   // model.Category, in their documented order
+//	  "categories": [...],  // model.Category, in their documented order
+//	  "clients": [...]      // model.Client (client retry rules), sorted by id
 //	}
 //
 // An object's keys are its type's fields, in field order; the fields of a
@@ -22,10 +23,10 @@
 // and a list is [] rather than null. Retryable and Signal are their words
 // ("yes", "stream"). Markdown fields hold the Markdown source from content/.
 //
-// Providers, codes and categories also have "url", absolute, and "path",
-// relative to the site's base and stable: a code's path never changes once
-// published. They come after "base_url" in a provider and last in a code and
-// a category ([pages]).
+// Providers, codes, categories and clients also have "url", absolute, and
+// "path", relative to the site's base and stable: a code's path never
+// changes once published. They come after "base_url" in a provider and last
+// in a code, a category and a client ([pages]).
 //
 // The output is byte-identical for the same content; testdata/catalog.json
 // pins it for the real content (go test ./internal/catalogjson -update
@@ -69,6 +70,9 @@ var pages = map[reflect.Type]page{
 	reflect.TypeFor[model.Category](): {"", func(v reflect.Value, _ string) string {
 		return model.CategoryPath(v.Interface().(model.Category).Name)
 	}},
+	reflect.TypeFor[model.Client](): {"", func(v reflect.Value, _ string) string {
+		return model.ClientPath(v.Interface().(model.Client).ID)
+	}},
 }
 
 // JSON returns catalog.json for a loaded catalog, indented, with a trailing
@@ -82,6 +86,10 @@ func JSON(cat *content.Catalog, urls siteurl.URLs) ([]byte, error) {
 	for i, c := range cat.Categories {
 		categories[i] = c.Category
 	}
+	clients := make([]model.Client, len(cat.Clients))
+	for i, c := range cat.Clients {
+		clients[i] = c.Client
+	}
 	w := &writer{urls: urls, layouts: map[reflect.Type][]key{}}
 	w.buf.WriteString(`{"version":`)
 	w.scalar(reflect.ValueOf(Version))
@@ -91,6 +99,8 @@ func JSON(cat *content.Catalog, urls siteurl.URLs) ([]byte, error) {
 	w.value(reflect.ValueOf(providers))
 	w.buf.WriteString(`,"categories":`)
 	w.value(reflect.ValueOf(categories))
+	w.buf.WriteString(`,"clients":`)
+	w.value(reflect.ValueOf(clients))
 	w.buf.WriteString("}\n")
 	if w.err != nil {
 		return nil, w.err

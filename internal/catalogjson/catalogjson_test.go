@@ -66,11 +66,15 @@ func TestSchema(t *testing.T) {
 	if doc["version"] != json.Number("1") || doc["site"] != "https://errdex.github.io/errdex/" {
 		t.Errorf("version %v, site %v", doc["version"], doc["site"])
 	}
-	if len(doc) != 4 {
-		t.Errorf("top level has %d keys, want version, site, providers, categories", len(doc))
+	if len(doc) != 5 {
+		t.Errorf("top level has %d keys, want version, site, providers, categories, clients", len(doc))
 	}
 	checkList(t, "providers", doc["providers"], reflect.TypeFor[[]model.Provider]())
 	checkList(t, "categories", doc["categories"], reflect.TypeFor[[]model.Category]())
+	checkList(t, "clients", doc["clients"], reflect.TypeFor[[]model.Client]())
+	if n := len(doc["clients"].([]any)); n < 10 {
+		t.Errorf("%d clients", n)
+	}
 	if n := len(doc["providers"].([]any)); n < 5 {
 		t.Errorf("%d providers", n)
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -93,6 +94,13 @@ func render(w io.Writer, d *classify.Diagnosis, color bool) {
 		fmt.Fprintln(w, indentLines(wrap(d.Retry.Reason, 76), "  "))
 		fmt.Fprintln(w)
 	}
+	if len(d.Clients) > 0 {
+		fmt.Fprintln(w, s.bold+"What your client would do"+s.reset+s.dim+"   (default settings; disagreements first)"+s.reset)
+		for _, c := range clientRows(d.Clients, s) {
+			fmt.Fprintln(w, "  "+c)
+		}
+		fmt.Fprintln(w)
+	}
 	if d.Explanation != "" {
 		fmt.Fprintln(w, s.bold+"What happened"+s.reset)
 		fmt.Fprintln(w, indentLines(wrap(d.Explanation, 76), "  "))
@@ -123,6 +131,37 @@ func render(w io.Writer, d *classify.Diagnosis, color bool) {
 	for _, n := range d.Notes {
 		fmt.Fprintln(w, s.dim+"Note"+s.reset+"       "+oneLine(n, 300))
 	}
+}
+
+// clientRows is the clients table, one line a client, those that disagree
+// with the documented rule first: client, retries, requests sent, first
+// wait or backoff, verdict.
+func clientRows(cs []classify.ClientVerdict, s style) []string {
+	rank := map[string]int{"wastes": 0, "gives_up": 0, "unknown": 1, "agrees": 2}
+	sorted := append([]classify.ClientVerdict(nil), cs...)
+	slices.SortStableFunc(sorted, func(a, b classify.ClientVerdict) int { return rank[a.Verdict] - rank[b.Verdict] })
+	var out []string
+	for _, c := range sorted {
+		retries, sends, wait := "?", "?", "-"
+		switch c.Retries {
+		case catalog.RetryYes:
+			retries, wait = "yes", c.Backoff
+		case catalog.RetryNo:
+			retries = "no"
+		}
+		if c.Attempts > 0 {
+			sends = "×" + strconv.Itoa(c.Attempts)
+		}
+		colour := s.green
+		if c.Verdict != "agrees" {
+			colour = s.red
+			if c.Verdict == "unknown" {
+				colour = s.yellow
+			}
+		}
+		out = append(out, fmt.Sprintf("%-22s %-4s %-3s %-26s %s", c.ID, retries, sends, oneLine(wait, 26), colour+strings.ReplaceAll(c.Verdict, "_", " ")+s.reset))
+	}
+	return out
 }
 
 // rootLine says where the root cause was found and what it said.

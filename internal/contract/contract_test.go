@@ -186,7 +186,7 @@ func corpusInputs(t *testing.T) (inputs, providers []string) {
 }
 
 func TestDiagnosisMatchesTypeScript(t *testing.T) {
-	ifaces, err := parseInterfaces(filepath.Join(root, "site/ts/diagnosis.ts"), "Diagnosis", "Candidate", "Field", "RootCause")
+	ifaces, err := parseInterfaces(filepath.Join(root, "site/ts/diagnosis.ts"), "Diagnosis", "Candidate", "Field", "RootCause", "ClientVerdict")
 	if err != nil {
 		t.Fatal(err)
 	}

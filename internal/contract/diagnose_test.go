@@ -28,6 +28,10 @@ func extremes() [][]byte {
 		RootCause: &classify.RootCause{Where: "w", Provider: "p", Code: "c", Status: 500, Message: "m", Category: "c"},
 		MidStream: true, PartialOutput: true, Truncated: true, Line: 3, Occurrences: 2,
 		Retry: classify.Retry{Retryable: catalog.RetryYes, WaitSeconds: 1.5, HasWait: true, Reason: "r"},
+		Clients: []classify.ClientVerdict{
+			{ID: "c", Name: "C", Retries: catalog.RetryYes, Attempts: 3, Wait: 2, HasWait: true, Backoff: "2, 4 s", Verdict: "agrees", Note: "n"},
+			{ID: "d", Name: "D", Verdict: "unknown", Note: "n"},
+		},
 		Title: "t", Explanation: "x", Fix: []string{"f"}, Reference: "p/c/",
 		Redactions: []classify.Redaction{{Kind: "k", Where: "w"}},
 		Fields:     []classify.Field{{Path: "p", Value: "v", Role: "code"}},

@@ -47,6 +47,8 @@ export interface Diagnosis {
   partial_output: boolean
   truncated: boolean
   retry: { retryable: boolean | null; wait_seconds: number | null; reason: string }
+  /** What each client's default retry rule does with this error (content/clients); empty when there is no error. */
+  clients: ClientVerdict[]
   title: string
   explanation: string
   fix: string[]
@@ -66,6 +68,22 @@ export interface Diagnosis {
   root_cause?: RootCause | null
   /** The category of the wrapper's own code, when a root cause overrides it. */
   code_category?: string | null
+}
+
+/** One client's default retry rule applied to the error (wasm/classify clients.go). */
+export interface ClientVerdict {
+  id: string
+  name: string
+  /** null: it depends on something the paste does not show. */
+  retries: boolean | null
+  /** Requests sent in all; null when retries is null. */
+  attempts: number | null
+  /** The first wait, when the paste fixes it; null for random backoff. */
+  wait_seconds: number | null
+  /** The waits in words ("0.5, 1 s, jittered"); null when it does not retry. */
+  backoff: string | null
+  verdict: 'agrees' | 'wastes' | 'gives_up' | 'unknown'
+  note: string
 }
 
 /** The upstream error inside a wrapper (e.g. Cline's stream_initialization_failed). */

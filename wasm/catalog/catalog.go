@@ -151,6 +151,62 @@ type Category struct {
 	Advice    string
 }
 
+// Client is [model.Client] as the clients engine reads it
+// (wasm/classify's clients.go): one HTTP client's default retry rule.
+type Client struct {
+	ID       string
+	Name     string
+	Defaults ClientDefaults
+	RetryOn  RetryOn
+	NeverOn  NeverOn
+	Headers  []ClientHeader
+	Backoff  Backoff
+	Streams  Streams
+}
+
+// ClientDefaults is [model.ClientDefaults].
+type ClientDefaults struct{ Attempts int }
+
+// RetryOn is [model.RetryOn]; statuses are status specs ("429", ">=500",
+// "<400", "!501").
+type RetryOn struct {
+	Statuses         []string
+	Codes            []string
+	ConnectionErrors bool
+}
+
+// NeverOn is [model.NeverOn].
+type NeverOn struct {
+	Statuses []string
+	Codes    []string
+}
+
+// ClientHeader is [model.ClientHeader]; Name is lower case.
+type ClientHeader struct {
+	Name         string
+	Effect       string
+	Unit         string
+	Integer      bool
+	Statuses     []string
+	MinSeconds   *float64
+	MinInclusive bool
+	MaxSeconds   *float64
+	MaxExclusive bool
+	AboveMax     string
+}
+
+// Backoff is [model.Backoff].
+type Backoff struct {
+	InitialSeconds float64
+	Factor         *float64
+	MaxSeconds     *float64
+	Jitter         string
+	Words          string
+}
+
+// Streams is [model.Streams].
+type Streams struct{ RetriesMidStream *bool }
+
 // Lookup returns the provider with the given id.
 func Lookup(id string) (*Provider, bool) {
 	for i := range Providers {
@@ -255,6 +311,7 @@ func CategoryPath(name string) string { return "categories/" + name + "/" }
 type Catalog struct {
 	Providers  []Provider
 	Categories []Category
+	Clients    []Client // client retry rules, sorted by id
 }
 
 // Default is the catalog generated from content/, once [Install] has

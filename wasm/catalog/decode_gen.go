@@ -5,7 +5,7 @@
 package catalog
 
 // textSum is TextSum of the text generated with this decoder.
-const textSum = 0x2f8f11bcf0d15ff9
+const textSum = 0x34e6893b0ba080fa
 
 // catalog reads one Catalog.
 func (d *decoder) catalog(v *Catalog) {
@@ -19,6 +19,12 @@ func (d *decoder) catalog(v *Catalog) {
 		v.Categories = make([]Category, n)
 		for i := range v.Categories {
 			d.category(&v.Categories[i])
+		}
+	}
+	if n := d.count(); n > 0 {
+		v.Clients = make([]Client, n)
+		for i := range v.Clients {
+			d.client(&v.Clients[i])
 		}
 	}
 }
@@ -53,6 +59,23 @@ func (d *decoder) category(v *Category) {
 	v.Summary = d.str()
 	v.Retryable = Retryable(d.int())
 	v.Advice = d.str()
+}
+
+// client reads one Client.
+func (d *decoder) client(v *Client) {
+	v.ID = d.str()
+	v.Name = d.str()
+	d.clientDefaults(&v.Defaults)
+	d.retryOn(&v.RetryOn)
+	d.neverOn(&v.NeverOn)
+	if n := d.count(); n > 0 {
+		v.Headers = make([]ClientHeader, n)
+		for i := range v.Headers {
+			d.clientHeader(&v.Headers[i])
+		}
+	}
+	d.backoff(&v.Backoff)
+	d.streams(&v.Streams)
 }
 
 // envelope reads one Envelope.
@@ -117,6 +140,67 @@ func (d *decoder) result(v *Result) {
 	v.Status = d.int()
 	v.Title = d.str()
 	v.Meaning = d.str()
+}
+
+// clientDefaults reads one ClientDefaults.
+func (d *decoder) clientDefaults(v *ClientDefaults) {
+	v.Attempts = d.int()
+}
+
+// retryOn reads one RetryOn.
+func (d *decoder) retryOn(v *RetryOn) {
+	v.Statuses = d.strs()
+	v.Codes = d.strs()
+	v.ConnectionErrors = d.int() != 0
+}
+
+// neverOn reads one NeverOn.
+func (d *decoder) neverOn(v *NeverOn) {
+	v.Statuses = d.strs()
+	v.Codes = d.strs()
+}
+
+// clientHeader reads one ClientHeader.
+func (d *decoder) clientHeader(v *ClientHeader) {
+	v.Name = d.str()
+	v.Effect = d.str()
+	v.Unit = d.str()
+	v.Integer = d.int() != 0
+	v.Statuses = d.strs()
+	if d.int() != 0 {
+		v.MinSeconds = new(float64)
+		*v.MinSeconds = d.num()
+	}
+	v.MinInclusive = d.int() != 0
+	if d.int() != 0 {
+		v.MaxSeconds = new(float64)
+		*v.MaxSeconds = d.num()
+	}
+	v.MaxExclusive = d.int() != 0
+	v.AboveMax = d.str()
+}
+
+// backoff reads one Backoff.
+func (d *decoder) backoff(v *Backoff) {
+	v.InitialSeconds = d.num()
+	if d.int() != 0 {
+		v.Factor = new(float64)
+		*v.Factor = d.num()
+	}
+	if d.int() != 0 {
+		v.MaxSeconds = new(float64)
+		*v.MaxSeconds = d.num()
+	}
+	v.Jitter = d.str()
+	v.Words = d.str()
+}
+
+// streams reads one Streams.
+func (d *decoder) streams(v *Streams) {
+	if d.int() != 0 {
+		v.RetriesMidStream = new(bool)
+		*v.RetriesMidStream = d.int() != 0
+	}
 }
 
 // indirect reads one Indirect.

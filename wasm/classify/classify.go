@@ -236,6 +236,7 @@ func (c *Classifier) fill(d *Diagnosis, a *artefact, at *attempt) {
 		}
 		c.fillRetry(d, a, p, v, body)
 	}
+	d.Clients = judgeClients(c.cat.Clients, d, a.headers)
 	if d.Truncated {
 		push(&d.Notes, "The input was cut off inside the error body; this diagnosis uses what could be read.")
 	}

@@ -30,6 +30,7 @@ type Diagnosis struct {
 	Line          int         // 1-based line of the paste where the error starts, 0 (null) when none
 	Occurrences   int         // how many times the paste has this error; 0 when there is no error
 	Retry         Retry
+	Clients       []ClientVerdict // what each client of the catalog would do (clients.go)
 	Title         string
 	Explanation   string   // what happened, in words
 	Fix           []string // steps, in order
@@ -142,18 +143,26 @@ func (d *Diagnosis) write(w *jsonWriter, reds []Redaction, top bool) {
 	w.bool(`,"truncated":`, d.Truncated)
 	w.number(`,"line":`, float64(d.Line), d.Line > 0)
 	w.number(`,"occurrences":`, float64(d.Occurrences), true)
-	w.raw(`,"retry":{"retryable":`)
-	switch d.Retry.Retryable {
-	case catalog.RetryYes:
-		w.raw("true")
-	case catalog.RetryNo:
-		w.raw("false")
-	default:
-		w.raw("null")
-	}
+	w.tri(`,"retry":{"retryable":`, d.Retry.Retryable)
 	w.number(`,"wait_seconds":`, d.Retry.WaitSeconds, d.Retry.HasWait)
 	w.str(`,"reason":`, d.Retry.Reason)
-	w.str(`},"title":`, d.Title)
+	w.raw(`},"clients":[`)
+	for i := range d.Clients {
+		c := &d.Clients[i]
+		if i > 0 {
+			w.raw(",")
+		}
+		w.str(`{"id":`, c.ID)
+		w.str(`,"name":`, c.Name)
+		w.tri(`,"retries":`, c.Retries)
+		w.number(`,"attempts":`, float64(c.Attempts), c.Attempts > 0)
+		w.number(`,"wait_seconds":`, c.Wait, c.HasWait)
+		w.nullable(`,"backoff":`, c.Backoff)
+		w.str(`,"verdict":`, c.Verdict)
+		w.str(`,"note":`, c.Note)
+		w.raw(`}`)
+	}
+	w.str(`],"title":`, d.Title)
 	w.str(`,"explanation":`, d.Explanation)
 	w.list(`,"fix":`, d.Fix)
 	w.nullable(`,"reference":`, d.Reference)
@@ -222,6 +231,19 @@ func (w *jsonWriter) number(key string, f float64, ok bool) {
 		return
 	}
 	w.b = jsonout.AppendNumber(w.b, f)
+}
+
+// tri writes a retry verdict: true, false, or null when unknown.
+func (w *jsonWriter) tri(key string, r catalog.Retryable) {
+	w.raw(key)
+	switch r {
+	case catalog.RetryYes:
+		w.raw("true")
+	case catalog.RetryNo:
+		w.raw("false")
+	default:
+		w.raw("null")
+	}
 }
 
 func (w *jsonWriter) bool(key string, v bool) {
