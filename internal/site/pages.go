@@ -178,12 +178,30 @@ func waitSummary(r model.Retry) string {
 
 func (b *builder) homePage(ids *render.IDs) (*Page, error) {
 	d := &HomeData{}
+	summary := func(p *content.Provider) ProviderSummary {
+		return ProviderSummary{ProviderRef: b.providerRef(p), Summary: p.Summary, Codes: len(p.Entries)}
+	}
 	for _, p := range b.cat.Providers {
-		d.Providers = append(d.Providers, ProviderSummary{ProviderRef: b.providerRef(p), Summary: p.Summary, Codes: len(p.Entries)})
+		d.Providers = append(d.Providers, summary(p))
 		d.CodeCount += len(p.Entries)
 	}
+	for _, g := range groupProviders(b.cat.Providers) {
+		pg := ProviderGroup{ID: g.ID, Title: g.Title, Blurb: g.Blurb}
+		for _, p := range g.Providers {
+			pg.Providers = append(pg.Providers, summary(p))
+			pg.Codes += len(p.Entries)
+		}
+		d.Groups = append(d.Groups, pg)
+	}
 	for _, c := range b.cat.Categories {
-		d.Categories = append(d.Categories, CategorySummary{CategoryRef: b.categoryRef(c.Name), Summary: c.Summary, Retryable: c.Retryable.String()})
+		cs := CategorySummary{CategoryRef: b.categoryRef(c.Name), Summary: c.Summary, Retryable: c.Retryable.String()}
+		for _, p := range b.cat.Providers {
+			if n := len(b.inCategory(p, c.Name)); n > 0 {
+				cs.Codes += n
+				cs.Providers++
+			}
+		}
+		d.Categories = append(d.Categories, cs)
 	}
 	return &Page{
 		Kind:        "home",
@@ -365,9 +383,15 @@ func (b *builder) categoryPage(c *content.Category, ids *render.IDs) (*Page, err
 		return nil, err
 	}
 	d := &CategoryData{CategoryRef: b.categoryRef(c.Name), Summary: c.Summary, Retryable: c.Retryable.String(),
-		Advice: c.Advice, Body: body}
+		Advice: c.Advice, Body: body, Total: len(b.cat.Providers)}
 	for _, p := range b.cat.Providers {
-		d.Providers = append(d.Providers, ProviderCodes{ProviderRef: b.providerRef(p), Rows: b.inCategory(p, c.Name)})
+		rows := b.inCategory(p, c.Name)
+		if len(rows) == 0 {
+			d.Missing = append(d.Missing, b.providerRef(p))
+			continue
+		}
+		d.Providers = append(d.Providers, ProviderCodes{ProviderRef: b.providerRef(p), Rows: rows})
+		d.Codes += len(rows)
 	}
 	return &Page{
 		Kind:        "category",
@@ -405,15 +429,18 @@ func (b *builder) inCategory(p *content.Provider, name string) []CodeRow {
 
 func (b *builder) matrixPage(ids *render.IDs) (*Page, error) {
 	d := &MatrixData{}
-	for _, p := range b.cat.Providers {
-		d.Providers = append(d.Providers, b.providerRef(p))
-	}
 	for _, c := range b.cat.Categories {
-		row := MatrixRow{Category: b.categoryRef(c.Name)}
-		for _, p := range b.cat.Providers {
+		d.Categories = append(d.Categories, MatrixColumn{CategoryRef: b.categoryRef(c.Name)})
+	}
+	for _, p := range b.cat.Providers {
+		row := MatrixRow{Provider: b.providerRef(p), Codes: len(p.Entries)}
+		for i, c := range b.cat.Categories {
 			var cell []CodeRef
 			for _, r := range b.inCategory(p, c.Name) {
 				cell = append(cell, r.CodeRef)
+			}
+			if len(cell) > 0 {
+				d.Categories[i].Providers++
 			}
 			row.Cells = append(row.Cells, cell)
 		}

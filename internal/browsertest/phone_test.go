@@ -1,0 +1,118 @@
+package browsertest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/errdex/errdex/content"
+)
+
+// phone is the viewport of TestPhone: a small phone in portrait.
+const phoneWidth, phoneHeight = 375, 800
+
+// TestPhone opens the pages that list the whole catalog (home, a category,
+// the provider with the most codes, the matrix) at a phone's viewport and
+// checks that none scrolls sideways, then that the matrix keeps what its
+// design promises: its table is wider than the phone and scrolls inside
+// its own region, the provider column stays at the region's left edge,
+// painted over the cells, however far the table is scrolled sideways, and
+// the category headings stay at its top when it is scrolled down.
+func TestPhone(t *testing.T) {
+	tb := newTab(t)
+	tb.do(chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile))
+	for _, p := range []string{"", "categories/rate_limit/", biggestProvider(t) + "/", "categories/"} {
+		tb.open(p)
+		if got := eval[[]int](tb, `[document.documentElement.scrollWidth, window.innerWidth]`); got[0] > got[1] || got[1] != phoneWidth {
+			t.Errorf("/%s: the page is %dpx wide in a %dpx viewport (want %d); too wide: %s", p, got[0], got[1], phoneWidth, eval[string](tb, tooWide))
+		}
+	}
+	// Still on the matrix. Bring its region into view, without the smooth
+	// scrolling the stylesheet asks for.
+	_ = eval[bool](tb, `(document.documentElement.style.scrollBehavior = 'auto',
+	  document.querySelector('.matrix-wrap').scrollIntoView({block: 'start'}), true)`)
+	if w := eval[[]int](tb, `(w => [w.scrollWidth, w.clientWidth, w.scrollHeight, w.clientHeight])(document.querySelector('.matrix-wrap'))`); w[0] <= w[1]*2 || w[2] <= w[3] {
+		t.Fatalf("the matrix (%dx%d in a %dx%d region) does not need scrolling both ways on a phone: the test would prove nothing", w[0], w[2], w[1], w[3])
+	}
+	for _, left := range []string{"0", "400", "w.scrollWidth"} {
+		got := eval[string](tb, `(() => {
+		  const w = document.querySelector('.matrix-wrap');
+		  w.scrollLeft = `+left+`;
+		  return (`+pinnedColumn+`)(w);
+		})()`)
+		if got != "" {
+			t.Errorf("matrix scrolled sideways to %s: %s", left, got)
+		}
+	}
+	// At the far right the last category's cells are in view.
+	if got := eval[string](tb, `(() => {
+	  const w = document.querySelector('.matrix-wrap'), r = w.getBoundingClientRect();
+	  const c = w.querySelector('tbody tr:first-child td:last-child').getBoundingClientRect();
+	  return c.right <= r.right + 1 && c.left >= r.left ? '' : 'last column at ' + c.left + '..' + c.right + ', region ' + r.left + '..' + r.right;
+	})()`); got != "" {
+		t.Errorf("matrix scrolled to the right end: %s", got)
+	}
+	got := eval[string](tb, `(() => {
+	  const w = document.querySelector('.matrix-wrap'), r = w.getBoundingClientRect();
+	  w.scrollTop = w.scrollHeight;
+	  const bad = [], edge = w.querySelector('thead th').getBoundingClientRect().right;
+	  for (const h of w.querySelectorAll('thead th')) {
+	    const b = h.getBoundingClientRect();
+	    if (Math.abs(b.top - r.top - w.clientTop) > 1) bad.push(h.textContent.trim() + ' at top ' + b.top + ', region top ' + r.top);
+	    // A heading scrolled sideways out of view, or under the corner, is
+	    // not drawn; the rest must be.
+	    if (h.cellIndex > 0 && (b.right <= edge + 4 || b.left >= r.right - 4)) continue;
+	    const x = Math.max(b.left, h.cellIndex > 0 ? edge : r.left) + 2, y = b.top + b.height / 2;
+	    if (!h.contains(document.elementFromPoint(x, y))) bad.push(h.textContent.trim() + ' is covered by ' + document.elementFromPoint(x, y)?.outerHTML.slice(0, 80));
+	  }
+	  return bad.join('; ');
+	})()`)
+	if got != "" {
+		t.Errorf("matrix scrolled down: the category headings left the top: %s", got)
+	}
+	if p := tb.problems(); len(p) > 0 {
+		t.Errorf("problems:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// tooWide names the innermost elements that reach past the phone's width.
+const tooWide = `[...document.body.querySelectorAll('*')]
+  .filter(e => e.getBoundingClientRect().right > ` + "375" + ` + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > ` + "375" + ` + 1))
+  .slice(0, 4).map(e => e.outerHTML.slice(0, 120)).join(' | ')`
+
+// pinnedColumn is a JavaScript function of the matrix's region: it checks
+// that every provider's row heading sits at the region's left edge and is
+// the element drawn there (not a cell scrolled over it), and returns what
+// is wrong, or "".
+const pinnedColumn = `(w) => {
+  const r = w.getBoundingClientRect(), bad = [];
+  const heads = w.querySelectorAll('tbody th[scope="row"]');
+  if (heads.length === 0) return 'no row headings';
+  for (const h of heads) {
+    // Scroll down to the row only: scrollIntoView would also scroll
+    // sideways and hide a heading that does not stay put.
+    w.scrollTop += h.getBoundingClientRect().top - (r.top + w.clientTop + w.querySelector('thead').offsetHeight);
+    const b = h.getBoundingClientRect();
+    if (Math.abs(b.left - r.left - w.clientLeft) > 1) bad.push(h.textContent.trim() + ' at left ' + b.left + ', region left ' + r.left);
+    const y = b.top + Math.min(b.height / 2, 10), el = document.elementFromPoint(b.left + 4, y);
+    if (!h.contains(el)) bad.push(h.textContent.trim() + ' is covered by ' + (el ? el.outerHTML.slice(0, 80) : 'nothing'));
+  }
+  return bad.join('; ');
+}`
+
+// biggestProvider is the provider with the most codes: its page has the
+// longest table.
+func biggestProvider(t *testing.T) string {
+	cat, problems := content.Load(content.FS)
+	if len(problems) > 0 {
+		t.Fatal(problems[0])
+	}
+	id, n := "", -1
+	for _, p := range cat.Providers {
+		if len(p.Entries) > n {
+			id, n = p.ID, len(p.Entries)
+		}
+	}
+	return id
+}
