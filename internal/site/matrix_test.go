@@ -36,9 +36,17 @@ func TestMatrixShape(t *testing.T) {
 		if n := strings.Count(row, "<td>"); n != len(realCat.Categories) {
 			t.Errorf("%s: %d cells, want %d", p.ID, n, len(realCat.Categories))
 		}
+		// Every code is linked from its provider's row, or from the cell's
+		// "more" link to the provider's codes on the category's page.
 		for _, e := range p.Entries {
-			if !strings.Contains(row, `href="`+urls.Path(model.Path(p.ID, e.Slug))) {
-				t.Errorf("%s: the matrix row does not link %s", p.ID, e.Slug)
+			more := `<a class="matrix-more" href="` + urls.Path(model.CategoryPath(e.Category)) + "#" + p.ID + `">`
+			if !strings.Contains(row, `href="`+urls.Path(model.Path(p.ID, e.Slug))) && !strings.Contains(row, more) {
+				t.Errorf("%s: the matrix row links %s neither itself nor through more", p.ID, e.Slug)
+			}
+		}
+		for _, cell := range strings.Split(row, "<td>")[1:] {
+			if strings.Contains(cell, "matrix-more") && strings.Count(cell, "<code>") != matrixCellCodes {
+				t.Errorf("%s: a cell with more shows %d codes, want %d", p.ID, strings.Count(cell, "<code>"), matrixCellCodes)
 			}
 		}
 	}

@@ -206,6 +206,7 @@ type ProviderCodes struct {
 // MatrixData is the providers × categories page: a row per provider (the
 // list that grows), a column per category (a fixed vocabulary).
 type MatrixData struct {
+	CellCodes  int // codes a cell shows before "more"
 	Categories []MatrixColumn
 	Rows       []MatrixRow
 }
@@ -219,8 +220,17 @@ type MatrixColumn struct {
 // MatrixRow is one provider across categories.
 type MatrixRow struct {
 	Provider ProviderRef
-	Codes    int         // the provider's codes
-	Cells    [][]CodeRef // one cell per category, in Categories order
+	Codes    int          // the provider's codes
+	Cells    []MatrixCell // one cell per category, in Categories order
+}
+
+// MatrixCell is one provider's codes in one category: the first few, and
+// a link to the rest on the category's page, so that one provider with a
+// dozen codes in a category does not make its row a screen tall.
+type MatrixCell struct {
+	Codes    []CodeRef
+	More     int    // codes left out of Codes
+	MoreHref string // the provider's codes on the category's page
 }
 
 // PlayData is the playground page.

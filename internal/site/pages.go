@@ -427,19 +427,29 @@ func (b *builder) inCategory(p *content.Provider, name string) []CodeRow {
 	return rows
 }
 
+// matrixCellCodes is how many codes a matrix cell shows before "N more"
+// (a cell with one more than that shows them all: "1 more" saves nothing).
+const matrixCellCodes = 4
+
 func (b *builder) matrixPage(ids *render.IDs) (*Page, error) {
-	d := &MatrixData{}
+	d := &MatrixData{CellCodes: matrixCellCodes}
 	for _, c := range b.cat.Categories {
 		d.Categories = append(d.Categories, MatrixColumn{CategoryRef: b.categoryRef(c.Name)})
 	}
 	for _, p := range b.cat.Providers {
 		row := MatrixRow{Provider: b.providerRef(p), Codes: len(p.Entries)}
 		for i, c := range b.cat.Categories {
-			var cell []CodeRef
-			for _, r := range b.inCategory(p, c.Name) {
-				cell = append(cell, r.CodeRef)
+			var cell MatrixCell
+			rows := b.inCategory(p, c.Name)
+			for j, r := range rows {
+				if j == matrixCellCodes && len(rows) > matrixCellCodes+1 {
+					cell.More = len(rows) - j
+					cell.MoreHref = b.urls.Path(model.CategoryPath(c.Name)) + "#" + p.ID
+					break
+				}
+				cell.Codes = append(cell.Codes, r.CodeRef)
 			}
-			if len(cell) > 0 {
+			if len(rows) > 0 {
 				d.Categories[i].Providers++
 			}
 			row.Cells = append(row.Cells, cell)
