@@ -1,12 +1,14 @@
 package browsertest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/errdex/errdex/content"
+	"github.com/errdex/errdex/content/model"
 )
 
 // phone is the viewport of TestPhone: a small phone in portrait.
@@ -115,4 +117,45 @@ func biggestProvider(t *testing.T) string {
 		}
 	}
 	return id
+}
+
+// TestPhoneSearch searches at a phone's width with seventeen providers that
+// nearly all send 429: a query naming a provider and a status puts one of
+// that provider's codes with that status first, and the open list of
+// results does not widen the page.
+func TestPhoneSearch(t *testing.T) {
+	cat, problems := content.Load(content.FS)
+	if len(problems) > 0 {
+		t.Fatal(problems[0])
+	}
+	tb := newTab(t)
+	tb.do(chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile))
+	tb.open("categories/")
+	tried := 0
+	for _, p := range cat.Providers {
+		want := map[string]bool{}
+		for _, e := range p.Entries {
+			if slices.Contains(e.Statuses, 429) {
+				want[model.Path(p.ID, e.Slug)] = true
+			}
+		}
+		if len(want) == 0 {
+			continue
+		}
+		tried++
+		q := p.ID + " 429"
+		got := tb.search(q)
+		if len(got) == 0 || !want[got[0]] {
+			t.Errorf("%q: first result %v, want one of %s's 429 codes %v", q, got, p.ID, want)
+		}
+		if w := eval[[]int](tb, `[document.documentElement.scrollWidth, window.innerWidth]`); w[0] > w[1] {
+			t.Errorf("%q: with the results open the page is %dpx wide in %dpx", q, w[0], w[1])
+		}
+	}
+	if tried < 10 {
+		t.Errorf("only %d providers have a 429 code: the catalog is not the one this test was written for", tried)
+	}
+	if p := tb.problems(); len(p) > 0 {
+		t.Errorf("problems:\n%s", strings.Join(p, "\n"))
+	}
 }
