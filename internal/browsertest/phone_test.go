@@ -1,7 +1,10 @@
 package browsertest
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,6 +31,16 @@ func TestPhone(t *testing.T) {
 		tb.open(p)
 		if got := eval[[]int](tb, `[document.documentElement.scrollWidth, window.innerWidth]`); got[0] > got[1] || got[1] != phoneWidth {
 			t.Errorf("/%s: the page is %dpx wide in a %dpx viewport (want %d); too wide: %s", p, got[0], got[1], phoneWidth, eval[string](tb, tooWide))
+		}
+		// The tables of a category's codes and of a provider's fit the
+		// phone; only the matrix scrolls sideways, in its own region.
+		if got := eval[string](tb, `[...document.querySelectorAll('table.compare, table.codes')]
+		  .filter(t => t.parentElement.scrollWidth > t.parentElement.clientWidth)
+		  .map(t => t.className + ' is ' + t.parentElement.scrollWidth + 'px wide in ' + t.parentElement.clientWidth + 'px').join('; ')`); got != "" {
+			t.Errorf("/%s: %s", p, got)
+		}
+		if *phoneShots != "" {
+			tb.phoneShot(p)
 		}
 	}
 	// Still on the matrix. Bring its region into view, without the smooth
@@ -76,6 +89,35 @@ func TestPhone(t *testing.T) {
 	if p := tb.problems(); len(p) > 0 {
 		t.Errorf("problems:\n%s", strings.Join(p, "\n"))
 	}
+}
+
+var phoneShots = flagString("phoneshots", "", "TestPhone writes screenshots of the pages it checks into this directory")
+
+// phoneShot writes two screenshots of the page open in the tab to the
+// -phoneshots directory, for a person to look at: its top, and its main
+// list (the providers of a category or the home page, a provider's codes,
+// the matrix):
+//
+//	go test ./internal/browsertest -run 'TestPhone$' -phoneshots /tmp/shots
+func (tb *tab) phoneShot(path string) {
+	tb.t.Helper()
+	name := strings.Trim(strings.ReplaceAll(path, "/", "-"), "-")
+	if name == "" {
+		name = "home"
+	}
+	for i, scroll := range []string{`window.scrollTo(0, 0)`,
+		`document.querySelector('.matrix-wrap, #codes, #providers').scrollIntoView({block: 'start'})`} {
+		_ = eval[bool](tb, `(document.documentElement.style.scrollBehavior = 'auto', `+scroll+`, true)`)
+		png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			tb.t.Fatal(err)
+		}
+		file := filepath.Join(*phoneShots, name+"-"+strconv.Itoa(i+1)+".png")
+		if err := os.WriteFile(file, png, 0o644); err != nil {
+			tb.t.Fatal(err)
+		}
+	}
+	_ = eval[bool](tb, `(window.scrollTo(0, 0), document.documentElement.style.scrollBehavior = '', true)`)
 }
 
 // tooWide names the innermost elements that reach past the phone's width.
