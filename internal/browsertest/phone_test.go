@@ -42,8 +42,22 @@ func TestPhone(t *testing.T) {
 		if *phoneShots != "" {
 			tb.phoneShot(p)
 		}
+		tb.axeAtPhone(p)
 	}
-	// Still on the matrix. Bring its region into view, without the smooth
+	// Every provider's page fits too: their bodies hold tables and long
+	// field names.
+	cat, problems := content.Load(content.FS)
+	if len(problems) > 0 {
+		t.Fatal(problems[0])
+	}
+	for _, p := range cat.Providers {
+		tb.open(model.ProviderPath(p.ID))
+		if got := eval[[]int](tb, `[document.documentElement.scrollWidth, window.innerWidth]`); got[0] > got[1] || got[1] != phoneWidth {
+			t.Errorf("/%s: the page is %dpx wide in a %dpx viewport (want %d); too wide: %s", model.ProviderPath(p.ID), got[0], got[1], phoneWidth, eval[string](tb, tooWide))
+		}
+	}
+	tb.open("categories/")
+	// Back on the matrix. Bring its region into view, without the smooth
 	// scrolling the stylesheet asks for.
 	_ = eval[bool](tb, `(document.documentElement.style.scrollBehavior = 'auto',
 	  document.querySelector('.matrix-wrap').scrollIntoView({block: 'start'}), true)`)
@@ -118,6 +132,31 @@ func (tb *tab) phoneShot(path string) {
 		}
 	}
 	_ = eval[bool](tb, `(window.scrollTo(0, 0), document.documentElement.style.scrollBehavior = '', true)`)
+}
+
+// axeAtPhone runs axe-core (as TestAccessibility does) on the open page at
+// the phone's width, where the tables scroll and stick: a serious or
+// critical violation fails. Without axe-core it does nothing;
+// TestAccessibility says why.
+func (tb *tab) axeAtPhone(path string) {
+	tb.t.Helper()
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		return
+	}
+	if eval[bool](tb, `typeof window.axe === 'undefined'`) {
+		_ = eval[bool](tb, string(src)+";\ntrue")
+	}
+	res := eval[axeResult](tb, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
+	  .then(r => ({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))}))`)
+	if res.Passes < 10 {
+		tb.t.Errorf("/%s: axe passed only %d rules at a phone's width; did it run?", path, res.Passes)
+	}
+	for _, v := range res.Violations {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			tb.t.Errorf("/%s at a phone's width: %s [%s] %s: %s", path, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, ", "))
+		}
+	}
 }
 
 // tooWide names the innermost elements that reach past the phone's width.
