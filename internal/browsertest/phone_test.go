@@ -19,8 +19,11 @@ const phoneWidth, phoneHeight = 375, 800
 
 // TestPhone opens the pages that list the whole catalog (home, a category,
 // the provider with the most codes, the matrix) at a phone's viewport and
-// checks that none scrolls sideways, then that the matrix keeps what its
-// design promises: its table is wider than the phone and scrolls inside
+// checks that none scrolls sideways, that the category's and the
+// provider's tables fit without scrolling in their regions, and that axe-core
+// finds nothing serious there at that width; then that every provider's
+// page, and its code page with the most examples, fits too; then that the
+// matrix keeps what its design promises: its table is wider than the phone and scrolls inside
 // its own region, the provider column stays at the region's left edge,
 // painted over the cells, however far the table is scrolled sideways, and
 // the category headings stay at its top when it is scrolled down.
@@ -50,10 +53,19 @@ func TestPhone(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatal(problems[0])
 	}
+	// So does each provider's code page with the most examples.
 	for _, p := range cat.Providers {
-		tb.open(model.ProviderPath(p.ID))
-		if got := eval[[]int](tb, `[document.documentElement.scrollWidth, window.innerWidth]`); got[0] > got[1] || got[1] != phoneWidth {
-			t.Errorf("/%s: the page is %dpx wide in a %dpx viewport (want %d); too wide: %s", model.ProviderPath(p.ID), got[0], got[1], phoneWidth, eval[string](tb, tooWide))
+		most := p.Entries[0]
+		for _, e := range p.Entries {
+			if len(e.Examples) > len(most.Examples) {
+				most = e
+			}
+		}
+		for _, path := range []string{model.ProviderPath(p.ID), model.Path(p.ID, most.Slug)} {
+			tb.open(path)
+			if got := eval[[]int](tb, `[document.documentElement.scrollWidth, window.innerWidth]`); got[0] > got[1] || got[1] != phoneWidth {
+				t.Errorf("/%s: the page is %dpx wide in a %dpx viewport (want %d); too wide: %s", path, got[0], got[1], phoneWidth, eval[string](tb, tooWide))
+			}
 		}
 	}
 	tb.open("categories/")
