@@ -62,3 +62,14 @@ type groupOf struct {
 	providerGroup
 	Providers []*content.Provider
 }
+
+// inGroupOrder is the catalog's providers in the order the home page lists
+// them: group by group. The matrix and the category pages use it too, so a
+// provider is found in the same place on every page.
+func inGroupOrder(providers []*content.Provider) []*content.Provider {
+	var out []*content.Provider
+	for _, g := range groupProviders(providers) {
+		out = append(out, g.Providers...)
+	}
+	return out
+}

@@ -54,3 +54,24 @@ func TestGroupsNameRealProviders(t *testing.T) {
 		}
 	}
 }
+
+// TestCategoryOrder checks that a category's page lists providers in the
+// home page's order, group by group.
+func TestCategoryOrder(t *testing.T) {
+	page := string(real.Files["categories/rate_limit/index.html"])
+	last, seen := -1, 0
+	for _, p := range inGroupOrder(realCat.Providers) {
+		at := strings.Index(page, `<tbody id="`+p.ID+`">`)
+		if at < 0 {
+			continue // no rate_limit code: listed after the table
+		}
+		if at < last {
+			t.Errorf("categories/rate_limit: %s comes before the provider listed before it on the home page", p.ID)
+		}
+		last = at
+		seen++
+	}
+	if seen < 10 {
+		t.Errorf("categories/rate_limit lists %d providers, want 10 or more", seen)
+	}
+}

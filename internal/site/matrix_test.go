@@ -10,21 +10,23 @@ import (
 )
 
 // TestMatrixShape checks the matrix on the real catalog: a row per
-// provider headed by its name, a column per category, a cell for every
+// provider headed by its name, in the home page's group order, a column
+// per category, a cell for every
 // pair, every code linked from the row of its provider, and the category
 // counts in the headings right.
 func TestMatrixShape(t *testing.T) {
 	page := string(real.Files["categories/index.html"])
-	body := page[strings.Index(page, "<tbody>"):strings.Index(page, "</tbody>")]
+	body := page[strings.Index(page, "<tbody>"):strings.LastIndex(page, "</tbody>")]
 	rows := regexp.MustCompile(`(?s)<tr><th scope="row"><a href="([^"]+)">`).FindAllStringSubmatchIndex(body, -1)
-	if len(rows) != len(realCat.Providers) {
-		t.Fatalf("matrix has %d provider rows, want %d", len(rows), len(realCat.Providers))
+	order := inGroupOrder(realCat.Providers)
+	if len(rows) != len(order) {
+		t.Fatalf("matrix has %d provider rows, want %d", len(rows), len(order))
 	}
 	heads := strings.Count(page[:strings.Index(page, "</thead>")], `<th scope="col"`)
 	if want := len(realCat.Categories) + 1; heads != want {
 		t.Errorf("matrix has %d column headings, want %d", heads, want)
 	}
-	for i, p := range realCat.Providers {
+	for i, p := range order {
 		start, end := rows[i][0], len(body)
 		if i+1 < len(rows) {
 			end = rows[i+1][0]
@@ -49,6 +51,15 @@ func TestMatrixShape(t *testing.T) {
 				t.Errorf("%s: a cell with more shows %d codes, want %d", p.ID, strings.Count(cell, "<code>"), matrixCellCodes)
 			}
 		}
+	}
+	// A heading row before each group's providers.
+	last := 0
+	for _, g := range groupProviders(realCat.Providers) {
+		at := strings.Index(page, `<tr class="matrix-group" id="`+g.ID+`"><th scope="rowgroup" colspan="`+strconv.Itoa(len(realCat.Categories)+1)+`"><span>`+g.Title+`</span>`)
+		if at < last {
+			t.Errorf("matrix: group %s has no heading row, or it is out of order", g.ID)
+		}
+		last = at
 	}
 	// The count after a category heading is the number of providers with
 	// a code in it.

@@ -207,8 +207,15 @@ type ProviderCodes struct {
 // list that grows), a column per category (a fixed vocabulary).
 type MatrixData struct {
 	CellCodes  int // codes a cell shows before "more"
+	Span       int // columns of the table: the providers' and one per category
 	Categories []MatrixColumn
-	Rows       []MatrixRow
+	Groups     []MatrixGroup
+}
+
+// MatrixGroup is the rows of one group of providers (see groups.go).
+type MatrixGroup struct {
+	ID, Title string
+	Rows      []MatrixRow
 }
 
 // MatrixColumn is one category's column.

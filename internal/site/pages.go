@@ -384,7 +384,7 @@ func (b *builder) categoryPage(c *content.Category, ids *render.IDs) (*Page, err
 	}
 	d := &CategoryData{CategoryRef: b.categoryRef(c.Name), Summary: c.Summary, Retryable: c.Retryable.String(),
 		Advice: c.Advice, Body: body, Total: len(b.cat.Providers)}
-	for _, p := range b.cat.Providers {
+	for _, p := range inGroupOrder(b.cat.Providers) {
 		rows := b.inCategory(p, c.Name)
 		if len(rows) == 0 {
 			d.Missing = append(d.Missing, b.providerRef(p))
@@ -436,25 +436,13 @@ func (b *builder) matrixPage(ids *render.IDs) (*Page, error) {
 	for _, c := range b.cat.Categories {
 		d.Categories = append(d.Categories, MatrixColumn{CategoryRef: b.categoryRef(c.Name)})
 	}
-	for _, p := range b.cat.Providers {
-		row := MatrixRow{Provider: b.providerRef(p), Codes: len(p.Entries)}
-		for i, c := range b.cat.Categories {
-			var cell MatrixCell
-			rows := b.inCategory(p, c.Name)
-			for j, r := range rows {
-				if j == matrixCellCodes && len(rows) > matrixCellCodes+1 {
-					cell.More = len(rows) - j
-					cell.MoreHref = b.urls.Path(model.CategoryPath(c.Name)) + "#" + p.ID
-					break
-				}
-				cell.Codes = append(cell.Codes, r.CodeRef)
-			}
-			if len(rows) > 0 {
-				d.Categories[i].Providers++
-			}
-			row.Cells = append(row.Cells, cell)
+	d.Span = len(d.Categories) + 1
+	for _, g := range groupProviders(b.cat.Providers) {
+		mg := MatrixGroup{ID: g.ID, Title: g.Title}
+		for _, p := range g.Providers {
+			mg.Rows = append(mg.Rows, b.matrixRow(p, d.Categories))
 		}
-		d.Rows = append(d.Rows, row)
+		d.Groups = append(d.Groups, mg)
 	}
 	return &Page{
 		Kind:        "matrix",
@@ -464,6 +452,29 @@ func (b *builder) matrixPage(ids *render.IDs) (*Page, error) {
 		Crumbs:      []Link{{Title: "Home", Href: b.urls.Path(homePath)}},
 		Data:        d,
 	}, nil
+}
+
+// matrixRow is a provider's row of the matrix; it counts the provider in
+// the columns where it has a code.
+func (b *builder) matrixRow(p *content.Provider, cols []MatrixColumn) MatrixRow {
+	row := MatrixRow{Provider: b.providerRef(p), Codes: len(p.Entries)}
+	for i := range cols {
+		var cell MatrixCell
+		rows := b.inCategory(p, cols[i].Name)
+		for j, r := range rows {
+			if j == matrixCellCodes && len(rows) > matrixCellCodes+1 {
+				cell.More = len(rows) - j
+				cell.MoreHref = b.urls.Path(model.CategoryPath(cols[i].Name)) + "#" + p.ID
+				break
+			}
+			cell.Codes = append(cell.Codes, r.CodeRef)
+		}
+		if len(rows) > 0 {
+			cols[i].Providers++
+		}
+		row.Cells = append(row.Cells, cell)
+	}
+	return row
 }
 
 func (b *builder) playPage(ids *render.IDs) (*Page, error) {
