@@ -9,10 +9,10 @@
 // into a link by [siteurl.URLs], so the site works under a sub-path
 // ("/errdex/") or at the root ("/"):
 //
-//	""                        home: what errdex is, search, providers, categories
+//	""                        home: what errdex is, search, providers by group, categories
 //	<provider>/               model.ProviderPath: error format, auth, rate limits, retry, code table
 //	<provider>/<slug>/        model.Path: one error code (listed in content/urls.txt, never moves)
-//	categories/               the providers × categories matrix
+//	categories/               the matrix: a row per provider, a column per category
 //	categories/<name>/        model.CategoryPath: one category, every provider side by side
 //	play/                     the playground (its examples gallery, and the classifier loaded on demand)
 //	404.html                  served by GitHub Pages for any miss
@@ -22,6 +22,26 @@
 //	assets/errdex-<hash>.wasm       the playground's classifier (Options.Engine)
 //	assets/wasm_exec-<hash>.js      Go's js/wasm runtime support for it
 //	assets/catalog-<hash>.txt       the catalog as one text, which the binary leaves out (catalog.Text)
+//
+// # Layouts that hold many providers
+//
+// The pages that list the whole catalog are laid out to stay short as
+// providers are added, on a phone too (internal/browsertest's TestPhone
+// checks them at 375 px):
+//
+//   - The home page lists providers a line each (name, code count, the
+//     one-line summary) under a few headings (groups.go); a provider no
+//     group names goes under "Other APIs".
+//   - The matrix has a row per provider, the list that grows, and a column
+//     per category, a fixed vocabulary. It scrolls both ways inside its own
+//     region, no taller than the viewport, with the provider column and the
+//     heading row sticky, so both stay in view; a cell shows its first four
+//     codes and links the rest on the category's page.
+//   - A category's page lists only the providers with a code in it, each as
+//     a heading row over its codes (code and title, status, retry verdict
+//     and wait), then names the providers without one.
+//   - A provider's code table puts each title under its code; on a phone
+//     the category moves there too, so the table fits without scrolling.
 //
 // # The build
 //

@@ -73,9 +73,17 @@ type CodeRow struct {
 
 // HomeData is the home page.
 type HomeData struct {
-	Providers  []ProviderSummary
+	Providers  []ProviderSummary // every provider, in catalog order
+	Groups     []ProviderGroup   // the same providers, under headings
 	Categories []CategorySummary
 	CodeCount  int
+}
+
+// ProviderGroup is a heading of the home page's provider list.
+type ProviderGroup struct {
+	ID, Title, Blurb string
+	Codes            int // codes of the group's providers together
+	Providers        []ProviderSummary
 }
 
 // ProviderSummary is a provider in a list.
@@ -90,6 +98,8 @@ type CategorySummary struct {
 	CategoryRef
 	Summary   string
 	Retryable string
+	Codes     int // codes and variants in the category, all providers together
+	Providers int // providers with at least one of them
 }
 
 // ProviderData is a provider's page.
@@ -181,7 +191,10 @@ type CategoryData struct {
 	Retryable string
 	Advice    string
 	Body      template.HTML
-	Providers []ProviderCodes
+	Providers []ProviderCodes // providers with a code in the category
+	Missing   []ProviderRef   // providers without one
+	Codes     int             // rows in Providers together
+	Total     int             // providers in the catalog
 }
 
 // ProviderCodes is one provider's codes in one category.
@@ -190,16 +203,41 @@ type ProviderCodes struct {
 	Rows []CodeRow
 }
 
-// MatrixData is the providers × categories page.
+// MatrixData is the providers × categories page: a row per provider (the
+// list that grows), a column per category (a fixed vocabulary).
 type MatrixData struct {
-	Providers []ProviderRef
+	CellCodes  int // codes a cell shows before "more"
+	Span       int // columns of the table: the providers' and one per category
+	Categories []MatrixColumn
+	Groups     []MatrixGroup
+}
+
+// MatrixGroup is the rows of one group of providers (see groups.go).
+type MatrixGroup struct {
+	ID, Title string
 	Rows      []MatrixRow
 }
 
-// MatrixRow is one category across providers.
+// MatrixColumn is one category's column.
+type MatrixColumn struct {
+	CategoryRef
+	Providers int // rows with a code in this column
+}
+
+// MatrixRow is one provider across categories.
 type MatrixRow struct {
-	Category CategoryRef
-	Cells    [][]CodeRef // one cell per provider, in Providers order
+	Provider ProviderRef
+	Codes    int          // the provider's codes
+	Cells    []MatrixCell // one cell per category, in Categories order
+}
+
+// MatrixCell is one provider's codes in one category: the first few, and
+// a link to the rest on the category's page, so that one provider with a
+// dozen codes in a category does not make its row a screen tall.
+type MatrixCell struct {
+	Codes    []CodeRef
+	More     int    // codes left out of Codes
+	MoreHref string // the provider's codes on the category's page
 }
 
 // PlayData is the playground page.

@@ -178,12 +178,30 @@ func waitSummary(r model.Retry) string {
 
 func (b *builder) homePage(ids *render.IDs) (*Page, error) {
 	d := &HomeData{}
+	summary := func(p *content.Provider) ProviderSummary {
+		return ProviderSummary{ProviderRef: b.providerRef(p), Summary: p.Summary, Codes: len(p.Entries)}
+	}
 	for _, p := range b.cat.Providers {
-		d.Providers = append(d.Providers, ProviderSummary{ProviderRef: b.providerRef(p), Summary: p.Summary, Codes: len(p.Entries)})
+		d.Providers = append(d.Providers, summary(p))
 		d.CodeCount += len(p.Entries)
 	}
+	for _, g := range groupProviders(b.cat.Providers) {
+		pg := ProviderGroup{ID: g.ID, Title: g.Title, Blurb: g.Blurb}
+		for _, p := range g.Providers {
+			pg.Providers = append(pg.Providers, summary(p))
+			pg.Codes += len(p.Entries)
+		}
+		d.Groups = append(d.Groups, pg)
+	}
 	for _, c := range b.cat.Categories {
-		d.Categories = append(d.Categories, CategorySummary{CategoryRef: b.categoryRef(c.Name), Summary: c.Summary, Retryable: c.Retryable.String()})
+		cs := CategorySummary{CategoryRef: b.categoryRef(c.Name), Summary: c.Summary, Retryable: c.Retryable.String()}
+		for _, p := range b.cat.Providers {
+			if n := len(b.inCategory(p, c.Name)); n > 0 {
+				cs.Codes += n
+				cs.Providers++
+			}
+		}
+		d.Categories = append(d.Categories, cs)
 	}
 	return &Page{
 		Kind:        "home",
@@ -365,9 +383,15 @@ func (b *builder) categoryPage(c *content.Category, ids *render.IDs) (*Page, err
 		return nil, err
 	}
 	d := &CategoryData{CategoryRef: b.categoryRef(c.Name), Summary: c.Summary, Retryable: c.Retryable.String(),
-		Advice: c.Advice, Body: body}
-	for _, p := range b.cat.Providers {
-		d.Providers = append(d.Providers, ProviderCodes{ProviderRef: b.providerRef(p), Rows: b.inCategory(p, c.Name)})
+		Advice: c.Advice, Body: body, Total: len(b.cat.Providers)}
+	for _, p := range inGroupOrder(b.cat.Providers) {
+		rows := b.inCategory(p, c.Name)
+		if len(rows) == 0 {
+			d.Missing = append(d.Missing, b.providerRef(p))
+			continue
+		}
+		d.Providers = append(d.Providers, ProviderCodes{ProviderRef: b.providerRef(p), Rows: rows})
+		d.Codes += len(rows)
 	}
 	return &Page{
 		Kind:        "category",
@@ -403,21 +427,22 @@ func (b *builder) inCategory(p *content.Provider, name string) []CodeRow {
 	return rows
 }
 
+// matrixCellCodes is how many codes a matrix cell shows before "N more"
+// (a cell with one more than that shows them all: "1 more" saves nothing).
+const matrixCellCodes = 4
+
 func (b *builder) matrixPage(ids *render.IDs) (*Page, error) {
-	d := &MatrixData{}
-	for _, p := range b.cat.Providers {
-		d.Providers = append(d.Providers, b.providerRef(p))
-	}
+	d := &MatrixData{CellCodes: matrixCellCodes}
 	for _, c := range b.cat.Categories {
-		row := MatrixRow{Category: b.categoryRef(c.Name)}
-		for _, p := range b.cat.Providers {
-			var cell []CodeRef
-			for _, r := range b.inCategory(p, c.Name) {
-				cell = append(cell, r.CodeRef)
-			}
-			row.Cells = append(row.Cells, cell)
+		d.Categories = append(d.Categories, MatrixColumn{CategoryRef: b.categoryRef(c.Name)})
+	}
+	d.Span = len(d.Categories) + 1
+	for _, g := range groupProviders(b.cat.Providers) {
+		mg := MatrixGroup{ID: g.ID, Title: g.Title}
+		for _, p := range g.Providers {
+			mg.Rows = append(mg.Rows, b.matrixRow(p, d.Categories))
 		}
-		d.Rows = append(d.Rows, row)
+		d.Groups = append(d.Groups, mg)
 	}
 	return &Page{
 		Kind:        "matrix",
@@ -427,6 +452,29 @@ func (b *builder) matrixPage(ids *render.IDs) (*Page, error) {
 		Crumbs:      []Link{{Title: "Home", Href: b.urls.Path(homePath)}},
 		Data:        d,
 	}, nil
+}
+
+// matrixRow is a provider's row of the matrix; it counts the provider in
+// the columns where it has a code.
+func (b *builder) matrixRow(p *content.Provider, cols []MatrixColumn) MatrixRow {
+	row := MatrixRow{Provider: b.providerRef(p), Codes: len(p.Entries)}
+	for i := range cols {
+		var cell MatrixCell
+		rows := b.inCategory(p, cols[i].Name)
+		for j, r := range rows {
+			if j == matrixCellCodes && len(rows) > matrixCellCodes+1 {
+				cell.More = len(rows) - j
+				cell.MoreHref = b.urls.Path(model.CategoryPath(cols[i].Name)) + "#" + p.ID
+				break
+			}
+			cell.Codes = append(cell.Codes, r.CodeRef)
+		}
+		if len(rows) > 0 {
+			cols[i].Providers++
+		}
+		row.Cells = append(row.Cells, cell)
+	}
+	return row
 }
 
 func (b *builder) playPage(ids *render.IDs) (*Page, error) {

@@ -5,7 +5,10 @@ import (
 	"github.com/errdex/errdex/internal/search"
 )
 
-// searchIndex indexes every code, provider and category.
+// searchIndex indexes every code, provider and category. A code's text
+// also carries its provider's id and its HTTP statuses, so that with
+// seventeen providers sending 429 a query can name both: "openai 429",
+// "vertex-ai 404" (the provider's name is added by search.Build).
 func (b *builder) searchIndex() ([]byte, error) {
 	var entries []search.Entry
 	for _, p := range b.cat.Providers {
@@ -13,7 +16,7 @@ func (b *builder) searchIndex() ([]byte, error) {
 			entries = append(entries, search.Entry{
 				Doc: search.Doc{Kind: "code", Code: e.Code.Code, Aliases: e.Aliases, Provider: p.Name, Title: e.Title,
 					Status: statusShort(e.Code), Category: e.Category, URL: b.urls.Path(model.Path(p.ID, e.Slug))},
-				Text: b.md.Text(e.Meaning),
+				Text: p.ID + " " + statusList(e.Code, false) + " " + b.md.Text(e.Meaning),
 			})
 		}
 	}
