@@ -10,11 +10,13 @@ var Providers = []Provider{
 		Name:    "AITBC",
 		BaseURL: "https://aitbc.bubuit.net/api",
 		Envelope: Envelope{
-			Code:       []string{"error_code"},
-			Message:    []string{"detail"},
-			RequestID:  []string{"request_id"},
-			Details:    []string{"field"},
-			RetryAfter: []string{"retry_after"},
+			Code:             []string{"error_code"},
+			Message:          []string{"detail"},
+			RequestID:        []string{"request_id"},
+			Details:          []string{"field"},
+			RetryAfter:       []string{"retry_after"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"aitbc.bubuit.net", "gitea.bubuit.net"},
@@ -266,10 +268,12 @@ var Providers = []Provider{
 		Name:    "Anthropic (Claude API)",
 		BaseURL: "https://api.anthropic.com",
 		Envelope: Envelope{
-			Code:      []string{"error.type"},
-			Message:   []string{"error.message"},
-			RequestID: []string{"request_id"},
-			Details:   []string{"error.details"},
+			Code:             []string{"error.type"},
+			Message:          []string{"error.message"},
+			RequestID:        []string{"request_id"},
+			Details:          []string{"error.details"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{"request-id"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.anthropic.com", "platform.claude.com", "docs.claude.com"},
@@ -282,9 +286,9 @@ var Providers = []Provider{
 			AltHeaders: []string{"Authorization"},
 		},
 		RateLimit: RateLimit{
-			Headers:     []string{"anthropic-ratelimit-requests-limit", "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-requests-reset", "anthropic-ratelimit-tokens-limit", "anthropic-ratelimit-tokens-remaining", "anthropic-ratelimit-tokens-reset", "anthropic-ratelimit-input-tokens-limit", "anthropic-ratelimit-input-tokens-remaining", "anthropic-ratelimit-input-tokens-reset", "anthropic-ratelimit-output-tokens-limit", "anthropic-ratelimit-output-tokens-remaining", "anthropic-ratelimit-output-tokens-reset", "retry-after"},
-			ResetHeader: "anthropic-ratelimit-requests-reset",
-			ResetUnit:   "rfc3339",
+			Headers:      []string{"anthropic-ratelimit-requests-limit", "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-requests-reset", "anthropic-ratelimit-tokens-limit", "anthropic-ratelimit-tokens-remaining", "anthropic-ratelimit-tokens-reset", "anthropic-ratelimit-input-tokens-limit", "anthropic-ratelimit-input-tokens-remaining", "anthropic-ratelimit-input-tokens-reset", "anthropic-ratelimit-output-tokens-limit", "anthropic-ratelimit-output-tokens-remaining", "anthropic-ratelimit-output-tokens-reset", "retry-after"},
+			ResetHeaders: []string{"anthropic-ratelimit-requests-reset", "anthropic-ratelimit-tokens-reset", "anthropic-ratelimit-input-tokens-reset", "anthropic-ratelimit-output-tokens-reset"},
+			ResetUnit:    "rfc3339",
 		},
 		Codes: []Code{
 			{
@@ -369,8 +373,12 @@ var Providers = []Provider{
 				},
 				Variants: []Variant{
 					{
-						Name:      "monthly-spend-cap",
-						Match:     []string{},
+						Name:  "monthly-spend-cap",
+						Match: []string{},
+						When: &When{
+							Path:   "error.details.error_code",
+							Equals: "enforced_spend_limit_reached",
+						},
 						Category:  "quota",
 						Retryable: RetryNo,
 					}},
@@ -398,17 +406,22 @@ var Providers = []Provider{
 				Retry: Retry{
 					Retryable: RetryYes,
 				},
+				Stream: true,
 			}},
 	},
 	{
 		ID:   "azure-openai",
 		Name: "Azure OpenAI",
 		Envelope: Envelope{
-			Code:    []string{"error.code", "choices[].content_filter_results.error.code"},
-			Message: []string{"error.message", "choices[].content_filter_results.error.message"},
-			Details: []string{"error.innererror", "error.inner_error"},
-			Type:    []string{"error.type"},
-			Reason:  []string{"error.innererror.code", "error.inner_error.code"},
+			Code:             []string{"error.code", "choices[].content_filter_results.error.code"},
+			Message:          []string{"error.message", "choices[].content_filter_results.error.message"},
+			Details:          []string{"error.innererror", "error.inner_error"},
+			Type:             []string{"error.type"},
+			Reason:           []string{"error.innererror.code", "error.inner_error.code"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
+			StatusField:      []string{"error.status"},
+			CodeFromStatus:   true,
 		},
 		Detect: Detect{
 			Hosts:   []string{"openai.azure.com", "cognitiveservices.azure.com", "ai.azure.com"},
@@ -421,9 +434,9 @@ var Providers = []Provider{
 			AltHeaders: []string{"Authorization"},
 		},
 		RateLimit: RateLimit{
-			Headers:     []string{"retry-after-ms", "retry-after"},
-			ResetHeader: "retry-after",
-			ResetUnit:   "seconds",
+			Headers:      []string{"retry-after-ms", "retry-after"},
+			ResetHeaders: []string{"retry-after"},
+			ResetUnit:    "seconds",
 		},
 		Codes: []Code{
 			{
@@ -546,8 +559,10 @@ var Providers = []Provider{
 		Name:    "Amazon Bedrock (runtime)",
 		BaseURL: "https://bedrock-runtime.us-east-1.amazonaws.com",
 		Envelope: Envelope{
-			Code:    []string{"__type", "code"},
-			Message: []string{"message", "Message"},
+			Code:             []string{"__type", "code"},
+			Message:          []string{"message", "Message"},
+			CodeHeaders:      []string{"x-amzn-errortype"},
+			RequestIDHeaders: []string{"x-amzn-requestid"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"bedrock-runtime.*.amazonaws.com", "bedrock.amazonaws.com"},
@@ -567,6 +582,7 @@ var Providers = []Provider{
 				Retry: Retry{
 					Retryable: RetryNo,
 				},
+				Stream:  true,
 				Aliases: []string{"ValidationError"},
 			},
 			{
@@ -592,6 +608,7 @@ var Providers = []Provider{
 				Retry: Retry{
 					Retryable: RetryYes,
 				},
+				Stream: true,
 			},
 			{
 				Code:     "ServiceQuotaExceededException",
@@ -613,6 +630,7 @@ var Providers = []Provider{
 				Code:     "ModelTimeoutException",
 				Category: "timeout",
 				Statuses: []int{408},
+				Stream:   true,
 			},
 			{
 				Code:     "ModelErrorException",
@@ -626,6 +644,7 @@ var Providers = []Provider{
 				Retry: Retry{
 					Retryable: RetryYes,
 				},
+				Stream: true,
 			},
 			{
 				Code:     "InternalServerException",
@@ -634,6 +653,7 @@ var Providers = []Provider{
 				Retry: Retry{
 					Retryable: RetryYes,
 				},
+				Stream: true,
 			},
 			{
 				Code:     "ServiceUnavailableException",
@@ -642,6 +662,7 @@ var Providers = []Provider{
 				Retry: Retry{
 					Retryable: RetryYes,
 				},
+				Stream:  true,
 				Aliases: []string{"ServiceUnavailable"},
 			},
 			{
@@ -722,9 +743,11 @@ var Providers = []Provider{
 		Name:    "ClawHosters",
 		BaseURL: "https://clawhosters.com/api/v1",
 		Envelope: Envelope{
-			Code:    []string{"error.code"},
-			Message: []string{"error.message"},
-			Details: []string{"error.details"},
+			Code:             []string{"error.code"},
+			Message:          []string{"error.message"},
+			Details:          []string{"error.details"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"clawhosters.com"},
@@ -736,9 +759,9 @@ var Providers = []Provider{
 			KeyPrefixes: []string{"oc_live_"},
 		},
 		RateLimit: RateLimit{
-			Headers:     []string{"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"},
-			ResetHeader: "X-RateLimit-Reset",
-			ResetUnit:   "epoch",
+			Headers:      []string{"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"},
+			ResetHeaders: []string{"X-RateLimit-Reset"},
+			ResetUnit:    "epoch",
 		},
 		Codes: []Code{
 			{
@@ -824,10 +847,12 @@ var Providers = []Provider{
 		Name:    "Cline",
 		BaseURL: "https://api.cline.bot/api/v1",
 		Envelope: Envelope{
-			Code:      []string{"error.code", "choices[].error.code", "code"},
-			Message:   []string{"error.message", "choices[].error.message", "message"},
-			RequestID: []string{},
-			Details:   []string{"error.metadata"},
+			Code:             []string{"error.code", "choices[].error.code", "code"},
+			Message:          []string{"error.message", "choices[].error.message", "message"},
+			RequestID:        []string{},
+			Details:          []string{"error.metadata"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.cline.bot", "app.cline.bot", "docs.cline.bot"},
@@ -919,6 +944,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "content_filter",
@@ -927,6 +953,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "rate_limit",
@@ -935,6 +962,7 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "server_error",
@@ -943,6 +971,7 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "stream_initialization_failed",
@@ -955,9 +984,11 @@ var Providers = []Provider{
 		Name:    "Clipia",
 		BaseURL: "https://api.clipia.ai/v1",
 		Envelope: Envelope{
-			Code:    []string{"error.code"},
-			Message: []string{"error.message"},
-			Type:    []string{"error.type"},
+			Code:             []string{"error.code"},
+			Message:          []string{"error.message"},
+			Type:             []string{"error.type"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.clipia.ai", "clipia.ai"},
@@ -1083,6 +1114,8 @@ var Providers = []Provider{
 				When:  "6",
 				Field: "error",
 			},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.clore.ai", "clore.ai", "docs.clore.ai", "dev.clore.ai"},
@@ -1294,8 +1327,11 @@ var Providers = []Provider{
 		Name:    "Cohere",
 		BaseURL: "https://api.cohere.com",
 		Envelope: Envelope{
-			Code:    []string{"finish_reason", "delta.finish_reason"},
-			Message: []string{"message", "data"},
+			Code:             []string{"finish_reason", "delta.finish_reason"},
+			Message:          []string{"message", "data"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
+			CodeFromStatus:   true,
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.cohere.com", "api.cohere.ai", "docs.cohere.com", "dashboard.cohere.com"},
@@ -1442,6 +1478,7 @@ var Providers = []Provider{
 				Code:     "ERROR",
 				Category: "server",
 				Signal:   SignalStream,
+				Stream:   true,
 			},
 			{
 				Code:     "ERROR_TOXIC",
@@ -1450,6 +1487,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "CONTENT_BLOCKED",
@@ -1458,6 +1496,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			}},
 		Results: []Result{
 			{
@@ -1482,9 +1521,11 @@ var Providers = []Provider{
 		Name:    "DeepSeek",
 		BaseURL: "https://api.deepseek.com",
 		Envelope: Envelope{
-			Code:    []string{"error.code"},
-			Message: []string{"error.message"},
-			Type:    []string{"error.type"},
+			Code:             []string{"error.code"},
+			Message:          []string{"error.message"},
+			Type:             []string{"error.type"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.deepseek.com", "platform.deepseek.com", "api-docs.deepseek.com"},
@@ -1522,11 +1563,15 @@ var Providers = []Provider{
 		Name:    "Google Gemini API",
 		BaseURL: "https://generativelanguage.googleapis.com/v1beta",
 		Envelope: Envelope{
-			Code:       []string{"error.status", "promptFeedback.blockReason", "candidates[].finishReason"},
-			Message:    []string{"error.message"},
-			Details:    []string{"error.details"},
-			RetryAfter: []string{"error.details[].retryDelay"},
-			Reason:     []string{"error.details[].reason"},
+			Code:             []string{"error.status", "promptFeedback.blockReason", "candidates[].finishReason"},
+			Message:          []string{"error.message"},
+			Details:          []string{"error.details"},
+			RetryAfter:       []string{"error.details[].retryDelay"},
+			Reason:           []string{"error.details[].reason"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
+			StatusField:      []string{"error.code"},
+			RetryAfterFormat: "duration",
 		},
 		Detect: Detect{
 			Hosts:   []string{"generativelanguage.googleapis.com", "ai.google.dev", "aistudio.google.com"},
@@ -1549,8 +1594,12 @@ var Providers = []Provider{
 				},
 				Variants: []Variant{
 					{
-						Name:      "api-key-invalid",
-						Match:     []string{},
+						Name:  "api-key-invalid",
+						Match: []string{},
+						When: &When{
+							Path:   "error.details[].reason",
+							Equals: "API_KEY_INVALID",
+						},
 						Category:  "auth",
 						Retryable: RetryNo,
 					}},
@@ -1580,8 +1629,12 @@ var Providers = []Provider{
 				},
 				Variants: []Variant{
 					{
-						Name:      "service-disabled",
-						Match:     []string{},
+						Name:  "service-disabled",
+						Match: []string{},
+						When: &When{
+							Path:   "error.details[].reason",
+							Equals: "SERVICE_DISABLED",
+						},
 						Category:  "permission",
 						Retryable: RetryNo,
 					},
@@ -1652,6 +1705,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "RECITATION",
@@ -1660,6 +1714,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "PROHIBITED_CONTENT",
@@ -1668,6 +1723,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "BLOCKLIST",
@@ -1676,6 +1732,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			}},
 		Results: []Result{
 			{
@@ -1692,9 +1749,11 @@ var Providers = []Provider{
 		Name:    "Groq",
 		BaseURL: "https://api.groq.com/openai/v1",
 		Envelope: Envelope{
-			Code:    []string{"error.code", "error.type"},
-			Message: []string{"error.message"},
-			Type:    []string{"error.type"},
+			Code:             []string{"error.code", "error.type"},
+			Message:          []string{"error.message"},
+			Type:             []string{"error.type"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.groq.com", "console.groq.com"},
@@ -1707,9 +1766,9 @@ var Providers = []Provider{
 			KeyPrefixes: []string{"gsk_"},
 		},
 		RateLimit: RateLimit{
-			Headers:     []string{"retry-after", "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"},
-			ResetHeader: "x-ratelimit-reset-requests",
-			ResetUnit:   "duration",
+			Headers:      []string{"retry-after", "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"},
+			ResetHeaders: []string{"x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"},
+			ResetUnit:    "duration",
 		},
 		Codes: []Code{
 			{
@@ -1734,10 +1793,12 @@ var Providers = []Provider{
 		Name:    "Mistral AI",
 		BaseURL: "https://api.mistral.ai/v1",
 		Envelope: Envelope{
-			Code:    []string{"type"},
-			Message: []string{"message", "detail[].msg"},
-			Details: []string{"detail"},
-			Reason:  []string{"code"},
+			Code:             []string{"type"},
+			Message:          []string{"message", "detail[].msg"},
+			Details:          []string{"detail"},
+			Reason:           []string{"code"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.mistral.ai", "console.mistral.ai", "admin.mistral.ai", "docs.mistral.ai"},
@@ -1785,6 +1846,7 @@ var Providers = []Provider{
 				Code:     "conversation.response.error",
 				Category: "server",
 				Signal:   SignalStream,
+				Stream:   true,
 			}},
 	},
 	{
@@ -1792,9 +1854,11 @@ var Providers = []Provider{
 		Name:    "OpenAI",
 		BaseURL: "https://api.openai.com/v1",
 		Envelope: Envelope{
-			Code:    []string{"error.code", "response.error.code", "code", "error.type"},
-			Message: []string{"error.message", "response.error.message", "message"},
-			Type:    []string{"error.type", "type"},
+			Code:             []string{"error.code", "response.error.code", "code", "error.type"},
+			Message:          []string{"error.message", "response.error.message", "message"},
+			Type:             []string{"error.type", "type"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{"x-request-id"},
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.openai.com", "platform.openai.com", "developers.openai.com", "help.openai.com"},
@@ -1807,9 +1871,9 @@ var Providers = []Provider{
 			KeyPrefixes: []string{"sk-", "sk-admin-"},
 		},
 		RateLimit: RateLimit{
-			Headers:     []string{"Retry-After", "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens", "x-ratelimit-limit-project-tokens", "x-ratelimit-remaining-project-tokens", "x-ratelimit-reset-project-tokens"},
-			ResetHeader: "x-ratelimit-reset-requests",
-			ResetUnit:   "duration",
+			Headers:      []string{"Retry-After", "x-ratelimit-limit-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens", "x-ratelimit-limit-project-tokens", "x-ratelimit-remaining-project-tokens", "x-ratelimit-reset-project-tokens"},
+			ResetHeaders: []string{"x-ratelimit-reset-requests", "x-ratelimit-reset-tokens", "x-ratelimit-reset-project-tokens"},
+			ResetUnit:    "duration",
 		},
 		Codes: []Code{
 			{
@@ -1898,6 +1962,7 @@ var Providers = []Provider{
 					Retryable: RetryYes,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "previous_response_not_found",
@@ -2040,11 +2105,19 @@ var Providers = []Provider{
 		Name:    "OpenRouter",
 		BaseURL: "https://openrouter.ai/api/v1",
 		Envelope: Envelope{
-			Code:      []string{"error.metadata.error_type", "error.error_type", "error_type", "response.error_type", "choices[].error.metadata.error_type", "error.code", "choices[].error.code"},
-			Message:   []string{"error.message", "response.error.message", "choices[].error.message"},
-			RequestID: []string{"request_id", "response.id", "id"},
-			Details:   []string{"error.metadata", "choices[].error.metadata"},
-			Type:      []string{"error.type"},
+			Code:             []string{"error.metadata.error_type", "error.error_type", "error_type", "response.error_type", "choices[].error.metadata.error_type", "error.code", "choices[].error.code"},
+			Message:          []string{"error.message", "response.error.message", "choices[].error.message"},
+			RequestID:        []string{"request_id", "response.id", "id"},
+			Details:          []string{"error.metadata", "choices[].error.metadata"},
+			Type:             []string{"error.type"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
+			StatusField:      []string{"error.code", "choices[].error.code"},
+			Upstream: &Upstream{
+				Provider: []string{"error.metadata.provider_name", "choices[].error.metadata.provider_name", "provider"},
+				Body:     []string{"error.metadata.raw", "choices[].error.metadata.raw"},
+			},
+			CodeFromStatus: true,
 		},
 		Detect: Detect{
 			Hosts:   []string{"openrouter.ai"},
@@ -2085,8 +2158,12 @@ var Providers = []Provider{
 				},
 				Variants: []Variant{
 					{
-						Name:      "in-flight-budget",
-						Match:     []string{},
+						Name:  "in-flight-budget",
+						Match: []string{},
+						When: &When{
+							Path:   "error.metadata.limit_source",
+							Equals: "openrouter_in_flight_budget",
+						},
 						Category:  "rate_limit",
 						Retryable: RetryYes,
 					}},
@@ -2141,6 +2218,7 @@ var Providers = []Provider{
 				Code:     "server_error",
 				Category: "upstream",
 				Signal:   SignalStream,
+				Stream:   true,
 			},
 			{
 				Code:     "context_length_exceeded",
@@ -2199,8 +2277,12 @@ var Providers = []Provider{
 				},
 				Variants: []Variant{
 					{
-						Name:      "in-flight-budget",
-						Match:     []string{},
+						Name:  "in-flight-budget",
+						Match: []string{},
+						When: &When{
+							Path:   "error.metadata.limit_source",
+							Equals: "openrouter_in_flight_budget",
+						},
 						Category:  "rate_limit",
 						Retryable: RetryYes,
 					}},
@@ -2212,6 +2294,7 @@ var Providers = []Provider{
 				Retry: Retry{
 					Retryable: RetryYes,
 				},
+				Stream: true,
 			},
 			{
 				Code:     "provider_overloaded",
@@ -2220,6 +2303,7 @@ var Providers = []Provider{
 				Retry: Retry{
 					Retryable: RetryYes,
 				},
+				Stream: true,
 			},
 			{
 				Code:     "provider_unavailable",
@@ -2356,11 +2440,15 @@ var Providers = []Provider{
 		Name:    "Google Cloud Vertex AI",
 		BaseURL: "https://aiplatform.googleapis.com/v1",
 		Envelope: Envelope{
-			Code:       []string{"error.status", "promptFeedback.blockReason", "candidates[].finishReason"},
-			Message:    []string{"error.message"},
-			Details:    []string{"error.details"},
-			RetryAfter: []string{"error.details[].retryDelay"},
-			Reason:     []string{"error.details[].reason"},
+			Code:             []string{"error.status", "promptFeedback.blockReason", "candidates[].finishReason"},
+			Message:          []string{"error.message"},
+			Details:          []string{"error.details"},
+			RetryAfter:       []string{"error.details[].retryDelay"},
+			Reason:           []string{"error.details[].reason"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
+			StatusField:      []string{"error.code"},
+			RetryAfterFormat: "duration",
 		},
 		Detect: Detect{
 			Hosts:   []string{"aiplatform.googleapis.com", "*-aiplatform.googleapis.com", "aiplatform.*.rep.googleapis.com"},
@@ -2413,8 +2501,12 @@ var Providers = []Provider{
 				},
 				Variants: []Variant{
 					{
-						Name:      "service-disabled",
-						Match:     []string{},
+						Name:  "service-disabled",
+						Match: []string{},
+						When: &When{
+							Path:   "error.details[].reason",
+							Equals: "SERVICE_DISABLED",
+						},
 						Category:  "permission",
 						Retryable: RetryNo,
 					},
@@ -2509,6 +2601,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "RECITATION",
@@ -2517,6 +2610,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "PROHIBITED_CONTENT",
@@ -2525,6 +2619,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			},
 			{
 				Code:     "BLOCKLIST",
@@ -2533,6 +2628,7 @@ var Providers = []Provider{
 					Retryable: RetryNo,
 				},
 				Signal: SignalStream,
+				Stream: true,
 			}},
 		Results: []Result{
 			{
@@ -2549,8 +2645,11 @@ var Providers = []Provider{
 		Name:    "xAI",
 		BaseURL: "https://api.x.ai/v1",
 		Envelope: Envelope{
-			Code:    []string{"code", "error.code"},
-			Message: []string{"error", "error.message", "message"},
+			Code:             []string{"code", "error.code"},
+			Message:          []string{"error", "error.message", "message"},
+			CodeHeaders:      []string{},
+			RequestIDHeaders: []string{},
+			CodeFromStatus:   true,
 		},
 		Detect: Detect{
 			Hosts:   []string{"api.x.ai", "console.x.ai", "docs.x.ai", "status.x.ai"},

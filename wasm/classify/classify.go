@@ -144,7 +144,7 @@ func (c *Classifier) readTop(at *attempt, a *artefact, i int) reading {
 	if code == "" {
 		code = at.top[i].textCode
 	}
-	return read(c.p(&at.top[i]), at.doc, at.status, code, a.looseMsg)
+	return read(c.p(&at.top[i]), at.doc, at.status, a.headers, code, a.looseMsg)
 }
 
 func (c *Classifier) try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
@@ -297,7 +297,7 @@ func (c *Classifier) fillProvider(d *Diagnosis, a *artefact, at *attempt, p *cat
 func (c *Classifier) fillRetry(d *Diagnosis, a *artefact, p *catalog.Provider, v verdict, body bodyWait) {
 	src := waitSources{headers: a.headers, body: body, useReset: v.category == "rate_limit" || v.category == "quota"}
 	if p != nil {
-		src.resetHeader, src.resetUnit = p.RateLimit.ResetHeader, p.RateLimit.ResetUnit
+		src.resetHeaders, src.resetUnit = p.RateLimit.ResetHeaders, p.RateLimit.ResetUnit
 	}
 	if v.entry != nil && v.entry.Retry.WaitSeconds > 0 {
 		src.fixed = v.entry.Retry.WaitSeconds

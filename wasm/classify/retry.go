@@ -43,13 +43,13 @@ type waitInfo struct {
 
 // waitSources are the inputs of computeWait.
 type waitSources struct {
-	headers     headerList
-	body        bodyWait
-	resetHeader string // the provider's documented reset header
-	resetUnit   string // "epoch" or "seconds"
-	useReset    bool   // read reset headers (rate limits and quotas)
-	fixed       float64
-	fixedWhy    string
+	headers      headerList
+	body         bodyWait
+	resetHeaders []string // the provider's documented reset headers
+	resetUnit    string   // their format (see package model's RateLimit)
+	useReset     bool     // read reset headers (rate limits and quotas)
+	fixed        float64
+	fixedWhy     string
 }
 
 // resetHeaders are the reset headers read after the provider's documented
@@ -116,8 +116,10 @@ func computeWait(in waitSources) waitInfo {
 		}
 	}
 	if in.useReset {
-		if in.resetHeader != "" && w.reset(in.headers, in.resetHeader, in.resetUnit) {
-			return w
+		for _, h := range in.resetHeaders {
+			if w.reset(in.headers, h, in.resetUnit) {
+				return w
+			}
 		}
 		for _, h := range resetHeaders {
 			if w.reset(in.headers, h.name, h.unit) {
@@ -129,6 +131,30 @@ func computeWait(in waitSources) waitInfo {
 		w.fix(in.fixed, in.fixedWhy)
 	}
 	return w
+}
+
+// parseWait reads a wait written in format: "seconds" (or ""), "ms",
+// "duration", "epoch" or "rfc3339" (package model's RateLimit). The result
+// is a delay in seconds, or a Unix time when it is 1e9 or more, as
+// computeWait reads a body's wait.
+func parseWait(v, format string) (float64, bool) {
+	v = textx.TrimSpace(v)
+	var f float64
+	ok := false
+	switch format {
+	case "duration":
+		f, ok = httptime.ParseDuration(v)
+	case "rfc3339":
+		var t httptime.Instant
+		t, ok = httptime.ParseRFC3339(v)
+		f = float64(t)
+	default:
+		f, ok = decimal.Parse(v)
+		if format == "ms" {
+			f /= 1000
+		}
+	}
+	return f, ok && f > -1e18 && f < 1e18 // not NaN nor infinite; negative is reported by computeWait
 }
 
 // fix sets the wait to seconds.
