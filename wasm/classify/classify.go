@@ -21,8 +21,9 @@ type Options struct {
 
 // Classifier diagnoses pastes against one catalog, read once by [New].
 type Classifier struct {
-	cat   *catalog.Catalog
-	lists *redactLists // what the redactor reads of cat
+	cat    *catalog.Catalog
+	lists  *redactLists // what the redactor reads of cat
+	stream []string     // the codes that can arrive inside a stream (sse.go)
 }
 
 // Diagnose reads one paste and says what it is. It never fails: empty,
@@ -54,7 +55,7 @@ func (c Classifier) Diagnose(input string, opts Options) Diagnosis {
 			push(&d.Notes, "The provider \""+textx.CutUTF8(opts.Provider, 40)+"\" is not in the catalog; it was ignored.")
 		}
 	}
-	art := unwrapWith(red, &budget{left: 16*len(red) + 1<<16})
+	art := unwrapWith(red, &budget{left: 16*len(red) + 1<<16, stream: c.stream})
 	segs, errs := split(red, &art)
 	if total, lone := c.diagnoseSeveral(&d, red, &art, segs, errs, forced, secrets); total < 2 { // read whole: one error or none
 		c.diagnoseArtefact(&d, &art, &pasteText{text: red, low: textx.Lower(red)}, forced, secrets)
@@ -215,6 +216,9 @@ func (c *Classifier) fill(d *Diagnosis, a *artefact, at *attempt) {
 		p, r = c.p(&at.top[0]), &at.reads[0]
 	}
 	names, doc, upstream := c.fillProvider(d, a, at, p)
+	if d.Status == 0 && r != nil {
+		d.Status = r.status // the body's status field (Google's error.code)
+	}
 	status := d.Status // the status the category follows
 	if upstream != 0 {
 		status = upstream
@@ -295,6 +299,9 @@ func (c *Classifier) fillProvider(d *Diagnosis, a *artefact, at *attempt, p *cat
 // wait through a pointer would bring its type data into the binary); body
 // is the wait the error body gives, p the provider that answered.
 func (c *Classifier) fillRetry(d *Diagnosis, a *artefact, p *catalog.Provider, v verdict, body bodyWait) {
+	if !body.ok {
+		body = messageWait(d.Message)
+	}
 	src := waitSources{headers: a.headers, body: body, useReset: v.category == "rate_limit" || v.category == "quota"}
 	if p != nil {
 		src.resetHeaders, src.resetUnit = p.RateLimit.ResetHeaders, p.RateLimit.ResetUnit

@@ -25,12 +25,24 @@ func TestExamplesDiagnoseToTheirCode(t *testing.T) {
 	}
 	c := classify.New(catalog.Default)
 	bad, total := 0, 0
-	for _, p := range cat.Providers {
+	for pi, p := range cat.Providers {
+		if catalog.Default.Providers[pi].ID != p.ID {
+			t.Fatalf("the generated catalog is stale at %s: run make gen", p.ID)
+		}
 		for _, e := range p.Entries {
 			for i, ex := range e.Examples {
 				total++
 				in := examplePaste(ex)
 				d := c.Diagnose(in, classify.Options{Provider: p.ID})
+				if env := &catalog.Default.Providers[pi].Envelope; !ex.Stream {
+					// a body that carries its code: pasted alone too
+					if _, ok := classify.ReadCode(ex.Body, env); ok {
+						if b := c.Diagnose(ex.Body, classify.Options{Provider: p.ID}); !sameCode(b.Code, e.Code.Code, e.Aliases) {
+							bad++
+							t.Errorf("%s/%s example %d as a bare body: code %q\n%s", p.ID, e.Code.Code, i+1, b.Code, ex.Body)
+						}
+					}
+				}
 				cats := []string{e.Category}
 				for _, v := range e.Variants {
 					cats = append(cats, v.Category)

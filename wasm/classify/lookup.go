@@ -20,6 +20,9 @@ type reading struct {
 	result      int    // 1 + the index in the provider's Results of the documented result found, 0 for none
 	unknownCode string // a code at the envelope path the catalog lacks
 	byStatus    bool   // entry chosen by the HTTP status alone
+	status      int    // the HTTP status the body's status_field gives, 0 for none
+	upstream    string // the provider an aggregator names behind the error
+	upBody      string // that provider's own error body, as sent
 	done        bool   // made by read
 }
 
@@ -161,8 +164,15 @@ func read(p *catalog.Provider, doc *node, status int, h headerList, looseCode, l
 		r.requestID = r.take(doc, env.RequestID, "request_id", false)
 		r.take(doc, env.Reason, "reason", false)
 		r.take(doc, env.StatusField, "status", true)
+		if r.status = httpStatus(firstOf(doc, env.StatusField)); status == 0 {
+			status = r.status // a bare body: its own status field
+		}
 		if l, ok := firstPresent(doc, env.Details); ok {
 			addField(&r.fields, l.path, compact(l.n, 300), "details")
+		}
+		if u := env.Upstream; u != nil {
+			r.upstream = r.take(doc, u.Provider, "upstream", false)
+			_, r.upBody, _ = firstScalar(doc, u.Body)
 		}
 	} else {
 		r.code, r.message = looseCode, looseMsg

@@ -96,7 +96,7 @@ func New(cat *catalog.Catalog) Classifier {
 		l.minKey = min(l.minKey, len(p.prefix)+p.min)
 		l.keyStarts += p.prefix[:1]
 	}
-	return Classifier{cat: cat, lists: l}
+	return Classifier{cat: cat, lists: l, stream: streamCodes(cat)}
 }
 
 // redactLists are what the redactor reads of the catalog, made once by

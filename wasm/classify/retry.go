@@ -157,6 +157,53 @@ func parseWait(v, format string) (float64, bool) {
 	return f, ok && f > -1e18 && f < 1e18 // not NaN nor infinite; negative is reported by computeWait
 }
 
+// waitWords are the words after which a message gives its wait.
+var waitWords = []string{"try again in ", "retry in ", "retry after ", "try again after "}
+
+// waitUnits are the unit words of a wait written in words ("20 seconds").
+var waitUnits = []struct {
+	word    string
+	seconds float64
+}{{"ms", 1e-3}, {"millisecond", 1e-3}, {"s", 1}, {"sec", 1}, {"second", 1}, {"min", 60}, {"minute", 60}, {"h", 3600}, {"hour", 3600}}
+
+// messageWait reads the wait a message gives in words, whatever the
+// provider: "Please try again in 6.596s", "in 1m30s" (Go durations, as
+// OpenAI writes them), "Please retry in 47.88s" (Gemini), "Retry after 60
+// seconds".
+func messageWait(msg string) bodyWait {
+	low := textx.Lower(msg)
+	for _, k := range waitWords {
+		i := textx.Index(low, k)
+		if i < 0 {
+			continue
+		}
+		rest := low[i+len(k):]
+		j := 0
+		for j < len(rest) && byteClass[rest[j]]&classAlnum != 0 || j < len(rest) && rest[j] == '.' && j+1 < len(rest) && rest[j+1]-'0' <= 9 {
+			j++
+		}
+		f, ok := httptime.ParseDuration(rest[:j])
+		end := j
+		if n, isNum := decimal.Parse(rest[:j]); isNum && j < len(rest) && rest[j] == ' ' {
+			// a number, a space and a unit word, singular or plural
+			w := rest[j+1:]
+			w = w[:textx.IndexAny(w+" ", " .,;)")]
+			for _, u := range waitUnits {
+				if w == u.word || w == u.word+"s" {
+					f, ok, end = n*u.seconds, true, j+1+len(w)
+				}
+			}
+		}
+		if ok && f < 1e9 {
+			if len(low) == len(msg) { // quoted as written
+				low = msg
+			}
+			return bodyWait{seconds: f, ok: true, rule: true, from: "the message: \"" + low[i:i+len(k)+end] + "\""}
+		}
+	}
+	return bodyWait{}
+}
+
 // fix sets the wait to seconds.
 func (w *waitInfo) fix(seconds float64, source string) {
 	w.seconds, w.ok, w.source = seconds, true, source
