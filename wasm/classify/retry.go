@@ -14,11 +14,13 @@ import (
 //  1. retry-after-ms (milliseconds)
 //  2. Retry-After: delay seconds, or an HTTP-date measured against the
 //     response's own Date header
-//  3. a body field: the envelope's retry_after, the code's wait_fields,
-//     google.rpc RetryInfo.retryDelay
-//  4. for rate limits, a reset header: the provider's documented one (with
-//     its unit), then x-ratelimit-reset, RateLimit-Reset, RateLimit's t=,
-//     OpenAI's reset durations and Anthropic's RFC 3339 resets
+//  3. a body field: the envelope's retry_after (in its retry_after_format),
+//     the code's wait_fields, google.rpc RetryInfo.retryDelay; else a wait
+//     the message gives in words (messageWait)
+//  4. for rate limits, a reset header: the provider's documented ones (in
+//     its reset_unit; the one whose "remaining" twin is 0 first), then
+//     x-ratelimit-reset, RateLimit-Reset, RateLimit's t=, OpenAI's reset
+//     durations and Anthropic's RFC 3339 resets
 //  5. the provider's documented fixed wait (catalog Retry.WaitSeconds)
 //
 // Nothing reads the clock: a time with no Date header to measure from is
@@ -116,9 +118,14 @@ func computeWait(in waitSources) waitInfo {
 		}
 	}
 	if in.useReset {
-		for _, h := range in.resetHeaders {
-			if w.reset(in.headers, h, in.resetUnit) {
-				return w
+		// the documented reset of the limit that ran out (its remaining
+		// header says 0), then the others in order
+		for pass := 0; pass < 2; pass++ {
+			for _, h := range in.resetHeaders {
+				left, _ := in.headers.get(textx.ReplaceAll(h, "reset", "remaining"))
+				if (pass == 0) == (textx.TrimSpace(left) == "0") && w.reset(in.headers, h, in.resetUnit) {
+					return w
+				}
 			}
 		}
 		for _, h := range resetHeaders {
