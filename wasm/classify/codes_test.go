@@ -314,3 +314,18 @@ func TestUpstreamProvider(t *testing.T) {
 		}
 	}
 }
+
+// TestRateLimitHeadersAreNotSecrets keeps the catalog's rate-limit headers
+// out of the redactor: anthropic-ratelimit-input-tokens-reset is named
+// like a token field but holds the reset time the wait is read from.
+func TestRateLimitHeadersAreNotSecrets(t *testing.T) {
+	c := New(&catalog.Catalog{Providers: []catalog.Provider{{ID: "a", RateLimit: catalog.RateLimit{ResetHeaders: []string{"Anthropic-RateLimit-Input-Tokens-Reset"}}}}})
+	in := "anthropic-ratelimit-input-tokens-reset: 2026-12-02T10:00:42Z\nx-other-tokens-reset: 2026-12-02T11:30:07Z"
+	red, _, _ := c.redactText(in)
+	if !strings.Contains(red, "tokens-reset: 2026-12-02T10:00:42Z\n") {
+		t.Errorf("a documented reset header was masked: %q", red)
+	}
+	if !strings.HasSuffix(red, "x-other-tokens-reset: "+mask) {
+		t.Errorf("an undocumented token-named field is no longer masked: %q", red)
+	}
+}

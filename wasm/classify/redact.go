@@ -85,6 +85,11 @@ func New(cat *catalog.Catalog) Classifier {
 		for _, h := range p.Auth.AltHeaders {
 			l.addAuthHeader(h)
 		}
+		for _, hs := range [][]string{p.RateLimit.Headers, p.RateLimit.ResetHeaders} {
+			for _, h := range hs {
+				l.public = append(l.public, textx.Lower(h))
+			}
+		}
 		for _, pre := range p.Auth.KeyPrefixes {
 			if pre != "" {
 				l.prefixes = append(l.prefixes, keyPrefix{prefix: pre, min: 6, provider: p.ID})
@@ -107,6 +112,7 @@ func New(cat *catalog.Catalog) Classifier {
 // shortest token a prefix can mask; keyStarts, the prefixes' first bytes.
 type redactLists struct {
 	allHeaders, looseHeaders []string
+	public                   []string // the catalog's rate-limit headers: "...-tokens-reset" holds a time, not a token
 	prefixes                 []keyPrefix
 	minKey                   int
 	keyStarts                string
@@ -353,7 +359,7 @@ func (r *redactor) named(i, j int) (int, bool) {
 	tok := s[i:j]
 	header := lowerIn(r.l.allHeaders, tok)
 	loose := header && lowerIn(r.l.looseHeaders, tok)
-	field := !header && secretWord(tok) && secretFieldName(textx.Lower(tok))
+	field := !header && secretWord(tok) && secretFieldName(textx.Lower(tok)) && !lowerIn(r.l.public, tok)
 	if !header && !field {
 		if lowerIs(tok, "cookies") {
 			return r.cookieArray(j)
