@@ -163,9 +163,15 @@ func read(p *catalog.Provider, doc *node, status int, h headerList, looseCode, l
 		r.typ = r.take(doc, env.Type, "type", false)
 		r.requestID = r.take(doc, env.RequestID, "request_id", false)
 		r.take(doc, env.Reason, "reason", false)
-		r.take(doc, env.StatusField, "status", true)
-		if r.status = httpStatus(firstOf(doc, env.StatusField)); status == 0 {
-			status = r.status // a bare body: its own status field
+		if l, ok := firstPresent(doc, env.StatusField); ok {
+			// a number there is the status (OpenRouter's error.code may
+			// also be a code such as "server_error")
+			if r.status = httpStatus(l.n); r.status != 0 && status == 0 {
+				status = r.status // a bare body: its own status field
+			}
+			if r.status != 0 && (len(r.fields) == 0 || r.fields[0].Path != l.path) {
+				addField(&r.fields, l.path, l.n.text, "status")
+			}
 		}
 		if l, ok := firstPresent(doc, env.Details); ok {
 			addField(&r.fields, l.path, compact(l.n, 300), "details")

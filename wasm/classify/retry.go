@@ -424,7 +424,11 @@ func decide(v *verdict) Retry {
 			msg = "Do not retry: a quota for a longer period is used up; it comes back only when the period resets or the quota is raised."
 		}
 		if wait.ok && wait.source != "" {
-			msg += " " + wait.source + " does not change that: retrying after " + formatSeconds(wait.seconds) + " gets the same answer."
+			src := wait.source
+			if src[0] >= 'a' && src[0] <= 'z' { // it starts a sentence
+				src = string(src[0]-'a'+'A') + src[1:]
+			}
+			msg += " " + src + " does not change that: retrying after " + formatSeconds(wait.seconds) + " gets the same answer."
 		} else if wait.hasAt {
 			msg += " The reset time it gives is " + wait.at.FormatClock() + " UTC; schedule one new attempt after it instead of a retry loop."
 		}
