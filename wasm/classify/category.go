@@ -29,7 +29,7 @@ func (c *Classifier) fillCategory(d *Diagnosis, a *artefact, at *attempt, p *cat
 			// a documented rate limit whose body says more: Google's
 			// RESOURCE_EXHAUSTED with a per-day quota in QuotaFailure
 			cat = f.category
-			push(&d.Notes, "The body narrows it down: "+f.rule+", so it is "+cat+", not a short rate limit.")
+			push(&d.Notes, "By the body's "+f.rule+", it is "+cat+".")
 		}
 		if entry.Signal == catalog.SignalStream {
 			d.MidStream = true

@@ -21,9 +21,8 @@ type Options struct {
 
 // Classifier diagnoses pastes against one catalog, read once by [New].
 type Classifier struct {
-	cat    *catalog.Catalog
-	lists  *redactLists // what the redactor reads of cat
-	stream []string     // the codes that can arrive inside a stream (sse.go)
+	cat   *catalog.Catalog
+	lists *redactLists // what the redactor (and the SSE reader) read of cat
 }
 
 // Diagnose reads one paste and says what it is. It never fails: empty,
@@ -55,7 +54,7 @@ func (c Classifier) Diagnose(input string, opts Options) Diagnosis {
 			push(&d.Notes, "The provider \""+textx.CutUTF8(opts.Provider, 40)+"\" is not in the catalog; it was ignored.")
 		}
 	}
-	art := unwrapWith(red, &budget{left: 16*len(red) + 1<<16, stream: c.stream})
+	art := unwrapWith(red, &budget{left: 16*len(red) + 1<<16, stream: c.lists.stream})
 	segs, errs := split(red, &art)
 	if total, lone := c.diagnoseSeveral(&d, red, &art, segs, errs, forced, secrets); total < 2 { // read whole: one error or none
 		c.diagnoseArtefact(&d, &art, &pasteText{text: red, low: textx.Lower(red)}, forced, secrets)

@@ -23,7 +23,7 @@ func TestMessageWait(t *testing.T) {
 		{"Please try again in 1m30s. Visit https://example.test", 90, true, "1m30s"},
 		{"Quota exceeded for metric. Please retry in 47.88s.", 47.88, true, "retry in 47.88s"},
 		{"Please retry in 10h17m5.723541104s.", 10*3600 + 17*60 + 5.723541104, true, ""},
-		{"Rate limit exceeded. Retry after 60 seconds", 60, true, "Retry after 60 seconds"}, // quoted as written
+		{"Rate limit exceeded. Retry after 60 seconds", 60, true, `"retry after 60 seconds"`},
 		{"try again in 1 second.", 1, true, ""},
 		{"try again in 20 ms", 0.02, true, ""},
 		{"retry in 2 minutes, please", 120, true, ""},
@@ -41,6 +41,8 @@ func TestMessageWait(t *testing.T) {
 		{"try again in ", 0, false, ""},
 		{"", 0, false, ""},
 		{"Try again in 5s — \u212a", 5, true, "5s"}, // a rune that lower-cases to another length
+		{"Retry after 3 secs; then give up", 3, true, "3 secs"},
+		{"try again in 90 s", 0, false, ""}, // a lone "s" is not a unit word
 	} {
 		w := messageWait(tt.msg)
 		if w.ok != tt.ok || w.ok && (w.seconds-tt.seconds > 1e-9 || tt.seconds-w.seconds > 1e-9) || !w.ok && w.from != "" {
@@ -315,14 +317,14 @@ func TestUpstreamProvider(t *testing.T) {
 	}
 }
 
-// TestRateLimitHeadersAreNotSecrets keeps the catalog's rate-limit headers
-// out of the redactor: anthropic-ratelimit-input-tokens-reset is named
-// like a token field but holds the reset time the wait is read from.
+// TestRateLimitHeadersAreNotSecrets keeps rate-limit headers out of the
+// redactor: anthropic-ratelimit-input-tokens-reset is named like a token
+// field but holds the reset time the wait is read from.
 func TestRateLimitHeadersAreNotSecrets(t *testing.T) {
-	c := New(&catalog.Catalog{Providers: []catalog.Provider{{ID: "a", RateLimit: catalog.RateLimit{ResetHeaders: []string{"Anthropic-RateLimit-Input-Tokens-Reset"}}}}})
-	in := "anthropic-ratelimit-input-tokens-reset: 2026-12-02T10:00:42Z\nx-other-tokens-reset: 2026-12-02T11:30:07Z"
+	c := New(&catalog.Catalog{})
+	in := "Anthropic-RateLimit-Input-Tokens-Reset: 2026-12-02T10:00:42Z\nx-other-tokens-reset: 2026-12-02T11:30:07Z"
 	red, _, _ := c.redactText(in)
-	if !strings.Contains(red, "tokens-reset: 2026-12-02T10:00:42Z\n") {
+	if !strings.Contains(red, "Tokens-Reset: 2026-12-02T10:00:42Z\n") {
 		t.Errorf("a documented reset header was masked: %q", red)
 	}
 	if !strings.HasSuffix(red, "x-other-tokens-reset: "+mask) {

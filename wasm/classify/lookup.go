@@ -144,7 +144,10 @@ func read(p *catalog.Provider, doc *node, status int, h headerList, looseCode, l
 		// a streamed JSON array (Gemini's): its last element with a code,
 		// else its first
 		i := len(doc.vals) - 1
-		for i > 0 && firstOf(doc.vals[i], env.Code) == nil {
+		for i > 0 {
+			if _, ok := firstPresent(doc.vals[i], env.Code); ok {
+				break
+			}
 			i--
 		}
 		doc = doc.vals[i]
@@ -208,27 +211,24 @@ func read(p *catalog.Provider, doc *node, status int, h headerList, looseCode, l
 	return r
 }
 
-// firstOf returns the first of paths present in doc, or nil.
-func firstOf(doc *node, paths []string) *node {
-	l, _ := firstPresent(doc, paths)
-	return l.n
-}
-
 // fromHeaders reads the code and the request id from the response headers
 // the envelope names, when the body has none.
 func (r *reading) fromHeaders(env *catalog.Envelope, h headerList) {
-	for _, name := range env.CodeHeaders {
-		if v, ok := h.get(name); ok && r.code == "" {
-			if c := model.HeaderCode(v); c != "" {
-				r.code = c
-				addField(&r.fields, "header "+name, v, "code")
-			}
+	for k, names := range [2][]string{env.CodeHeaders, env.RequestIDHeaders} {
+		dst, role := &r.code, "code"
+		if k == 1 {
+			dst, role = &r.requestID, "request_id"
 		}
-	}
-	for _, name := range env.RequestIDHeaders {
-		if v, ok := h.get(name); ok && v != "" && r.requestID == "" {
-			r.requestID = v
-			addField(&r.fields, "header "+name, v, "request_id")
+		for _, name := range names {
+			sent, _ := h.get(name)
+			v := sent
+			if k == 0 {
+				v = model.HeaderCode(v)
+			}
+			if v != "" && *dst == "" {
+				*dst = v
+				addField(&r.fields, "header "+name, sent, role)
+			}
 		}
 	}
 }
@@ -339,9 +339,6 @@ func whenHolds(w *catalog.When, doc *node) bool {
 	case w.Equals != "":
 		return v == w.Equals
 	case w.Contains != "":
-		if v == "" { // an object or an array: its text
-			v = compact(l.n, 4096)
-		}
 		return textx.Index(textx.Lower(v), w.Contains) >= 0
 	}
 	return w.Present

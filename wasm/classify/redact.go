@@ -85,11 +85,6 @@ func New(cat *catalog.Catalog) Classifier {
 		for _, h := range p.Auth.AltHeaders {
 			l.addAuthHeader(h)
 		}
-		for _, hs := range [][]string{p.RateLimit.Headers, p.RateLimit.ResetHeaders} {
-			for _, h := range hs {
-				l.public = append(l.public, textx.Lower(h))
-			}
-		}
 		for _, pre := range p.Auth.KeyPrefixes {
 			if pre != "" {
 				l.prefixes = append(l.prefixes, keyPrefix{prefix: pre, min: 6, provider: p.ID})
@@ -101,7 +96,8 @@ func New(cat *catalog.Catalog) Classifier {
 		l.minKey = min(l.minKey, len(p.prefix)+p.min)
 		l.keyStarts += p.prefix[:1]
 	}
-	return Classifier{cat: cat, lists: l, stream: streamCodes(cat)}
+	l.stream = streamCodes(cat)
+	return Classifier{cat: cat, lists: l}
 }
 
 // redactLists are what the redactor reads of the catalog, made once by
@@ -112,7 +108,7 @@ func New(cat *catalog.Catalog) Classifier {
 // shortest token a prefix can mask; keyStarts, the prefixes' first bytes.
 type redactLists struct {
 	allHeaders, looseHeaders []string
-	public                   []string // the catalog's rate-limit headers: "...-tokens-reset" holds a time, not a token
+	stream                   []string // the codes that can arrive inside a stream (sse.go)
 	prefixes                 []keyPrefix
 	minKey                   int
 	keyStarts                string
@@ -359,14 +355,16 @@ func (r *redactor) named(i, j int) (int, bool) {
 	tok := s[i:j]
 	header := lowerIn(r.l.allHeaders, tok)
 	loose := header && lowerIn(r.l.looseHeaders, tok)
-	field := !header && secretWord(tok) && secretFieldName(textx.Lower(tok)) && !lowerIn(r.l.public, tok)
+	name := textx.Lower(tok)
+	// a rate-limit header is no secret: anthropic-ratelimit-input-tokens-reset
+	// holds a time
+	field := !header && secretWord(tok) && secretFieldName(name) && textx.Index(name, "ratelimit") < 0
 	if !header && !field {
 		if lowerIs(tok, "cookies") {
 			return r.cookieArray(j)
 		}
 		return 0, false
 	}
-	name := textx.Lower(tok)
 	// closing quote of the name: ", ', \" or \\\"
 	k := skip(s, j, min(len(s), j+8), `"'\`)
 	k = skip(s, k, len(s), " \t")

@@ -167,16 +167,13 @@ func parseWait(v, format string) (float64, bool) {
 // waitWords are the words after which a message gives its wait.
 var waitWords = []string{"try again in ", "retry in ", "retry after ", "try again after "}
 
-// waitUnits are the unit words of a wait written in words ("20 seconds").
-var waitUnits = []struct {
-	word    string
-	seconds float64
-}{{"ms", 1e-3}, {"millisecond", 1e-3}, {"s", 1}, {"sec", 1}, {"second", 1}, {"min", 60}, {"minute", 60}, {"h", 3600}, {"hour", 3600}}
+// waitUnits are unit words, each followed by its unit in a Go duration.
+var waitUnits = []string{"ms", "ms", "millisecond", "ms", "sec", "s", "second", "s", "min", "m", "minute", "m", "hour", "h"}
 
 // messageWait reads the wait a message gives in words, whatever the
-// provider: "Please try again in 6.596s", "in 1m30s" (Go durations, as
-// OpenAI writes them), "Please retry in 47.88s" (Gemini), "Retry after 60
-// seconds".
+// provider: a Go duration as OpenAI and Gemini write it ("Please try again
+// in 6.596s", "in 1m30s", "Please retry in 47.88s"), or a number and a
+// unit word ("Retry after 60 seconds").
 func messageWait(msg string) bodyWait {
 	low := textx.Lower(msg)
 	for _, k := range waitWords {
@@ -184,27 +181,26 @@ func messageWait(msg string) bodyWait {
 		if i < 0 {
 			continue
 		}
-		rest := low[i+len(k):]
+		s := low[i+len(k):]
 		j := 0
-		for j < len(rest) && byteClass[rest[j]]&classAlnum != 0 || j < len(rest) && rest[j] == '.' && j+1 < len(rest) && rest[j+1]-'0' <= 9 {
+		for j < len(s) && (byteClass[s[j]]&classAlnum != 0 || s[j] == '.' && j+1 < len(s) && s[j+1]-'0' <= 9) {
 			j++
 		}
-		f, ok := httptime.ParseDuration(rest[:j])
-		end := j
-		if n, isNum := decimal.Parse(rest[:j]); isNum && j < len(rest) && rest[j] == ' ' {
-			// a number, a space and a unit word, singular or plural
-			w := rest[j+1:]
+		d, end := s[:j], j
+		if j < len(s) && s[j] == ' ' { // "60 seconds"
+			w := s[j+1:]
 			w = w[:textx.IndexAny(w+" ", " .,;)")]
-			for _, u := range waitUnits {
-				if w == u.word || w == u.word+"s" {
-					f, ok, end = n*u.seconds, true, j+1+len(w)
+			end += 1 + len(w)
+			if len(w) > 3 {
+				w = textx.TrimRight(w, "s")
+			}
+			for u := 0; u < len(waitUnits); u += 2 {
+				if w == waitUnits[u] {
+					d += waitUnits[u+1]
 				}
 			}
 		}
-		if ok && f < 1e9 {
-			if len(low) == len(msg) { // quoted as written
-				low = msg
-			}
+		if f, ok := httptime.ParseDuration(d); ok && f < 1e9 {
 			return bodyWait{seconds: f, ok: true, rule: true, from: "the message: \"" + low[i:i+len(k)+end] + "\""}
 		}
 	}
@@ -239,8 +235,7 @@ func (w *waitInfo) reset(h headerList, name, unit string) bool {
 	}
 	v = textx.TrimSpace(v)
 	label := name + ": " + v
-	switch unit {
-	case "structured": // RateLimit: "default";r=0;t=30
+	if unit == "structured" { // RateLimit: "default";r=0;t=30
 		i := textx.Index(v, ";t=")
 		if i < 0 {
 			return false
@@ -253,46 +248,44 @@ func (w *waitInfo) reset(h headerList, name, unit string) bool {
 			w.fix(f, "RateLimit t="+num+" (delta seconds)")
 			return true
 		}
-	case "duration":
-		if d, ok := httptime.ParseDuration(v); ok {
-			w.fix(d, label)
-			return true
-		}
-	case "rfc3339":
-		if t, ok := httptime.ParseRFC3339(v); ok {
-			w.until(t, label)
-			return true
-		}
-	case "ms":
-		if f, ok := decimal.Parse(v); ok && f >= 0 {
-			w.fix(f/1000, label+" ms")
-			return true
-		}
+		return false
+	}
+	f, ok := parseWait(v, unit)
+	if !ok || f < 0 {
+		push(&w.problems, label+" is not a wait in "+unitWord(unit)+"; ignored.")
+		return false
+	}
+	epoch := f >= 1e9
+	if unit == "epoch" && !epoch {
+		push(&w.problems, name+" is documented as a Unix time, but "+v+" is a plausible delay in seconds, so it was read as one.")
+	}
+	if unit == "seconds" && epoch {
+		push(&w.problems, name+" is documented in seconds, but "+v+" is a Unix time, so it was read as one.")
+	}
+	switch {
+	case !epoch:
+		w.fix(f, label+" ("+unitWord(unit)+" until the reset)")
+	case unit == "rfc3339":
+		w.until(httptime.Instant(f), label)
 	default:
-		f, ok := decimal.Parse(v)
-		if !ok || f < 0 {
-			push(&w.problems, label+" is not a number; ignored.")
-			return false
-		}
-		epoch := f >= 1e9
-		if unit == "epoch" && !epoch {
-			push(&w.problems, name+" is documented as a Unix time, but "+v+" is a plausible delay in seconds, so it was read as one.")
-		}
-		if unit == "seconds" && epoch {
-			push(&w.problems, name+" is documented in seconds, but "+v+" is a Unix time, so it was read as one.")
-		}
-		if !epoch {
-			w.fix(f, label+" (seconds until the reset)")
-			return true
-		}
 		if f >= 1e12 {
 			push(&w.problems, label+" looks like Unix milliseconds; read as such.")
 			f /= 1000
 		}
 		w.until(httptime.Instant(f), label+" (Unix time "+httptime.Instant(f).FormatClock()+" UTC)")
-		return true
 	}
-	return false
+	return true
+}
+
+// unitWord names a wait format in words.
+func unitWord(unit string) string {
+	switch unit {
+	case "ms", "duration":
+		return unit
+	case "rfc3339":
+		return "RFC 3339"
+	}
+	return "seconds"
 }
 
 // formatSeconds writes a wait for people: "12 s", "1.5 s", "10 min".

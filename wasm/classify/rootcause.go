@@ -52,10 +52,10 @@ func vague(cat string) bool {
 // and says what that document is.
 func (c *Classifier) rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *reading) (upstream int, found bool) {
 	var rc RootCause
-	var g foreign          // the wrapped document's well-known shape
-	var ue *catalog.Code   // the upstream provider's code for it
-	up := c.upstream(d, r) // the provider an aggregator names, or nil
-	how := ""              // what gave the category, in words
+	var g foreign        // the wrapped document's well-known shape
+	var ue *catalog.Code // the upstream provider's code for it
+	up := c.upstream(r)  // the provider an aggregator names, or nil
+	how := ""            // what gave the category, in words
 	for i := len(a.layers) - 1; i >= at.index && r != nil && r.entry != nil && vague(d.Category); i-- {
 		if i == at.index && i+1 < len(a.layers) {
 			push(&d.Notes, "Inside "+rc.Where+" is the wrapped error; it says no more than "+d.Category+".")
@@ -128,18 +128,13 @@ func (c *Classifier) rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalo
 }
 
 // upstream returns the catalog provider whose detect.names has the name an
-// aggregator's error gives for the provider behind it (r.upstream), and
-// notes it; nil when there is none or it is not in the catalog.
-func (c *Classifier) upstream(d *Diagnosis, r *reading) *catalog.Provider {
-	if r == nil || r.upstream == "" {
-		return nil
-	}
+// aggregator's error gives for the provider behind it (r.upstream); nil
+// when there is none or it is not in the catalog.
+func (c *Classifier) upstream(r *reading) *catalog.Provider {
 	for i := range c.cat.Providers {
-		q := &c.cat.Providers[i]
-		for _, n := range q.Detect.Names {
-			if catalog.EqualFold(n, r.upstream) {
-				push(&d.Notes, "The provider behind the error is "+q.Name+", named \""+textx.CutUTF8(r.upstream, 60)+"\" in the body.")
-				return q
+		for _, n := range c.cat.Providers[i].Detect.Names {
+			if r != nil && r.upstream != "" && catalog.EqualFold(n, r.upstream) {
+				return &c.cat.Providers[i]
 			}
 		}
 	}
