@@ -355,16 +355,16 @@ func (r *redactor) named(i, j int) (int, bool) {
 	tok := s[i:j]
 	header := lowerIn(r.l.allHeaders, tok)
 	loose := header && lowerIn(r.l.looseHeaders, tok)
-	name := textx.Lower(tok)
-	// a rate-limit header is no secret: anthropic-ratelimit-input-tokens-reset
-	// holds a time
-	field := !header && secretWord(tok) && secretFieldName(name) && textx.Index(name, "ratelimit") < 0
+	// a rate-limit header is no secret field:
+	// anthropic-ratelimit-input-tokens-reset holds a time
+	field := !header && secretWord(tok) && secretFieldName(textx.Lower(tok)) && textx.Index(textx.Lower(tok), "ratelimit") < 0
 	if !header && !field {
 		if lowerIs(tok, "cookies") {
 			return r.cookieArray(j)
 		}
 		return 0, false
 	}
+	name := textx.Lower(tok)
 	// closing quote of the name: ", ', \" or \\\"
 	k := skip(s, j, min(len(s), j+8), `"'\`)
 	k = skip(s, k, len(s), " \t")
