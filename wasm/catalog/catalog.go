@@ -57,17 +57,29 @@ type Provider struct {
 }
 
 // Envelope is [model.Envelope]: the error body's fields as paths, tried in
-// order. The model's fields the classifier does not read (code and
-// request id headers, status and extra fields, upstream) are left out.
+// order. The model's extra fields, which the classifier does not read, are
+// left out.
 type Envelope struct {
-	Code       []string
-	Message    []string
-	RequestID  []string
-	Details    []string
-	Type       []string
-	RetryAfter []string
-	Indirect   *Indirect
-	Reason     []string
+	Code             []string
+	Message          []string
+	RequestID        []string
+	Details          []string
+	Type             []string
+	RetryAfter       []string
+	Indirect         *Indirect
+	Reason           []string
+	CodeHeaders      []string
+	RequestIDHeaders []string
+	StatusField      []string
+	Upstream         *Upstream
+	RetryAfterFormat string
+	CodeFromStatus   bool
+}
+
+// Upstream is [model.Upstream].
+type Upstream struct {
+	Provider []string
+	Body     []string
 }
 
 // Indirect is [model.Indirect].
@@ -94,9 +106,9 @@ type Auth struct {
 
 // RateLimit is [model.RateLimit].
 type RateLimit struct {
-	Headers     []string
-	ResetHeader string
-	ResetUnit   string
+	Headers      []string
+	ResetHeaders []string
+	ResetUnit    string
 }
 
 // Code is [model.Code]. Statuses is empty unless Signal is SignalHTTP.
@@ -109,6 +121,7 @@ type Code struct {
 	Statuses []int
 	Retry    Retry
 	Signal   Signal
+	Stream   bool
 	Aliases  []string
 	Variants []Variant
 }
@@ -123,15 +136,25 @@ type Retry struct {
 }
 
 // Variant is [model.Variant]; Match is lower case. A variant is selected
-// when the message contains one of its Match entries.
+// when the message contains one of its Match entries and its When holds
+// (either alone when the other is empty).
 type Variant struct {
 	Name      string
 	Match     []string
+	When      *When
 	Category  string
 	Retryable Retryable
 	Title     string
 	Meaning   string
 	Fix       []string
+}
+
+// When is [model.When]; Contains is lower case.
+type When struct {
+	Path     string
+	Equals   string
+	Contains string
+	Present  bool
 }
 
 // Result is [model.Result].

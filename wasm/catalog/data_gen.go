@@ -25,6 +25,12 @@ const Text = "" +
 	"retry_after\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"0\x1e" +
 	"2\x1e" +
 	"aitbc.bubuit.net\x1e" +
 	"gitea.bubuit.net\x1e" +
@@ -35,7 +41,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"31\x1e" +
 	"AUTH_MISSING_KEY\x1e" +
@@ -54,6 +60,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"AUTH_INVALID_KEY\x1e" +
 	"auth\x1e" +
 	"API key is invalid\x1e" +
@@ -67,6 +74,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -87,6 +95,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"AUTH_INSUFFICIENT_SCOPE\x1e" +
 	"permission\x1e" +
 	"API key lacks the required permissions\x1e" +
@@ -100,6 +109,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -119,6 +129,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"JOB_ALREADY_CLAIMED\x1e" +
 	"conflict\x1e" +
 	"Another miner has already claimed the job\x1e" +
@@ -132,6 +143,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -151,6 +163,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"JOB_ALREADY_CANCELLED\x1e" +
 	"conflict\x1e" +
 	"Job was cancelled\x1e" +
@@ -167,6 +180,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"JOB_EXPIRED\x1e" +
 	"gone\x1e" +
 	"Job deadline has passed\x1e" +
@@ -180,6 +194,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -200,6 +215,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"VALIDATION_MISSING_FIELD\x1e" +
 	"invalid_request\x1e" +
 	"A required field is missing\x1e" +
@@ -214,6 +230,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -233,6 +250,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"VALIDATION_OUT_OF_RANGE\x1e" +
 	"invalid_request\x1e" +
 	"A value is outside the allowed range\x1e" +
@@ -246,6 +264,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -265,6 +284,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"VALIDATION_PROMPT_TOO_LONG\x1e" +
 	"invalid_request\x1e" +
 	"Prompt exceeds the length limit\x1e" +
@@ -281,6 +301,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"VALIDATION_INVALID_MODEL\x1e" +
 	"invalid_request\x1e" +
 	"Model not supported\x1e" +
@@ -294,6 +315,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -314,6 +336,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"MINER_ALREADY_REGISTERED\x1e" +
 	"conflict\x1e" +
 	"Miner ID already exists\x1e" +
@@ -327,6 +350,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -347,6 +371,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"MINER_CAPACITY_FULL\x1e" +
 	"unavailable\x1e" +
 	"Miner is at maximum capacity\x1e" +
@@ -361,6 +386,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -380,6 +406,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"RECEIPT_INVALID_SIGNATURE\x1e" +
 	"invalid_request\x1e" +
 	"Receipt signature verification failed\x1e" +
@@ -396,6 +423,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"RECEIPT_ALREADY_CLAIMED\x1e" +
 	"conflict\x1e" +
 	"Receipt already processed\x1e" +
@@ -409,6 +437,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -430,6 +459,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"RATE_QUOTA_EXCEEDED\x1e" +
 	"quota\x1e" +
 	"Daily or monthly quota used up\x1e" +
@@ -444,6 +474,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -464,6 +495,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"PAYMENT_FAILED\x1e" +
 	"server\x1e" +
 	"Payment processing error\x1e" +
@@ -478,6 +510,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -498,6 +531,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"SYSTEM_MAINTENANCE\x1e" +
 	"unavailable\x1e" +
 	"Scheduled maintenance\x1e" +
@@ -511,6 +545,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -530,6 +565,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"SYSTEM_UPSTREAM_ERROR\x1e" +
 	"upstream\x1e" +
 	"A dependency failed\x1e" +
@@ -544,6 +580,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -574,6 +611,13 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"request-id\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"3\x1e" +
 	"api.anthropic.com\x1e" +
@@ -627,7 +671,11 @@ const Text = "" +
 	"anthropic-ratelimit-output-tokens-remaining\x1e" +
 	"anthropic-ratelimit-output-tokens-reset\x1e" +
 	"retry-after\x1e" +
+	"4\x1e" +
 	"anthropic-ratelimit-requests-reset\x1e" +
+	"anthropic-ratelimit-tokens-reset\x1e" +
+	"anthropic-ratelimit-input-tokens-reset\x1e" +
+	"anthropic-ratelimit-output-tokens-reset\x1e" +
 	"rfc3339\x1e" +
 	"11\x1e" +
 	"invalid_request_error\x1e" +
@@ -646,10 +694,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"2\x1e" +
 	"own-spend-limit\x1e" +
 	"1\x1e" +
 	"usage limits\x1e" +
+	"0\x1e" +
 	"quota\x1e" +
 	"2\x1e" +
 	"Spend limit you set for the organization or workspace reached\x1e" +
@@ -660,6 +710,7 @@ const Text = "" +
 	"prompt-too-long\x1e" +
 	"1\x1e" +
 	"prompt is too long\x1e" +
+	"0\x1e" +
 	"context_length\x1e" +
 	"2\x1e" +
 	"Prompt longer than the model's context window\x1e" +
@@ -685,10 +736,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"cors-blocked\x1e" +
 	"1\x1e" +
 	"cors requests are not allowed for this organization\x1e" +
+	"0\x1e" +
 	"permission\x1e" +
 	"2\x1e" +
 	"Browser calls are not allowed for this organization\x1e" +
@@ -712,6 +765,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"permission_error\x1e" +
 	"permission\x1e" +
 	"Key not allowed to use this resource\x1e" +
@@ -726,6 +780,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -746,6 +801,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"conflict_error\x1e" +
 	"conflict\x1e" +
 	"Request conflicts with the resource's current state\x1e" +
@@ -763,6 +819,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"request_too_large\x1e" +
 	"invalid_request\x1e" +
 	"Request body larger than the endpoint allows\x1e" +
@@ -777,6 +834,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -798,8 +856,14 @@ const Text = "" +
 	"exponential with jitter\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"monthly-spend-cap\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"error.details.error_code\x1e" +
+	"enforced_spend_limit_reached\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"quota\x1e" +
 	"2\x1e" +
@@ -825,6 +889,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"timeout_error\x1e" +
 	"timeout\x1e" +
 	"Request timed out while processing\x1e" +
@@ -839,6 +904,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"exponential with jitter\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -858,6 +924,7 @@ const Text = "" +
 	"0\x1e" +
 	"exponential with jitter\x1e" +
 	"0\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -881,6 +948,13 @@ const Text = "" +
 	"2\x1e" +
 	"error.innererror.code\x1e" +
 	"error.inner_error.code\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"error.status\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"1\x1e" +
 	"3\x1e" +
 	"openai.azure.com\x1e" +
 	"cognitiveservices.azure.com\x1e" +
@@ -906,6 +980,7 @@ const Text = "" +
 	"2\x1e" +
 	"retry-after-ms\x1e" +
 	"retry-after\x1e" +
+	"1\x1e" +
 	"retry-after\x1e" +
 	"seconds\x1e" +
 	"12\x1e" +
@@ -927,6 +1002,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"content_filter_error\x1e" +
 	"unavailable\x1e" +
 	"Content filtering did not run on the completion\x1e" +
@@ -943,6 +1019,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"contentFilter\x1e" +
 	"content_filter\x1e" +
 	"Image generation refused by the safety system\x1e" +
@@ -957,10 +1034,12 @@ const Text = "" +
 	"\x1e" +
 	"2\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"generated-image\x1e" +
 	"1\x1e" +
 	"generated image was filtered\x1e" +
+	"0\x1e" +
 	"content_filter\x1e" +
 	"2\x1e" +
 	"Generated image was filtered\x1e" +
@@ -982,6 +1061,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"InvalidPayload\x1e" +
 	"invalid_request\x1e" +
 	"Image request missing parameters or with invalid values\x1e" +
@@ -995,6 +1075,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"DeploymentNotFound\x1e" +
@@ -1011,6 +1092,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1032,6 +1114,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"403\x1e" +
 	"permission\x1e" +
 	"Forbidden (network access denied or resource suspended)\x1e" +
@@ -1049,10 +1132,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"resource-blocked\x1e" +
 	"1\x1e" +
 	"resource has been temporarily blocked\x1e" +
+	"0\x1e" +
 	"permission\x1e" +
 	"2\x1e" +
 	"Resource suspended by abuse detection\x1e" +
@@ -1075,6 +1160,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"429\x1e" +
 	"rate_limit\x1e" +
 	"Too many requests (rate limit or capacity)\x1e" +
@@ -1092,10 +1178,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"high-demand\x1e" +
 	"1\x1e" +
 	"experiencing high demand\x1e" +
+	"0\x1e" +
 	"unavailable\x1e" +
 	"1\x1e" +
 	"System is experiencing high demand\x1e" +
@@ -1120,6 +1208,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"503\x1e" +
 	"unavailable\x1e" +
 	"Service unavailable\x1e" +
@@ -1138,6 +1227,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"bedrock\x1e" +
 	"Amazon Bedrock (runtime)\x1e" +
 	"https://bedrock-runtime.us-east-1.amazonaws.com\x1e" +
@@ -1152,6 +1242,14 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"x-amzn-errortype\x1e" +
+	"1\x1e" +
+	"x-amzn-requestid\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"2\x1e" +
 	"bedrock-runtime.*.amazonaws.com\x1e" +
@@ -1173,7 +1271,7 @@ const Text = "" +
 	"1\x1e" +
 	"bedrock-api-key-\x1e" +
 	"0\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"20\x1e" +
 	"ValidationException\x1e" +
@@ -1192,6 +1290,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"0\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"ValidationError\x1e" +
 	"0\x1e" +
@@ -1213,6 +1312,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"ResourceNotFoundException\x1e" +
 	"not_found\x1e" +
 	"Model or resource ARN not found\x1e" +
@@ -1227,6 +1327,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1247,6 +1348,7 @@ const Text = "" +
 	"0\x1e" +
 	"exponential with random jitter\x1e" +
 	"0\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"ServiceQuotaExceededException\x1e" +
@@ -1263,6 +1365,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1283,6 +1386,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"ModelTimeoutException\x1e" +
 	"timeout\x1e" +
 	"Model took too long to process the request\x1e" +
@@ -1299,6 +1403,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"0\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"ModelErrorException\x1e" +
@@ -1319,6 +1424,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"ModelStreamErrorException\x1e" +
 	"upstream\x1e" +
 	"Error while streaming the response (mid-stream)\x1e" +
@@ -1335,6 +1441,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"0\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"InternalServerException\x1e" +
@@ -1352,6 +1459,7 @@ const Text = "" +
 	"0\x1e" +
 	"exponential with random jitter\x1e" +
 	"0\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"ServiceUnavailableException\x1e" +
@@ -1370,6 +1478,7 @@ const Text = "" +
 	"exponential with random jitter\x1e" +
 	"0\x1e" +
 	"1\x1e" +
+	"1\x1e" +
 	"ServiceUnavailable\x1e" +
 	"0\x1e" +
 	"FTUFormNotFilled\x1e" +
@@ -1385,6 +1494,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1407,6 +1517,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"InvalidClientTokenId\x1e" +
 	"auth\x1e" +
 	"Access key ID not recognised\x1e" +
@@ -1421,6 +1532,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1441,6 +1553,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"ExpiredTokenException\x1e" +
 	"auth\x1e" +
 	"Security token expired\x1e" +
@@ -1458,6 +1571,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"RequestExpired\x1e" +
 	"auth\x1e" +
 	"Request timestamp too old or too far in the future\x1e" +
@@ -1472,6 +1586,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1493,6 +1608,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"InvalidAction\x1e" +
 	"invalid_request\x1e" +
 	"Requested action does not exist\x1e" +
@@ -1507,6 +1623,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1528,6 +1645,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"clawhosters\x1e" +
 	"ClawHosters\x1e" +
 	"https://clawhosters.com/api/v1\x1e" +
@@ -1541,6 +1659,12 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"1\x1e" +
 	"clawhosters.com\x1e" +
@@ -1556,6 +1680,7 @@ const Text = "" +
 	"X-RateLimit-Limit\x1e" +
 	"X-RateLimit-Remaining\x1e" +
 	"X-RateLimit-Reset\x1e" +
+	"1\x1e" +
 	"X-RateLimit-Reset\x1e" +
 	"epoch\x1e" +
 	"6\x1e" +
@@ -1577,6 +1702,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"forbidden\x1e" +
 	"permission\x1e" +
 	"Valid key, but no access to this action\x1e" +
@@ -1591,6 +1717,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1612,6 +1739,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"unprocessable_entity\x1e" +
 	"invalid_request\x1e" +
 	"Request understood but not allowed (validation or instance state)\x1e" +
@@ -1628,11 +1756,13 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"3\x1e" +
 	"validation\x1e" +
 	"2\x1e" +
 	"validation failed\x1e" +
 	"invalid package index\x1e" +
+	"0\x1e" +
 	"invalid_request\x1e" +
 	"2\x1e" +
 	"Validation failed\x1e" +
@@ -1647,6 +1777,7 @@ const Text = "" +
 	"cannot be deleted in its current state\x1e" +
 	"already stopped\x1e" +
 	"not running\x1e" +
+	"0\x1e" +
 	"conflict\x1e" +
 	"2\x1e" +
 	"Instance is in the wrong state for this action\x1e" +
@@ -1657,6 +1788,7 @@ const Text = "" +
 	"billing-type\x1e" +
 	"1\x1e" +
 	"only daily billing instances\x1e" +
+	"0\x1e" +
 	"invalid_request\x1e" +
 	"2\x1e" +
 	"Action not available for this instance's billing type\x1e" +
@@ -1679,6 +1811,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"ratelimitexceeded\x1e" +
 	"0\x1e" +
@@ -1696,6 +1829,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"a short delay\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1726,6 +1860,12 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"0\x1e" +
 	"3\x1e" +
 	"api.cline.bot\x1e" +
 	"app.cline.bot\x1e" +
@@ -1740,7 +1880,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"14\x1e" +
 	"400\x1e" +
@@ -1757,6 +1897,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1777,6 +1918,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"402\x1e" +
 	"payment\x1e" +
 	"Not enough credits on the account\x1e" +
@@ -1791,6 +1933,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"1\x1e" +
 	"insufficient_credits\x1e" +
@@ -1812,6 +1955,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"404\x1e" +
 	"not_found\x1e" +
 	"Unknown endpoint or model ID\x1e" +
@@ -1826,6 +1970,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1847,6 +1992,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"500\x1e" +
 	"server\x1e" +
 	"Internal server error\x1e" +
@@ -1861,6 +2007,7 @@ const Text = "" +
 	"1\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1881,6 +2028,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"503\x1e" +
 	"unavailable\x1e" +
 	"Service temporarily unavailable\x1e" +
@@ -1895,6 +2043,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"exponential\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1913,6 +2062,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"1\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"content_filter\x1e" +
@@ -1928,6 +2078,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1946,6 +2097,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"1\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"server_error\x1e" +
@@ -1962,6 +2114,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -1983,6 +2136,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"clipia\x1e" +
 	"Clipia\x1e" +
 	"https://api.clipia.ai/v1\x1e" +
@@ -1996,6 +2150,12 @@ const Text = "" +
 	"error.type\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"2\x1e" +
 	"api.clipia.ai\x1e" +
@@ -2016,7 +2176,7 @@ const Text = "" +
 	"RateLimit-Limit\x1e" +
 	"RateLimit-Remaining\x1e" +
 	"RateLimit-Reset\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"12\x1e" +
 	"invalid_request\x1e" +
@@ -2033,6 +2193,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2054,6 +2215,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"insufficient_credits\x1e" +
 	"payment\x1e" +
 	"Not enough credits for this generation\x1e" +
@@ -2069,6 +2231,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2089,6 +2252,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"not_found\x1e" +
 	"not_found\x1e" +
 	"Unknown request ID or model\x1e" +
@@ -2103,6 +2267,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2123,6 +2288,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"request_in_progress\x1e" +
 	"conflict\x1e" +
 	"First request with this Idempotency-Key is still processing\x1e" +
@@ -2140,6 +2306,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"model_input_invalid\x1e" +
 	"invalid_request\x1e" +
 	"Parameters do not fit the model\x1e" +
@@ -2154,6 +2321,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2175,6 +2343,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"internal_error\x1e" +
 	"server\x1e" +
 	"Internal error\x1e" +
@@ -2189,6 +2358,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"exponential\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2208,6 +2378,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"GENERATION_FAILED\x1e" +
 	"server\x1e" +
 	"Generation ended in the FAILED status\x1e" +
@@ -2222,6 +2393,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"1\x1e" +
@@ -2244,6 +2416,12 @@ const Text = "" +
 	"6\x1e" +
 	"error\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"0\x1e" +
 	"4\x1e" +
 	"api.clore.ai\x1e" +
 	"clore.ai\x1e" +
@@ -2260,7 +2438,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"25\x1e" +
 	"1\x1e" +
@@ -2280,6 +2458,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"2\x1e" +
 	"invalid_request\x1e" +
 	"Invalid input\x1e" +
@@ -2294,6 +2473,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2315,6 +2495,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"4\x1e" +
 	"not_found\x1e" +
 	"Invalid endpoint\x1e" +
@@ -2329,6 +2510,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2350,6 +2532,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"server-dont-exist\x1e" +
 	"not_found\x1e" +
 	"Server ID not found (order creation)\x1e" +
@@ -2366,6 +2549,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"server-offline\x1e" +
 	"unavailable\x1e" +
 	"Server is offline (order creation)\x1e" +
@@ -2379,6 +2563,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"server-already-rented\x1e" +
@@ -2397,6 +2582,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"not_enough_balance\x1e" +
 	"payment\x1e" +
 	"Not enough funds in the wallet (order creation)\x1e" +
@@ -2411,6 +2597,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"cant_rent_from_yourself\x1e" +
@@ -2428,6 +2615,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"too_low_price\x1e" +
 	"invalid_request\x1e" +
 	"Spot bid below the minimum (order creation)\x1e" +
@@ -2441,6 +2629,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"you_already_have_spot_order\x1e" +
@@ -2459,6 +2648,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"currency-not-allowed\x1e" +
 	"invalid_request\x1e" +
 	"Server does not accept this currency (order creation)\x1e" +
@@ -2474,6 +2664,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"machine-is-on-gigaspot\x1e" +
 	"invalid_request\x1e" +
 	"Server is in gigaspot mode (order creation)\x1e" +
@@ -2487,6 +2678,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"you_dont_own_this_order\x1e" +
@@ -2505,6 +2697,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"order_not_active\x1e" +
 	"gone\x1e" +
 	"Order has already ended (order management)\x1e" +
@@ -2518,6 +2711,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"issue_description_too_long\x1e" +
@@ -2535,6 +2729,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"order_dont_exist\x1e" +
 	"not_found\x1e" +
 	"Order not found (spot price)\x1e" +
@@ -2550,6 +2745,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"amount_too_low\x1e" +
 	"invalid_request\x1e" +
 	"Spot price below the minimum (spot price)\x1e" +
@@ -2563,6 +2759,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"can_lower_every_600_seconds\x1e" +
@@ -2582,6 +2779,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"exceeded_max_step\x1e" +
 	"invalid_request\x1e" +
 	"Price cut larger than the allowed step (spot price)\x1e" +
@@ -2598,6 +2796,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"server_dont_exist\x1e" +
 	"not_found\x1e" +
 	"Server not found (server settings)\x1e" +
@@ -2611,6 +2810,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"not_all_parameters_present\x1e" +
@@ -2629,6 +2829,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"invalid_mrl\x1e" +
 	"invalid_request\x1e" +
 	"Invalid maximum rental length (server settings)\x1e" +
@@ -2644,6 +2845,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"invalid_input\x1e" +
 	"invalid_request\x1e" +
 	"Parameter validation failed (server settings)\x1e" +
@@ -2657,6 +2859,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"1\x1e" +
@@ -2679,6 +2882,12 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"1\x1e" +
 	"4\x1e" +
 	"api.cohere.com\x1e" +
 	"api.cohere.ai\x1e" +
@@ -2699,7 +2908,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"17\x1e" +
 	"400\x1e" +
@@ -2718,10 +2927,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"too-many-tokens\x1e" +
 	"1\x1e" +
 	"too many tokens\x1e" +
+	"0\x1e" +
 	"context_length\x1e" +
 	"2\x1e" +
 	"Input or requested output too long for the model\x1e" +
@@ -2747,10 +2958,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"expired-key\x1e" +
 	"1\x1e" +
 	"api key has expired\x1e" +
+	"0\x1e" +
 	"auth\x1e" +
 	"2\x1e" +
 	"API key expired\x1e" +
@@ -2773,10 +2986,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"key-billing-cap\x1e" +
 	"1\x1e" +
 	"maximum billing reached for this api key\x1e" +
+	"0\x1e" +
 	"quota\x1e" +
 	"2\x1e" +
 	"The key's own monthly billing cap is reached\x1e" +
@@ -2799,6 +3014,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"404\x1e" +
 	"not_found\x1e" +
 	"Model, dataset, connector or other resource not found\x1e" +
@@ -2813,6 +3029,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2832,6 +3049,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"422\x1e" +
 	"invalid_request\x1e" +
 	"Unprocessable request\x1e" +
@@ -2845,6 +3063,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2865,11 +3084,13 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"trial-key-limit\x1e" +
 	"2\x1e" +
 	"trial key\x1e" +
 	"trial token rate limit\x1e" +
+	"0\x1e" +
 	"rate_limit\x1e" +
 	"1\x1e" +
 	"Trial key over its per-minute limit\x1e" +
@@ -2893,6 +3114,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"499\x1e" +
 	"timeout\x1e" +
 	"Request cancelled\x1e" +
@@ -2907,6 +3129,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2927,6 +3150,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"501\x1e" +
 	"invalid_request\x1e" +
 	"Feature not implemented\x1e" +
@@ -2943,6 +3167,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"503\x1e" +
 	"unavailable\x1e" +
 	"Service unavailable\x1e" +
@@ -2956,6 +3181,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -2976,6 +3202,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"ERROR\x1e" +
 	"server\x1e" +
 	"Generation ended with an error (finish reason, mid-stream)\x1e" +
@@ -2989,6 +3216,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3005,6 +3233,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"1\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"CONTENT_BLOCKED\x1e" +
@@ -3019,6 +3248,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3053,6 +3283,12 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"0\x1e" +
 	"3\x1e" +
 	"api.deepseek.com\x1e" +
 	"platform.deepseek.com\x1e" +
@@ -3065,7 +3301,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"1\x1e" +
 	"invalid_request_error\x1e" +
@@ -3089,10 +3325,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"2\x1e" +
 	"authentication-fails\x1e" +
 	"1\x1e" +
 	"authentication fails\x1e" +
+	"0\x1e" +
 	"auth\x1e" +
 	"2\x1e" +
 	"Authentication Fails (401)\x1e" +
@@ -3103,6 +3341,7 @@ const Text = "" +
 	"insufficient-balance\x1e" +
 	"1\x1e" +
 	"insufficient balance\x1e" +
+	"0\x1e" +
 	"payment\x1e" +
 	"2\x1e" +
 	"Insufficient Balance (402)\x1e" +
@@ -3129,6 +3368,13 @@ const Text = "" +
 	"0\x1e" +
 	"1\x1e" +
 	"error.details[].reason\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"error.code\x1e" +
+	"0\x1e" +
+	"duration\x1e" +
+	"0\x1e" +
 	"3\x1e" +
 	"generativelanguage.googleapis.com\x1e" +
 	"ai.google.dev\x1e" +
@@ -3148,7 +3394,7 @@ const Text = "" +
 	"1\x1e" +
 	"AIza\x1e" +
 	"0\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"13\x1e" +
 	"INVALID_ARGUMENT\x1e" +
@@ -3168,8 +3414,14 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"api-key-invalid\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"error.details[].reason\x1e" +
+	"API_KEY_INVALID\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"auth\x1e" +
 	"2\x1e" +
@@ -3196,6 +3448,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"UNAUTHENTICATED\x1e" +
 	"auth\x1e" +
 	"Request carries no valid credential\x1e" +
@@ -3210,6 +3463,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3231,8 +3485,14 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"2\x1e" +
 	"service-disabled\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"error.details[].reason\x1e" +
+	"SERVICE_DISABLED\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"permission\x1e" +
 	"2\x1e" +
@@ -3243,6 +3503,7 @@ const Text = "" +
 	"leaked-key\x1e" +
 	"1\x1e" +
 	"reported as leaked\x1e" +
+	"0\x1e" +
 	"auth\x1e" +
 	"2\x1e" +
 	"Key blocked as leaked\x1e" +
@@ -3266,6 +3527,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"RESOURCE_EXHAUSTED\x1e" +
 	"rate_limit\x1e" +
 	"Rate limit or quota exceeded\x1e" +
@@ -3284,11 +3546,13 @@ const Text = "" +
 	"exponential with jitter\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"2\x1e" +
 	"prepay-depleted\x1e" +
 	"2\x1e" +
 	"prepayment credits are depleted\x1e" +
 	"switch your billing account to prepay\x1e" +
+	"0\x1e" +
 	"payment\x1e" +
 	"2\x1e" +
 	"Prepay credit balance used up\x1e" +
@@ -3299,6 +3563,7 @@ const Text = "" +
 	"free-tier-zero\x1e" +
 	"1\x1e" +
 	"limit: 0\x1e" +
+	"0\x1e" +
 	"quota\x1e" +
 	"2\x1e" +
 	"Model has no free-tier allowance for this project\x1e" +
@@ -3323,6 +3588,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"UNAVAILABLE\x1e" +
 	"unavailable\x1e" +
 	"Service temporarily overloaded or down\x1e" +
@@ -3338,6 +3604,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"exponential\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3358,6 +3625,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"SAFETY\x1e" +
 	"content_filter\x1e" +
 	"Prompt or response blocked by safety filters\x1e" +
@@ -3372,6 +3640,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3389,6 +3658,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"1\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"PROHIBITED_CONTENT\x1e" +
@@ -3405,6 +3675,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"1\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"BLOCKLIST\x1e" +
@@ -3420,6 +3691,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3446,6 +3718,12 @@ const Text = "" +
 	"error.type\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"2\x1e" +
 	"api.groq.com\x1e" +
@@ -3477,7 +3755,9 @@ const Text = "" +
 	"x-ratelimit-remaining-tokens\x1e" +
 	"x-ratelimit-reset-requests\x1e" +
 	"x-ratelimit-reset-tokens\x1e" +
+	"2\x1e" +
 	"x-ratelimit-reset-requests\x1e" +
+	"x-ratelimit-reset-tokens\x1e" +
 	"duration\x1e" +
 	"2\x1e" +
 	"invalid_request_error\x1e" +
@@ -3495,6 +3775,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"capacity_exceeded\x1e" +
@@ -3515,6 +3796,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"mistral\x1e" +
 	"Mistral AI\x1e" +
 	"https://api.mistral.ai/v1\x1e" +
@@ -3531,6 +3813,12 @@ const Text = "" +
 	"0\x1e" +
 	"1\x1e" +
 	"code\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"0\x1e" +
 	"4\x1e" +
 	"api.mistral.ai\x1e" +
 	"console.mistral.ai\x1e" +
@@ -3550,7 +3838,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"5\x1e" +
 	"invalid_request_error\x1e" +
@@ -3573,6 +3861,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"authentication_error\x1e" +
 	"auth\x1e" +
 	"API key missing, invalid or expired\x1e" +
@@ -3591,6 +3880,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"rate_limit_error\x1e" +
 	"rate_limit\x1e" +
 	"Rate limit exceeded\x1e" +
@@ -3606,6 +3896,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"exponential with jitter (2^attempt s plus up to 1 s)\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3629,6 +3920,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"conversation.response.error\x1e" +
 	"server\x1e" +
 	"Error event in a conversation stream\x1e" +
@@ -3642,6 +3934,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3665,6 +3958,13 @@ const Text = "" +
 	"type\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"x-request-id\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"4\x1e" +
 	"api.openai.com\x1e" +
@@ -3717,7 +4017,10 @@ const Text = "" +
 	"x-ratelimit-limit-project-tokens\x1e" +
 	"x-ratelimit-remaining-project-tokens\x1e" +
 	"x-ratelimit-reset-project-tokens\x1e" +
+	"3\x1e" +
 	"x-ratelimit-reset-requests\x1e" +
+	"x-ratelimit-reset-tokens\x1e" +
+	"x-ratelimit-reset-project-tokens\x1e" +
 	"duration\x1e" +
 	"28\x1e" +
 	"invalid_request_error\x1e" +
@@ -3737,10 +4040,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"service-tier\x1e" +
 	"1\x1e" +
 	"invalid service_tier argument\x1e" +
+	"0\x1e" +
 	"invalid_request\x1e" +
 	"2\x1e" +
 	"Service tier not allowed for this project\x1e" +
@@ -3765,6 +4070,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"organization_spend_limit_exceeded\x1e" +
 	"payment\x1e" +
 	"Organization hard spend limit reached\x1e" +
@@ -3779,6 +4085,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3799,6 +4106,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"organization_usage_limit_exceeded\x1e" +
 	"quota\x1e" +
 	"OpenAI-assigned monthly usage limit reached\x1e" +
@@ -3816,6 +4124,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"insufficient_quota\x1e" +
 	"payment\x1e" +
 	"Billing or quota error (error type)\x1e" +
@@ -3830,6 +4139,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3852,6 +4162,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"slow_down\x1e" +
 	"rate_limit\x1e" +
 	"Traffic ramped up too quickly\x1e" +
@@ -3867,6 +4178,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"increasing delay with a small random delay when Retry-After is missing\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3888,6 +4200,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"server_error\x1e" +
 	"server\x1e" +
 	"The model failed to generate a response (failed response)\x1e" +
@@ -3902,6 +4215,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3920,6 +4234,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"websocket_connection_limit_reached\x1e" +
 	"timeout\x1e" +
 	"WebSocket connection reached its 60-minute limit\x1e" +
@@ -3934,6 +4249,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"invalid_prompt\x1e" +
@@ -3952,6 +4268,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"vector_store_timeout\x1e" +
 	"timeout\x1e" +
 	"Vector store timed out (failed response)\x1e" +
@@ -3966,6 +4283,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"invalid_image\x1e" +
@@ -3983,6 +4301,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"invalid_image_format\x1e" +
 	"invalid_request\x1e" +
 	"Image format not valid (failed response)\x1e" +
@@ -3996,6 +4315,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"invalid_base64_image\x1e" +
@@ -4013,6 +4333,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"invalid_image_url\x1e" +
 	"invalid_request\x1e" +
 	"Image URL not valid (failed response)\x1e" +
@@ -4026,6 +4347,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"image_too_large\x1e" +
@@ -4043,6 +4365,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"image_too_small\x1e" +
 	"invalid_request\x1e" +
 	"Image too small (failed response)\x1e" +
@@ -4056,6 +4379,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"image_parse_error\x1e" +
@@ -4073,6 +4397,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"image_content_policy_violation\x1e" +
 	"content_filter\x1e" +
 	"Image refused under the content policy (failed response)\x1e" +
@@ -4086,6 +4411,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"invalid_image_mode\x1e" +
@@ -4103,6 +4429,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"image_file_too_large\x1e" +
 	"invalid_request\x1e" +
 	"Image file too large (failed response)\x1e" +
@@ -4116,6 +4443,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"unsupported_image_media_type\x1e" +
@@ -4133,6 +4461,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"empty_image_file\x1e" +
 	"invalid_request\x1e" +
 	"Image file is empty (failed response)\x1e" +
@@ -4146,6 +4475,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"failed_to_download_image\x1e" +
@@ -4164,6 +4494,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"image_file_not_found\x1e" +
 	"not_found\x1e" +
 	"Image file not found (failed response)\x1e" +
@@ -4177,6 +4508,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4207,6 +4539,21 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"2\x1e" +
+	"error.code\x1e" +
+	"choices[].error.code\x1e" +
+	"1\x1e" +
+	"3\x1e" +
+	"error.metadata.provider_name\x1e" +
+	"choices[].error.metadata.provider_name\x1e" +
+	"provider\x1e" +
+	"2\x1e" +
+	"error.metadata.raw\x1e" +
+	"choices[].error.metadata.raw\x1e" +
+	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"openrouter.ai\x1e" +
 	"4\x1e" +
@@ -4237,7 +4584,7 @@ const Text = "" +
 	"X-RateLimit-Remaining\x1e" +
 	"X-RateLimit-Reset\x1e" +
 	"Retry-After\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"37\x1e" +
 	"400\x1e" +
@@ -4257,6 +4604,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"401\x1e" +
 	"auth\x1e" +
 	"Invalid credentials\x1e" +
@@ -4272,6 +4620,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4294,8 +4643,14 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"in-flight-budget\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"error.metadata.limit_source\x1e" +
+	"openrouter_in_flight_budget\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"rate_limit\x1e" +
 	"1\x1e" +
@@ -4322,10 +4677,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"guardrail-block\x1e" +
 	"1\x1e" +
 	"request blocked\x1e" +
+	"0\x1e" +
 	"content_filter\x1e" +
 	"2\x1e" +
 	"Blocked by a guardrail\x1e" +
@@ -4350,6 +4707,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"429\x1e" +
 	"rate_limit\x1e" +
 	"Rate limited\x1e" +
@@ -4365,6 +4723,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"exponential\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4385,6 +4744,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"502\x1e" +
 	"upstream\x1e" +
 	"Model down or invalid upstream response\x1e" +
@@ -4399,6 +4759,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4419,6 +4780,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"server_error\x1e" +
 	"upstream\x1e" +
 	"Provider failed mid-stream\x1e" +
@@ -4432,6 +4794,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4453,6 +4816,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"max_tokens_exceeded\x1e" +
 	"context_length\x1e" +
 	"Generation reached max_tokens\x1e" +
@@ -4466,6 +4830,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4486,6 +4851,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"string_too_long\x1e" +
 	"invalid_request\x1e" +
 	"A single field is too long\x1e" +
@@ -4499,6 +4865,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4519,6 +4886,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"permission_denied\x1e" +
 	"permission\x1e" +
 	"Permission denied or guardrail block (typed)\x1e" +
@@ -4532,6 +4900,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4550,8 +4919,14 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"in-flight-budget\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"error.metadata.limit_source\x1e" +
+	"openrouter_in_flight_budget\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"rate_limit\x1e" +
 	"1\x1e" +
@@ -4575,6 +4950,7 @@ const Text = "" +
 	"0\x1e" +
 	"exponential\x1e" +
 	"0\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"provider_overloaded\x1e" +
@@ -4592,6 +4968,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"0\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"provider_unavailable\x1e" +
@@ -4611,6 +4988,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"invalid_request\x1e" +
 	"invalid_request\x1e" +
 	"Malformed or missing parameter (typed)\x1e" +
@@ -4624,6 +5002,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4643,6 +5022,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"not_found\x1e" +
 	"not_found\x1e" +
 	"Model, file or other resource not found\x1e" +
@@ -4656,6 +5036,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4675,6 +5056,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"payload_too_large\x1e" +
 	"invalid_request\x1e" +
 	"Request body too large\x1e" +
@@ -4691,6 +5073,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"unprocessable\x1e" +
 	"invalid_request\x1e" +
 	"Well formed but cannot be processed\x1e" +
@@ -4704,6 +5087,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4724,6 +5108,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"refusal\x1e" +
 	"content_filter\x1e" +
 	"The model refused the request\x1e" +
@@ -4737,6 +5122,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4756,6 +5142,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"image_too_large\x1e" +
 	"invalid_request\x1e" +
 	"Image too large\x1e" +
@@ -4769,6 +5156,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4788,6 +5176,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"unsupported_image_format\x1e" +
 	"invalid_request\x1e" +
 	"Image format not supported\x1e" +
@@ -4804,6 +5193,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"image_not_found\x1e" +
 	"not_found\x1e" +
 	"Image URL or file id not found\x1e" +
@@ -4817,6 +5207,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4837,6 +5228,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"server\x1e" +
 	"server\x1e" +
 	"Unexpected internal error (typed)\x1e" +
@@ -4850,6 +5242,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4869,6 +5262,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"unmapped\x1e" +
 	"server\x1e" +
 	"Upstream error of no known kind\x1e" +
@@ -4882,6 +5276,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4904,6 +5299,13 @@ const Text = "" +
 	"0\x1e" +
 	"1\x1e" +
 	"error.details[].reason\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"error.code\x1e" +
+	"0\x1e" +
+	"duration\x1e" +
+	"0\x1e" +
 	"3\x1e" +
 	"aiplatform.googleapis.com\x1e" +
 	"*-aiplatform.googleapis.com\x1e" +
@@ -4922,7 +5324,7 @@ const Text = "" +
 	"x-goog-api-key\x1e" +
 	"0\x1e" +
 	"0\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"15\x1e" +
 	"INVALID_ARGUMENT\x1e" +
@@ -4942,12 +5344,14 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"input-too-long\x1e" +
 	"3\x1e" +
 	"input token\x1e" +
 	"token limit\x1e" +
 	"exceeds the maximum number of tokens\x1e" +
+	"0\x1e" +
 	"context_length\x1e" +
 	"2\x1e" +
 	"Input exceeds the model's token limit\x1e" +
@@ -4972,6 +5376,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"UNAUTHENTICATED\x1e" +
 	"auth\x1e" +
 	"Missing, invalid or expired credentials\x1e" +
@@ -4986,6 +5391,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -5006,8 +5412,14 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"2\x1e" +
 	"service-disabled\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"error.details[].reason\x1e" +
+	"SERVICE_DISABLED\x1e" +
+	"\x1e" +
 	"0\x1e" +
 	"permission\x1e" +
 	"2\x1e" +
@@ -5018,6 +5430,7 @@ const Text = "" +
 	"iam-permission\x1e" +
 	"1\x1e" +
 	"aiplatform.endpoints.predict\x1e" +
+	"0\x1e" +
 	"permission\x1e" +
 	"2\x1e" +
 	"Missing IAM permission to call the model\x1e" +
@@ -5041,6 +5454,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"RESOURCE_EXHAUSTED\x1e" +
 	"rate_limit\x1e" +
 	"Capacity or quota exhausted\x1e" +
@@ -5059,10 +5473,12 @@ const Text = "" +
 	"truncated exponential, starting at 1 s\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"4\x1e" +
 	"provisioned-throughput\x1e" +
 	"1\x1e" +
 	"exceeded the provisioned throughput\x1e" +
+	"0\x1e" +
 	"rate_limit\x1e" +
 	"0\x1e" +
 	"Provisioned Throughput reservation exceeded\x1e" +
@@ -5073,6 +5489,7 @@ const Text = "" +
 	"pay-as-you-go\x1e" +
 	"1\x1e" +
 	"resource exhausted, please try again later\x1e" +
+	"0\x1e" +
 	"rate_limit\x1e" +
 	"1\x1e" +
 	"Shared pay-as-you-go capacity busy\x1e" +
@@ -5083,6 +5500,7 @@ const Text = "" +
 	"quota-per-minute\x1e" +
 	"1\x1e" +
 	"quota exceeded for\x1e" +
+	"0\x1e" +
 	"rate_limit\x1e" +
 	"1\x1e" +
 	"Per-minute quota of a quota-based model exceeded\x1e" +
@@ -5093,6 +5511,7 @@ const Text = "" +
 	"logprobs-daily\x1e" +
 	"1\x1e" +
 	"logprobs\x1e" +
+	"0\x1e" +
 	"quota\x1e" +
 	"2\x1e" +
 	"Daily limit for logprobs requests reached\x1e" +
@@ -5116,6 +5535,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"UNKNOWN\x1e" +
 	"server\x1e" +
 	"Unknown server error\x1e" +
@@ -5133,6 +5553,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"INTERNAL\x1e" +
 	"server\x1e" +
 	"Internal server error\x1e" +
@@ -5147,6 +5568,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"exponential, starting at 1 s\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -5168,6 +5590,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"DEADLINE_EXCEEDED\x1e" +
 	"timeout\x1e" +
 	"Deadline exceeded before the response was ready\x1e" +
@@ -5185,6 +5608,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"SAFETY\x1e" +
 	"content_filter\x1e" +
 	"Prompt or response blocked by content filters\x1e" +
@@ -5198,6 +5622,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -5215,6 +5640,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"1\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"PROHIBITED_CONTENT\x1e" +
@@ -5231,6 +5657,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"1\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"BLOCKLIST\x1e" +
@@ -5246,6 +5673,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"1\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -5274,6 +5702,12 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"1\x1e" +
 	"4\x1e" +
 	"api.x.ai\x1e" +
 	"console.x.ai\x1e" +
@@ -5293,7 +5727,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
-	"\x1e" +
+	"0\x1e" +
 	"\x1e" +
 	"18\x1e" +
 	"400\x1e" +
@@ -5312,10 +5746,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"incorrect-api-key\x1e" +
 	"1\x1e" +
 	"incorrect api key\x1e" +
+	"0\x1e" +
 	"auth\x1e" +
 	"2\x1e" +
 	"Incorrect API key\x1e" +
@@ -5339,6 +5775,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"403\x1e" +
 	"permission\x1e" +
 	"Forbidden (no permission, or key or team blocked)\x1e" +
@@ -5355,10 +5792,12 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"1\x1e" +
 	"blocked\x1e" +
 	"1\x1e" +
 	"blocked\x1e" +
+	"0\x1e" +
 	"permission\x1e" +
 	"2\x1e" +
 	"API key or team blocked\x1e" +
@@ -5381,6 +5820,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"405\x1e" +
 	"invalid_request\x1e" +
 	"Method not allowed\x1e" +
@@ -5394,6 +5834,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -5414,6 +5855,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"422\x1e" +
 	"invalid_request\x1e" +
 	"Unprocessable entity (a field has an invalid format)\x1e" +
@@ -5427,6 +5869,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -5448,6 +5891,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"UNKNOWN\x1e" +
 	"server\x1e" +
 	"Unknown error (gRPC)\x1e" +
@@ -5463,6 +5907,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"INVALID_ARGUMENT\x1e" +
 	"invalid_request\x1e" +
 	"Invalid argument (gRPC)\x1e" +
@@ -5476,6 +5921,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"DEADLINE_EXCEEDED\x1e" +
@@ -5494,6 +5940,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"NOT_FOUND\x1e" +
 	"not_found\x1e" +
 	"Model or resource not found (gRPC)\x1e" +
@@ -5507,6 +5954,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"PERMISSION_DENIED\x1e" +
@@ -5524,6 +5972,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"UNAUTHENTICATED\x1e" +
 	"auth\x1e" +
 	"Missing, invalid or expired API key (gRPC)\x1e" +
@@ -5537,6 +5986,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"RESOURCE_EXHAUSTED\x1e" +
@@ -5555,6 +6005,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"INTERNAL\x1e" +
 	"server\x1e" +
 	"Internal server error (gRPC)\x1e" +
@@ -5568,6 +6019,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"UNAVAILABLE\x1e" +
@@ -5586,6 +6038,7 @@ const Text = "" +
 	"2\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
 	"DATA_LOSS\x1e" +
 	"upstream\x1e" +
 	"Image URL could not be fetched (gRPC)\x1e" +
@@ -5599,6 +6052,7 @@ const Text = "" +
 	"0\x1e" +
 	"\x1e" +
 	"2\x1e" +
+	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"1\x1e" +

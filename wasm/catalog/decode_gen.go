@@ -5,7 +5,7 @@
 package catalog
 
 // textSum is TextSum of the text generated with this decoder.
-const textSum = 0x34e6893b0ba080fa
+const textSum = 0x4ca7349f1863a53c
 
 // catalog reads one Catalog.
 func (d *decoder) catalog(v *Catalog) {
@@ -91,6 +91,15 @@ func (d *decoder) envelope(v *Envelope) {
 		d.indirect(v.Indirect)
 	}
 	v.Reason = d.strs()
+	v.CodeHeaders = d.strs()
+	v.RequestIDHeaders = d.strs()
+	v.StatusField = d.strs()
+	if d.int() != 0 {
+		v.Upstream = new(Upstream)
+		d.upstream(v.Upstream)
+	}
+	v.RetryAfterFormat = d.str()
+	v.CodeFromStatus = d.int() != 0
 }
 
 // detect reads one Detect.
@@ -111,7 +120,7 @@ func (d *decoder) auth(v *Auth) {
 // rateLimit reads one RateLimit.
 func (d *decoder) rateLimit(v *RateLimit) {
 	v.Headers = d.strs()
-	v.ResetHeader = d.str()
+	v.ResetHeaders = d.strs()
 	v.ResetUnit = d.str()
 }
 
@@ -125,6 +134,7 @@ func (d *decoder) code(v *Code) {
 	v.Statuses = d.ints()
 	d.retry(&v.Retry)
 	v.Signal = Signal(d.int())
+	v.Stream = d.int() != 0
 	v.Aliases = d.strs()
 	if n := d.count(); n > 0 {
 		v.Variants = make([]Variant, n)
@@ -209,6 +219,12 @@ func (d *decoder) indirect(v *Indirect) {
 	v.Field = d.str()
 }
 
+// upstream reads one Upstream.
+func (d *decoder) upstream(v *Upstream) {
+	v.Provider = d.strs()
+	v.Body = d.strs()
+}
+
 // retry reads one Retry.
 func (d *decoder) retry(v *Retry) {
 	v.Note = d.str()
@@ -222,9 +238,21 @@ func (d *decoder) retry(v *Retry) {
 func (d *decoder) variant(v *Variant) {
 	v.Name = d.str()
 	v.Match = d.strs()
+	if d.int() != 0 {
+		v.When = new(When)
+		d.when(v.When)
+	}
 	v.Category = d.str()
 	v.Retryable = Retryable(d.int())
 	v.Title = d.str()
 	v.Meaning = d.str()
 	v.Fix = d.strs()
+}
+
+// when reads one When.
+func (d *decoder) when(v *When) {
+	v.Path = d.str()
+	v.Equals = d.str()
+	v.Contains = d.str()
+	v.Present = d.int() != 0
 }

@@ -25,6 +25,11 @@ func (c *Classifier) fillCategory(d *Diagnosis, a *artefact, at *attempt, p *cat
 		cat = entry.Category
 		if variant != nil && variant.Category != "" {
 			cat = variant.Category
+		} else if f := &at.fgn; at.fok && cat == "rate_limit" && (f.category == "quota" || f.category == "payment") {
+			// a documented rate limit whose body says more: Google's
+			// RESOURCE_EXHAUSTED with a per-day quota in QuotaFailure
+			cat = f.category
+			push(&d.Notes, "By the body's "+f.rule+", it is "+cat+".")
 		}
 		if entry.Signal == catalog.SignalStream {
 			d.MidStream = true

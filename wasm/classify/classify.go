@@ -22,7 +22,7 @@ type Options struct {
 // Classifier diagnoses pastes against one catalog, read once by [New].
 type Classifier struct {
 	cat   *catalog.Catalog
-	lists *redactLists // what the redactor reads of cat
+	lists *redactLists // what the redactor (and the SSE reader) read of cat
 }
 
 // Diagnose reads one paste and says what it is. It never fails: empty,
@@ -54,7 +54,7 @@ func (c Classifier) Diagnose(input string, opts Options) Diagnosis {
 			push(&d.Notes, "The provider \""+textx.CutUTF8(opts.Provider, 40)+"\" is not in the catalog; it was ignored.")
 		}
 	}
-	art := unwrapWith(red, &budget{left: 16*len(red) + 1<<16})
+	art := unwrapWith(red, &budget{left: 16*len(red) + 1<<16, stream: c.lists.stream})
 	segs, errs := split(red, &art)
 	if total, lone := c.diagnoseSeveral(&d, red, &art, segs, errs, forced, secrets); total < 2 { // read whole: one error or none
 		c.diagnoseArtefact(&d, &art, &pasteText{text: red, low: textx.Lower(red)}, forced, secrets)
@@ -144,7 +144,7 @@ func (c *Classifier) readTop(at *attempt, a *artefact, i int) reading {
 	if code == "" {
 		code = at.top[i].textCode
 	}
-	return read(c.p(&at.top[i]), at.doc, at.status, code, a.looseMsg)
+	return read(c.p(&at.top[i]), at.doc, at.status, a.headers, code, a.looseMsg)
 }
 
 func (c *Classifier) try(a *artefact, l *layer, index int, t *pasteText, forced int) attempt {
@@ -218,6 +218,9 @@ func (c *Classifier) fill(d *Diagnosis, a *artefact, at *attempt) {
 		p, r = c.p(&at.top[0]), &at.reads[0]
 	}
 	names, doc, upstream := c.fillProvider(d, a, at, p)
+	if d.Status == 0 && r != nil {
+		d.Status = r.status // the body's status field (Google's error.code)
+	}
 	status := d.Status // the status the category follows
 	if upstream != 0 {
 		status = upstream
@@ -299,9 +302,12 @@ func (c *Classifier) fillProvider(d *Diagnosis, a *artefact, at *attempt, p *cat
 // wait through a pointer would bring its type data into the binary); body
 // is the wait the error body gives, p the provider that answered.
 func (c *Classifier) fillRetry(d *Diagnosis, a *artefact, p *catalog.Provider, v verdict, body bodyWait) {
+	if !body.ok {
+		body = messageWait(d.Message)
+	}
 	src := waitSources{headers: a.headers, body: body, useReset: v.category == "rate_limit" || v.category == "quota"}
 	if p != nil {
-		src.resetHeader, src.resetUnit = p.RateLimit.ResetHeader, p.RateLimit.ResetUnit
+		src.resetHeaders, src.resetUnit = p.RateLimit.ResetHeaders, p.RateLimit.ResetUnit
 	}
 	if v.entry != nil && v.entry.Retry.WaitSeconds > 0 {
 		src.fixed = v.entry.Retry.WaitSeconds

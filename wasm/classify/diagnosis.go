@@ -90,7 +90,7 @@ type Redaction struct {
 type Field struct {
 	Path  string // where it was found, e.g. "error.code" or "header x-request-id"
 	Value string // its value, redacted, shortened when long
-	Role  string // code, message, request_id, type, details, retry_after, status
+	Role  string // code, message, request_id, type, details, reason, status, upstream, retry_after
 }
 
 // JSON returns d as one JSON object with the keys in the documented order.

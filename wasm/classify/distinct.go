@@ -24,7 +24,7 @@ const maxEntries = 1000
 // the number of errors found; when fewer than two, the paste is read whole,
 // and lone is the index of the part of the one error, else -1.
 func (c *Classifier) diagnoseSeveral(top *Diagnosis, s string, a *artefact, segs []seg, failures, forced int, secrets []string) (total, lone int) {
-	b := &budget{left: 16*len(s) + 1<<16}
+	b := &budget{left: 16*len(s) + 1<<16, stream: c.lists.stream}
 	var entries []Diagnosis
 	var keys []string
 	topI, topG, lone, open := 0, 0, -1, false // open: a failure not recovered was seen

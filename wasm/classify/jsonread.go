@@ -102,10 +102,11 @@ func (n *node) num() (float64, bool) {
 // paste. It also holds the nodes the reader makes, a block at a time, and
 // the stacks of the members of the containers being read.
 type budget struct {
-	left  int
-	nodes []node
-	keys  []string
-	vals  []*node
+	left   int
+	stream []string // the catalog's stream codes (sse.go)
+	nodes  []node
+	keys   []string
+	vals   []*node
 }
 
 func (b *budget) node(kind nodeKind, text string) *node {

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"github.com/errdex/errdex/content/model"
 	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/internal/decimal"
 	"github.com/errdex/errdex/wasm/internal/textx"
@@ -19,6 +20,9 @@ type reading struct {
 	result      int    // 1 + the index in the provider's Results of the documented result found, 0 for none
 	unknownCode string // a code at the envelope path the catalog lacks
 	byStatus    bool   // entry chosen by the HTTP status alone
+	status      int    // the HTTP status the body's status_field gives, 0 for none
+	upstream    string // the provider an aggregator names behind the error
+	upBody      string // that provider's own error body, as sent
 	done        bool   // made by read
 }
 
@@ -127,14 +131,26 @@ func firstPresent(doc *node, paths []string) (located, bool) {
 	return located{}, false
 }
 
-// read reads doc through p's envelope. status is the HTTP status, used
-// when the body carries no code. looseCode and looseMsg come from text
-// when there is no document.
-func read(p *catalog.Provider, doc *node, status int, looseCode, looseMsg string) reading {
+// read reads doc through p's envelope. h are the response headers, read
+// for the code (code_headers) and the request id (request_id_headers) when
+// the body has none; status is the HTTP status: the code when the envelope
+// says so (code_from_status), else a guess at it when the provider has one
+// code for it. looseCode and looseMsg come from text when there is no
+// document.
+func read(p *catalog.Provider, doc *node, status int, h headerList, looseCode, looseMsg string) reading {
 	r := reading{done: true}
 	env := &p.Envelope
 	if doc != nil && doc.kind == kindArray && len(doc.vals) > 0 {
-		doc = doc.vals[0]
+		// a streamed JSON array (Gemini's): its last element with a code,
+		// else its first
+		i := len(doc.vals) - 1
+		for i > 0 {
+			if _, ok := firstPresent(doc.vals[i], env.Code); ok {
+				break
+			}
+			i--
+		}
+		doc = doc.vals[i]
 	}
 	if doc != nil {
 		r.code = r.take(doc, env.Code, "code", false)
@@ -149,8 +165,23 @@ func read(p *catalog.Provider, doc *node, status int, looseCode, looseMsg string
 		r.message = r.take(doc, env.Message, "message", true)
 		r.typ = r.take(doc, env.Type, "type", false)
 		r.requestID = r.take(doc, env.RequestID, "request_id", false)
+		r.take(doc, env.Reason, "reason", false)
+		if l, ok := firstPresent(doc, env.StatusField); ok {
+			// a number there is the status (OpenRouter's error.code may
+			// also be a code such as "server_error")
+			if r.status = httpStatus(l.n); r.status != 0 && status == 0 {
+				status = r.status // a bare body: its own status field
+			}
+			if r.status != 0 && (len(r.fields) == 0 || r.fields[0].Path != l.path) {
+				addField(&r.fields, l.path, l.n.text, "status")
+			}
+		}
 		if l, ok := firstPresent(doc, env.Details); ok {
 			addField(&r.fields, l.path, compact(l.n, 300), "details")
+		}
+		if u := env.Upstream; u != nil {
+			r.upstream = r.take(doc, u.Provider, "upstream", false)
+			_, r.upBody, _ = firstScalar(doc, u.Body)
 		}
 	} else {
 		r.code, r.message = looseCode, looseMsg
@@ -161,11 +192,55 @@ func read(p *catalog.Provider, doc *node, status int, looseCode, looseMsg string
 			}
 		}
 	}
+	r.fromHeaders(env, h)
+	if r.code == "" && env.CodeFromStatus && status >= 400 {
+		r.code = decimal.Itoa(status)
+		addField(&r.fields, "HTTP status", r.code, "code")
+	}
+	r.lookUp(p, status)
+	if r.entry != nil && len(r.entry.Variants) > 0 {
+		r.variant = selectVariant(r.entry, doc, r.message)
+	}
+	if doc != nil {
+		// the envelope's wait fields, then the code's own
+		r.wait = readWait(doc, env.RetryAfter, env.RetryAfterFormat, &r.fields)
+		if !r.wait.ok && r.entry != nil {
+			r.wait = readWait(doc, r.entry.Retry.WaitFields, "", &r.fields)
+		}
+	}
+	return r
+}
+
+// fromHeaders reads the code and the request id from the response headers
+// the envelope names, when the body has none.
+func (r *reading) fromHeaders(env *catalog.Envelope, h headerList) {
+	for k, names := range [2][]string{env.CodeHeaders, env.RequestIDHeaders} {
+		dst, role := &r.code, "code"
+		if k == 1 {
+			dst, role = &r.requestID, "request_id"
+		}
+		for _, name := range names {
+			sent, _ := h.get(name)
+			v := sent
+			if k == 0 {
+				v = model.HeaderCode(v)
+			}
+			if v != "" && *dst == "" {
+				*dst = v
+				addField(&r.fields, "header "+name, sent, role)
+			}
+		}
+	}
+}
+
+// lookUp finds r's code among p's codes and documented results; without a
+// code, it takes the one code p documents for an error status.
+func (r *reading) lookUp(p *catalog.Provider, status int) {
 	switch {
 	case r.code != "":
 		if c, ok := p.Code(r.code); ok {
 			r.entry = c
-			break
+			return
 		}
 		for i := range p.Results {
 			if p.Results[i].Code != "" && sameNumber(r.code, p.Results[i].Code) {
@@ -188,29 +263,25 @@ func read(p *catalog.Provider, doc *node, status int, looseCode, looseMsg string
 			}
 		}
 	}
-	if r.entry != nil && r.message != "" && len(r.entry.Variants) > 0 {
-		// the first variant whose match substrings occur in the message
-		// field; only the message is searched, never the whole paste
-		low := textx.Lower(r.message)
-	variants:
-		for i := range r.entry.Variants {
-			v := &r.entry.Variants[i]
-			for _, m := range v.Match {
-				if m != "" && textx.Index(low, textx.Lower(m)) >= 0 {
-					r.variant = v
-					break variants
-				}
-			}
+}
+
+// selectVariant returns the first of e's variants whose match substrings
+// occur in the message (only the message field is searched, never the whole
+// paste) and whose when holds in doc; either alone when the other is
+// empty. nil when none is selected.
+func selectVariant(e *catalog.Code, doc *node, message string) *catalog.Variant {
+	low := textx.Lower(message)
+	for i := range e.Variants {
+		v := &e.Variants[i]
+		ok := len(v.Match) == 0
+		for _, m := range v.Match {
+			ok = ok || m != "" && textx.Index(low, textx.Lower(m)) >= 0
+		}
+		if ok && (v.When == nil || whenHolds(v.When, doc)) {
+			return v
 		}
 	}
-	if doc != nil {
-		// the envelope's wait fields, then the code's own
-		r.wait = readWait(doc, env.RetryAfter, &r.fields)
-		if !r.wait.ok && r.entry != nil {
-			r.wait = readWait(doc, r.entry.Retry.WaitFields, &r.fields)
-		}
-	}
-	return r
+	return nil
 }
 
 // ReadCode reads the code of body, one JSON error document, through env's
@@ -222,7 +293,7 @@ func ReadCode(body string, env *catalog.Envelope) (code string, ok bool) {
 	if !ok {
 		return "", false
 	}
-	r := read(&catalog.Provider{Envelope: *env}, doc.n, 0, "", "")
+	r := read(&catalog.Provider{Envelope: *env}, doc.n, 0, nil, "", "")
 	return r.code, r.code != ""
 }
 
@@ -257,13 +328,30 @@ func addField(fields *[]Field, path, value, role string) {
 	*fields = append(*fields, Field{Path: path, Value: value, Role: role})
 }
 
-// readWait reads the first body field of paths that holds a number of
-// seconds.
-func readWait(doc *node, paths []string, fields *[]Field) bodyWait {
+// whenHolds reports whether the field w names in doc has w's value.
+func whenHolds(w *catalog.When, doc *node) bool {
+	l, ok := resolve(doc, w.Path)
+	if !ok || l.n.kind == kindNull {
+		return false
+	}
+	v, _ := l.n.scalar()
+	switch {
+	case w.Equals != "":
+		return v == w.Equals
+	case w.Contains != "":
+		return textx.Index(textx.Lower(v), w.Contains) >= 0
+	}
+	return w.Present
+}
+
+// readWait reads the first body field of paths that holds a wait written
+// in format (see parseWait).
+func readWait(doc *node, paths []string, format string, fields *[]Field) bodyWait {
 	for _, p := range paths {
 		if l, ok := resolve(doc, p); ok {
-			if f, ok := l.n.num(); ok {
-				addField(fields, l.path, l.n.text, "retry_after")
+			v, _ := l.n.scalar()
+			if f, ok := parseWait(v, format); ok {
+				addField(fields, l.path, v, "retry_after")
 				return bodyWait{seconds: f, from: l.path, ok: true}
 			}
 		}

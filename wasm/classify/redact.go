@@ -96,6 +96,7 @@ func New(cat *catalog.Catalog) Classifier {
 		l.minKey = min(l.minKey, len(p.prefix)+p.min)
 		l.keyStarts += p.prefix[:1]
 	}
+	l.stream = streamCodes(cat)
 	return Classifier{cat: cat, lists: l}
 }
 
@@ -107,6 +108,7 @@ func New(cat *catalog.Catalog) Classifier {
 // shortest token a prefix can mask; keyStarts, the prefixes' first bytes.
 type redactLists struct {
 	allHeaders, looseHeaders []string
+	stream                   []string // the codes that can arrive inside a stream (sse.go)
 	prefixes                 []keyPrefix
 	minKey                   int
 	keyStarts                string
@@ -353,7 +355,9 @@ func (r *redactor) named(i, j int) (int, bool) {
 	tok := s[i:j]
 	header := lowerIn(r.l.allHeaders, tok)
 	loose := header && lowerIn(r.l.looseHeaders, tok)
-	field := !header && secretWord(tok) && secretFieldName(textx.Lower(tok))
+	// a rate-limit header is no secret field:
+	// anthropic-ratelimit-input-tokens-reset holds a time
+	field := !header && secretWord(tok) && secretFieldName(textx.Lower(tok)) && textx.Index(textx.Lower(tok), "ratelimit") < 0
 	if !header && !field {
 		if lowerIs(tok, "cookies") {
 			return r.cookieArray(j)

@@ -14,11 +14,13 @@ import (
 //  1. retry-after-ms (milliseconds)
 //  2. Retry-After: delay seconds, or an HTTP-date measured against the
 //     response's own Date header
-//  3. a body field: the envelope's retry_after, the code's wait_fields,
-//     google.rpc RetryInfo.retryDelay
-//  4. for rate limits, a reset header: the provider's documented one (with
-//     its unit), then x-ratelimit-reset, RateLimit-Reset, RateLimit's t=,
-//     OpenAI's reset durations and Anthropic's RFC 3339 resets
+//  3. a body field: the envelope's retry_after (in its retry_after_format),
+//     the code's wait_fields, google.rpc RetryInfo.retryDelay; else a wait
+//     the message gives in words (messageWait)
+//  4. for rate limits, a reset header: the provider's documented ones (in
+//     its reset_unit; the one whose "remaining" twin is 0 first), then
+//     x-ratelimit-reset, RateLimit-Reset, RateLimit's t=, OpenAI's reset
+//     durations and Anthropic's RFC 3339 resets
 //  5. the provider's documented fixed wait (catalog Retry.WaitSeconds)
 //
 // Nothing reads the clock: a time with no Date header to measure from is
@@ -43,13 +45,13 @@ type waitInfo struct {
 
 // waitSources are the inputs of computeWait.
 type waitSources struct {
-	headers     headerList
-	body        bodyWait
-	resetHeader string // the provider's documented reset header
-	resetUnit   string // "epoch" or "seconds"
-	useReset    bool   // read reset headers (rate limits and quotas)
-	fixed       float64
-	fixedWhy    string
+	headers      headerList
+	body         bodyWait
+	resetHeaders []string // the provider's documented reset headers
+	resetUnit    string   // their format (see package model's RateLimit)
+	useReset     bool     // read reset headers (rate limits and quotas)
+	fixed        float64
+	fixedWhy     string
 }
 
 // resetHeaders are the reset headers read after the provider's documented
@@ -116,8 +118,15 @@ func computeWait(in waitSources) waitInfo {
 		}
 	}
 	if in.useReset {
-		if in.resetHeader != "" && w.reset(in.headers, in.resetHeader, in.resetUnit) {
-			return w
+		// the documented reset of the limit that ran out (its remaining
+		// header says 0), then the others in order
+		for pass := 0; pass < 2; pass++ {
+			for _, h := range in.resetHeaders {
+				left, _ := in.headers.get(textx.ReplaceAll(h, "reset", "remaining"))
+				if (pass == 0) == (textx.TrimSpace(left) == "0") && w.reset(in.headers, h, in.resetUnit) {
+					return w
+				}
+			}
 		}
 		for _, h := range resetHeaders {
 			if w.reset(in.headers, h.name, h.unit) {
@@ -129,6 +138,73 @@ func computeWait(in waitSources) waitInfo {
 		w.fix(in.fixed, in.fixedWhy)
 	}
 	return w
+}
+
+// parseWait reads a wait written in format: "seconds" (or ""), "ms",
+// "duration", "epoch" or "rfc3339" (package model's RateLimit). The result
+// is a delay in seconds, or a Unix time when it is 1e9 or more, as
+// computeWait reads a body's wait.
+func parseWait(v, format string) (float64, bool) {
+	v = textx.TrimSpace(v)
+	var f float64
+	ok := false
+	switch format {
+	case "duration":
+		f, ok = httptime.ParseDuration(v)
+	case "rfc3339":
+		var t httptime.Instant
+		t, ok = httptime.ParseRFC3339(v)
+		f = float64(t)
+	default:
+		f, ok = decimal.Parse(v)
+		if format == "ms" {
+			f /= 1000
+		}
+	}
+	return f, ok && f > -1e18 && f < 1e18 // not NaN nor infinite; negative is reported by computeWait
+}
+
+// waitWords are the words after which a message gives its wait.
+var waitWords = []string{"try again in ", "retry in ", "retry after ", "try again after "}
+
+// waitUnits are unit words, each followed by its unit in a Go duration.
+var waitUnits = []string{"ms", "ms", "millisecond", "ms", "sec", "s", "second", "s", "min", "m", "minute", "m", "hour", "h"}
+
+// messageWait reads the wait a message gives in words, whatever the
+// provider: a Go duration as OpenAI and Gemini write it ("Please try again
+// in 6.596s", "in 1m30s", "Please retry in 47.88s"), or a number and a
+// unit word ("Retry after 60 seconds").
+func messageWait(msg string) bodyWait {
+	low := textx.Lower(msg)
+	for _, k := range waitWords {
+		i := textx.Index(low, k)
+		if i < 0 {
+			continue
+		}
+		s := low[i+len(k):]
+		j := 0
+		for j < len(s) && (byteClass[s[j]]&classAlnum != 0 || s[j] == '.' && j+1 < len(s) && s[j+1]-'0' <= 9) {
+			j++
+		}
+		d, end := s[:j], j
+		if j < len(s) && s[j] == ' ' { // "60 seconds"
+			w := s[j+1:]
+			w = w[:textx.IndexAny(w+" ", " .,;)")]
+			end += 1 + len(w)
+			if len(w) > 3 {
+				w = textx.TrimRight(w, "s")
+			}
+			for u := 0; u < len(waitUnits); u += 2 {
+				if w == waitUnits[u] {
+					d += waitUnits[u+1]
+				}
+			}
+		}
+		if f, ok := httptime.ParseDuration(d); ok && f < 1e9 {
+			return bodyWait{seconds: f, ok: true, rule: true, from: "the message: \"" + low[i:i+len(k)+end] + "\""}
+		}
+	}
+	return bodyWait{}
 }
 
 // fix sets the wait to seconds.
@@ -159,8 +235,7 @@ func (w *waitInfo) reset(h headerList, name, unit string) bool {
 	}
 	v = textx.TrimSpace(v)
 	label := name + ": " + v
-	switch unit {
-	case "structured": // RateLimit: "default";r=0;t=30
+	if unit == "structured" { // RateLimit: "default";r=0;t=30
 		i := textx.Index(v, ";t=")
 		if i < 0 {
 			return false
@@ -173,46 +248,44 @@ func (w *waitInfo) reset(h headerList, name, unit string) bool {
 			w.fix(f, "RateLimit t="+num+" (delta seconds)")
 			return true
 		}
-	case "duration":
-		if d, ok := httptime.ParseDuration(v); ok {
-			w.fix(d, label)
-			return true
-		}
-	case "rfc3339":
-		if t, ok := httptime.ParseRFC3339(v); ok {
-			w.until(t, label)
-			return true
-		}
-	case "ms":
-		if f, ok := decimal.Parse(v); ok && f >= 0 {
-			w.fix(f/1000, label+" ms")
-			return true
-		}
+		return false
+	}
+	f, ok := parseWait(v, unit)
+	if !ok || f < 0 {
+		push(&w.problems, label+" is not a wait in "+unitWord(unit)+"; ignored.")
+		return false
+	}
+	epoch := f >= 1e9
+	if unit == "epoch" && !epoch {
+		push(&w.problems, name+" is documented as a Unix time, but "+v+" is a plausible delay in seconds, so it was read as one.")
+	}
+	if unit == "seconds" && epoch {
+		push(&w.problems, name+" is documented in seconds, but "+v+" is a Unix time, so it was read as one.")
+	}
+	switch {
+	case !epoch:
+		w.fix(f, label+" ("+unitWord(unit)+" until the reset)")
+	case unit == "rfc3339":
+		w.until(httptime.Instant(f), label)
 	default:
-		f, ok := decimal.Parse(v)
-		if !ok || f < 0 {
-			push(&w.problems, label+" is not a number; ignored.")
-			return false
-		}
-		epoch := f >= 1e9
-		if unit == "epoch" && !epoch {
-			push(&w.problems, name+" is documented as a Unix time, but "+v+" is a plausible delay in seconds, so it was read as one.")
-		}
-		if unit == "seconds" && epoch {
-			push(&w.problems, name+" is documented in seconds, but "+v+" is a Unix time, so it was read as one.")
-		}
-		if !epoch {
-			w.fix(f, label+" (seconds until the reset)")
-			return true
-		}
 		if f >= 1e12 {
 			push(&w.problems, label+" looks like Unix milliseconds; read as such.")
 			f /= 1000
 		}
 		w.until(httptime.Instant(f), label+" (Unix time "+httptime.Instant(f).FormatClock()+" UTC)")
-		return true
 	}
-	return false
+	return true
+}
+
+// unitWord names a wait format in words.
+func unitWord(unit string) string {
+	switch unit {
+	case "ms", "duration":
+		return unit
+	case "rfc3339":
+		return "RFC 3339"
+	}
+	return "seconds"
 }
 
 // formatSeconds writes a wait for people: "12 s", "1.5 s", "10 min".
@@ -344,7 +417,11 @@ func decide(v *verdict) Retry {
 			msg = "Do not retry: a quota for a longer period is used up; it comes back only when the period resets or the quota is raised."
 		}
 		if wait.ok && wait.source != "" {
-			msg += " " + wait.source + " does not change that: retrying after " + formatSeconds(wait.seconds) + " gets the same answer."
+			src := wait.source
+			if src[0] >= 'a' && src[0] <= 'z' { // it starts a sentence
+				src = string(src[0]-'a'+'A') + src[1:]
+			}
+			msg += " " + src + " does not change that: retrying after " + formatSeconds(wait.seconds) + " gets the same answer."
 		} else if wait.hasAt {
 			msg += " The reset time it gives is " + wait.at.FormatClock() + " UTC; schedule one new attempt after it instead of a retry loop."
 		}

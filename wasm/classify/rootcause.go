@@ -18,9 +18,10 @@ import (
 // category is specific, or, when there is no document, the wrapper's
 // message text. Its category comes, in order, from the code or type
 // vocabulary of well-known APIs (foreign.go), the message's wording
-// (rootWords), then the status. (A wrapped document is not attributed to
-// a catalog provider: reading it as one would not fit the WebAssembly
-// size budget.)
+// (rootWords), then the status. When an aggregator names the provider
+// behind the error (the envelope's upstream, resolved through detect.names),
+// the wrapped document is read as that provider's own error, whose
+// documented code and retry rule then decide.
 
 // rootWords are the wordings that give a message's category when its code
 // does not: the first match wins. They are matched in lower case.
@@ -51,21 +52,26 @@ func vague(cat string) bool {
 // and says what that document is.
 func (c *Classifier) rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalog.Provider, r *reading) (upstream int, found bool) {
 	var rc RootCause
-	var g foreign // the wrapped document's well-known shape
-	how := ""     // what gave the category, in words
+	var g foreign        // the wrapped document's well-known shape
+	var ue *catalog.Code // the upstream provider's code for it
+	up := c.upstream(r)  // the provider an aggregator names, or nil
+	how := ""            // what gave the category, in words
 	for i := len(a.layers) - 1; i >= at.index && r != nil && r.entry != nil && vague(d.Category); i-- {
 		if i == at.index && i+1 < len(a.layers) {
 			push(&d.Notes, "Inside "+rc.Where+" is the wrapped error; it says no more than "+d.Category+".")
 			return rc.Status, false
 		}
-		rc, g = RootCause{Message: d.Message, Where: "message (text)"}, foreign{}
-		if i == at.index { // no document inside: the message text
+		rc, g, ue = RootCause{Message: d.Message, Where: "message (text)"}, foreign{}, nil
+		if i == at.index { // no document inside: the upstream's text, or the message
 			for _, f := range d.Fields {
 				if f.Role == "message" {
 					rc.Where = f.Path + " (text)"
 				}
 			}
-			if rc.Status, _ = statusNear(d.Message); rc.Status == d.Status {
+			if r.upBody != "" {
+				rc.Message, rc.Where = r.upBody, "the upstream's error (text)"
+			}
+			if rc.Status, _ = statusNear(rc.Message); rc.Status == d.Status {
 				rc.Status = 0
 			}
 		} else {
@@ -73,10 +79,23 @@ func (c *Classifier) rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalo
 			g, _ = readForeign(l.doc, "") // the zero foreign when it is no known shape
 			rc = RootCause{Where: l.where + " (escaped JSON)", Status: max(l.status, g.status), Code: g.code, Message: g.message, Category: g.category}
 			how = g.rule
+			if up != nil { // read as the named provider's own error
+				ur := read(up, l.doc, rc.Status, nil, "", "")
+				if ue = ur.entry; ue != nil {
+					rc.Code, rc.Message, rc.Category = ur.code, ur.message, ue.Category
+					if ur.variant != nil {
+						rc.Category = ur.variant.Category
+					}
+					how, g.shape = up.Name+" documents \""+ue.Code+"\"", ""
+				}
+			}
+		}
+		if up != nil {
+			rc.Provider = up.ID
 		}
 		low := textx.Lower(rc.Message)
 		for _, w := range rootWords {
-			if (vague(rc.Category) || rc.Category == "invalid_request") && textx.Index(low, w.text) >= 0 {
+			if ue == nil && (vague(rc.Category) || rc.Category == "invalid_request") && textx.Index(low, w.text) >= 0 {
 				rc.Category, how, g.shape = w.category, "its message says \""+w.text+"\"", ""
 			}
 		}
@@ -95,6 +114,9 @@ func (c *Classifier) rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalo
 		if g.shape != "" {
 			v.foreign = &g
 		}
+		if ue != nil {
+			v.provider, v.entry, d.Fix = up, ue, ue.Fix
+		}
 		wrapper := p.Name + " reports \"" + d.Code + "\" (" + d.CodeCategory + "), which wraps another error: "
 		d.Explanation = wrapper + "the upstream said \"" + textx.CutUTF8(rc.Message, 200) + "\", which is " + rc.Category + ". " + d.Explanation
 		push(&d.Notes, "The root cause, in "+rc.Where+", is "+rc.Category+" ("+how+"); it decides the category, the retry verdict and the fix.")
@@ -103,4 +125,18 @@ func (c *Classifier) rootCause(d *Diagnosis, a *artefact, at *attempt, p *catalo
 		return 0, true
 	}
 	return 0, false
+}
+
+// upstream returns the catalog provider whose detect.names has the name an
+// aggregator's error gives for the provider behind it (r.upstream); nil
+// when there is none or it is not in the catalog.
+func (c *Classifier) upstream(r *reading) *catalog.Provider {
+	for i := range c.cat.Providers {
+		for _, n := range c.cat.Providers[i].Detect.Names {
+			if r != nil && r.upstream != "" && catalog.EqualFold(n, r.upstream) {
+				return &c.cat.Providers[i]
+			}
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/internal/decimal"
 	"github.com/errdex/errdex/wasm/internal/textx"
 )
@@ -76,7 +77,7 @@ func (a *artefact) sse(s string, b *budget) bool {
 			continue
 		}
 		f, ok := bestDoc(d, b)
-		if ev.name != "error" && !(ok && (f.score >= 3 || isFailedEvent(f.n))) {
+		if ev.name != "error" && !(ok && (f.score >= 3 || isFailedEvent(f.n) || hasStreamCode(f.n, b.stream, "", 0))) {
 			output = output || ok && hasOutput(f.n, 0)
 			continue
 		}
@@ -109,6 +110,42 @@ func isFailedEvent(n *node) bool {
 	}
 	for _, c := range n.get("choices").items() {
 		if c.strAt("finish_reason") == "error" {
+			return true
+		}
+	}
+	return false
+}
+
+// streamCodes returns the codes of cat that can arrive inside a 200
+// stream (status "stream"): an event carrying one is an error event.
+func streamCodes(cat *catalog.Catalog) (codes []string) {
+	for i := range cat.Providers {
+		for _, c := range cat.Providers[i].Codes {
+			if c.Stream || c.Signal == catalog.SignalStream {
+				push(&codes, c.Code)
+			}
+		}
+	}
+	return codes
+}
+
+// hasStreamCode reports whether a string value of n, not one of generated
+// output (outputKeys), is one of the stream codes, exactly: Gemini's
+// finishReason "SAFETY", Cohere's finish_reason "ERROR", Mistral's type
+// "conversation.response.error", Bedrock's __type. key is n's key.
+func hasStreamCode(n *node, codes []string, key string, depth int) bool {
+	if depth > 5 || n == nil {
+		return false
+	}
+	if n.kind == kindString {
+		return !contains(outputKeys, key) && contains(codes, n.text)
+	}
+	for i, v := range n.vals[:min(len(n.vals), 32)] {
+		k := ""
+		if n.kind == kindObject {
+			k = n.keys[i]
+		}
+		if hasStreamCode(v, codes, k, depth+1) {
 			return true
 		}
 	}

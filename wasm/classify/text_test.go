@@ -60,7 +60,10 @@ func TestCatalogIsASCII(t *testing.T) {
 		}
 	}
 	for _, p := range catalog.Providers {
-		check(p.ID+" header", p.Auth.Header, p.RateLimit.ResetHeader)
+		check(p.ID+" header", p.Auth.Header)
+		check(p.ID+" header", p.RateLimit.ResetHeaders...)
+		check(p.ID+" header", p.Envelope.CodeHeaders...)
+		check(p.ID+" header", p.Envelope.RequestIDHeaders...)
 		check(p.ID+" header", p.Auth.AltHeaders...)
 		check(p.ID+" header", p.Detect.Headers...)
 		check(p.ID+" header", p.RateLimit.Headers...)
