@@ -25,11 +25,12 @@ gen:
 ## costs some speed the browser does not notice and saves ~70 KB gzip;
 ## -tags=fetchcatalog leaves out the catalog, which the page fetches;
 ## GOEXPERIMENT=nogreenteagc takes Go's single-threaded-friendly previous GC
-## (11 KB gzip less). The flags are those of internal/wasmbin, which sitegen
+## (11 KB gzip less); -B drops bounds checks in errdex's own wasm/ packages
+## for this binary only (11 KB gzip less; see internal/wasmbin). The flags are those of internal/wasmbin, which sitegen
 ## uses without -wasm.
 wasm:
 	@mkdir -p $(dir $(WASM_OUT))
-	GOOS=js GOARCH=wasm GOEXPERIMENT=nogreenteagc $(GO) build -trimpath -tags=fetchcatalog -gcflags=all=-l -ldflags='-s -w' -o $(WASM_OUT) ./wasm
+	GOOS=js GOARCH=wasm GOEXPERIMENT=nogreenteagc $(GO) build -trimpath -tags=fetchcatalog -gcflags=all=-l -gcflags='github.com/errdex/errdex/wasm/...=-l -B' -ldflags='-s -w' -o $(WASM_OUT) ./wasm
 
 ## size: print the binary's raw and gzip size; fail over the 700 KB gzip budget
 size: wasm

@@ -17,7 +17,7 @@
 //     binary its wasm target just made: build/wasm/errdex.wasm).
 //   - Without it, they compile ./wasm themselves into a temporary directory
 //     with the go command on PATH, exactly as the Makefile would
-//     (GOOS=js GOARCH=wasm GOEXPERIMENT=nogreenteagc go build -trimpath -tags=fetchcatalog -gcflags=all=-l -ldflags="-s -w";
+//     (make wasm: GOOS=js GOARCH=wasm GOEXPERIMENT=nogreenteagc go build with internal/wasmbin's flags;
 //     see package wasmbin), so `sitegen build` alone makes a complete site.
 //
 // Either way wasm_exec.js comes from $(go env GOROOT)/lib/wasm of the go
