@@ -321,14 +321,16 @@ func (c *Classifier) fillRetry(d *Diagnosis, a *artefact, p *catalog.Provider, v
 
 // agreement returns the category all the tied readings give, and the
 // first tied entry when all have the same retry verdict, so the verdict
-// can be given; "" and nil when they differ or one has no entry.
+// can be given; "" and nil when they differ or none has an entry. A
+// reading without an entry (its provider does not document the code) has
+// no say.
 func (c *Classifier) agreement(a *artefact, at *attempt) (cat string, first *catalog.Code) {
 	sameCat, sameRetry := true, true
 	for i := range at.top {
 		r := c.readTop(at, a, i)
 		e := r.entry
 		if e == nil {
-			return "", nil
+			continue // a candidate that does not document the code has no say
 		}
 		c := e.Category
 		if v := r.variant; v != nil && v.Category != "" {

@@ -30,14 +30,10 @@ func (c *Classifier) fillCode(d *Diagnosis, a *artefact, at *attempt, p *catalog
 			d.Variant = r.variant.Name
 		}
 	case names != nil:
+		// tied providers: the fields and the code are the best one's
+		// reading, the one the fields list shows
 		read = &at.reads[0].errorFields
-		same := true
-		for i := range at.top {
-			same = same && c.readTop(at, a, i).code == read.code
-		}
-		if same {
-			d.Code = read.code
-		}
+		d.Code = read.code
 	case at.fok:
 		read = &at.fgn.errorFields
 		d.Code = read.code
