@@ -5,7 +5,7 @@ import "html/template"
 // Page is what the layout template receives: the frame's fields, and Data
 // for the page's own template.
 type Page struct {
-	Kind        string // "home", "provider", "code", "category", "matrix", "play", "404"
+	Kind        string // "home", "provider", "code", "category", "matrix", "play", "404", "clients", "client"
 	Path        string // site path
 	Title       string // the <title>
 	Description string // meta description
@@ -75,6 +75,7 @@ type CodeRow struct {
 type HomeData struct {
 	Providers  []ProviderSummary
 	Categories []CategorySummary
+	Clients    []ClientRef // content/clients, linked from the home page
 	CodeCount  int
 }
 
@@ -139,6 +140,7 @@ type CodeData struct {
 	Variants     []VariantView
 	Examples     []ExampleView
 	Related      []CodeRef
+	Clients      []ClientTable // what each client would do with the examples (clients.go)
 	CanonicalURL string
 }
 

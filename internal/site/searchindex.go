@@ -5,7 +5,7 @@ import (
 	"github.com/errdex/errdex/internal/search"
 )
 
-// searchIndex indexes every code, provider and category.
+// searchIndex indexes every code, provider, category and client.
 func (b *builder) searchIndex() ([]byte, error) {
 	var entries []search.Entry
 	for _, p := range b.cat.Providers {
@@ -27,6 +27,12 @@ func (b *builder) searchIndex() ([]byte, error) {
 		entries = append(entries, search.Entry{
 			Doc:  search.Doc{Kind: "category", Code: c.Name, Title: c.Title, URL: b.urls.Path(model.CategoryPath(c.Name))},
 			Text: c.Summary,
+		})
+	}
+	for _, c := range b.cat.Clients {
+		entries = append(entries, search.Entry{
+			Doc:  search.Doc{Kind: "client", Code: c.ID, Title: c.Name, URL: b.urls.Path(model.ClientPath(c.ID))},
+			Text: c.Language + " " + c.Kind + " retry rule",
 		})
 	}
 	return search.Build(entries)
