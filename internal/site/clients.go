@@ -10,6 +10,7 @@ import (
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/content/model"
 	"github.com/errdex/errdex/internal/cataloggen"
+	"github.com/errdex/errdex/internal/siteurl"
 	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/classify"
 )
@@ -192,7 +193,8 @@ type outcome struct {
 }
 
 // matrixCell sums up a client's outcomes over a category's n examples: the
-// most frequent one (a tie goes to the disagreement), and how many others
+// most frequent one (a tie goes to the disagreement, and never to an
+// unknown), and how many others
 // disagree with the docs.
 func matrixCell(t map[outcome]int, n int) ClientsMatrixCell {
 	var top outcome
@@ -217,11 +219,14 @@ func matrixCell(t map[outcome]int, n int) ClientsMatrixCell {
 	return c
 }
 
-// less orders outcomes for ties: disagreements first, then retries before
-// stops.
+// tieOrder breaks ties between outcomes: a disagreement, then an
+// agreement, before an unknown.
+var tieOrder = map[string]int{"wastes": 0, "gives_up": 1, "agrees": 2, "unknown": 3}
+
+// less orders outcomes for ties: by tieOrder, then retries before stops.
 func less(a, b outcome) bool {
-	if verdictOrder[a.verdict] != verdictOrder[b.verdict] {
-		return verdictOrder[a.verdict] < verdictOrder[b.verdict]
+	if tieOrder[a.verdict] != tieOrder[b.verdict] {
+		return tieOrder[a.verdict] < tieOrder[b.verdict]
 	}
 	return a.retries < b.retries
 }
@@ -239,11 +244,37 @@ func doesWord(r catalog.Retryable) string {
 	return "depends"
 }
 
-// Text is the cell as one line: "retries, agrees (20/26; gives up 2)".
+// Text is the cell as the site writes it, on one line:
+// "retries, agrees 20/26; also gives up 2".
 func (c ClientsMatrixCell) Text() string {
-	s := c.Does + ", " + c.VerdictLabel + " (" + strconv.Itoa(c.Count) + "/" + strconv.Itoa(c.Of)
+	s := c.Does + ", " + c.VerdictLabel + " " + strconv.Itoa(c.Count) + "/" + strconv.Itoa(c.Of)
 	if len(c.Also) > 0 {
-		s += "; " + strings.Join(c.Also, ", ")
+		s += "; also " + strings.Join(c.Also, ", ")
 	}
-	return s + ")"
+	return s
+}
+
+// ClientsMatrixText runs the clients engine over cat's documented examples
+// and writes the clients × categories matrix of /clients/ as a Markdown
+// table, each cell in the words the page shows (sitegen clients-matrix).
+func ClientsMatrixText(cat *content.Catalog) (string, error) {
+	b := &builder{cat: cat, urls: siteurl.MustNew("/", "https://errdex.github.io")}
+	if err := b.runClients(); err != nil {
+		return "", err
+	}
+	m := b.clientsMatrix()
+	var sb strings.Builder
+	sb.WriteString("| category (examples) |")
+	for _, c := range m.Clients {
+		sb.WriteString(" " + c.ID + " |")
+	}
+	sb.WriteString("\n|---|" + strings.Repeat("---|", len(m.Clients)) + "\n")
+	for _, r := range m.Rows {
+		fmt.Fprintf(&sb, "| %s (%d) |", r.Category.Name, r.Examples)
+		for _, c := range r.Cells {
+			sb.WriteString(" " + c.Text() + " |")
+		}
+		sb.WriteString("\n")
+	}
+	return sb.String(), nil
 }
