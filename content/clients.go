@@ -138,6 +138,29 @@ func checkClient(d *document, c *model.Client, report func(int, string)) {
 		report(lineOf(sn, 2), `streams needs "note": what the client does with an error inside a stream`)
 	}
 	c.Notes = trimAll(c.Notes)
+	c.Backoff.Words = backoffWords(c)
+}
+
+// backoffWords writes a client's default waits: "0.5, 1 s, jittered" for
+// an exponential backoff (at most six), "0.5–5 s" for another.
+func backoffWords(c *model.Client) string {
+	b := &c.Backoff
+	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+	words := []string{num(b.InitialSeconds)}
+	if b.Factor == nil && b.MaxSeconds != nil {
+		words[0] += "–" + num(*b.MaxSeconds)
+	}
+	for w, i := b.InitialSeconds, 1; b.Factor != nil && i < c.Defaults.Attempts-1 && i < 6; i++ {
+		if w *= *b.Factor; b.MaxSeconds != nil && w > *b.MaxSeconds {
+			w = *b.MaxSeconds
+		}
+		words = append(words, num(w))
+	}
+	s := strings.Join(words, ", ") + " s"
+	if strings.TrimSpace(b.Jitter) != "none" {
+		s += ", jittered"
+	}
+	return s
 }
 
 // checkSource validates one entry of a client's sources.

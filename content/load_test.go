@@ -162,6 +162,12 @@ func TestRepositoryClients(t *testing.T) {
 			t.Errorf("%s: sources %v, attempts %d", id, c.Sources, c.Defaults.Attempts)
 		}
 	}
+	for id, want := range map[string]string{"openai-python": "0.5, 1 s, jittered", "go-retryablehttp": "1, 2, 4, 8 s",
+		"stripe-go": "0.5–5 s, jittered", "vercel-ai": "2, 4 s", "google-genai": "1 s, jittered"} {
+		if c := cat.Client(id); c != nil && c.Backoff.Words != want {
+			t.Errorf("%s: backoff words %q, want %q", id, c.Backoff.Words, want)
+		}
+	}
 	if !slices.IsSortedFunc(cat.Clients, func(a, b *content.Client) int { return strings.Compare(a.ID, b.ID) }) {
 		t.Error("clients are not sorted by id")
 	}

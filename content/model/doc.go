@@ -357,9 +357,9 @@
 //	unit?          string     for a wait: "ms", "seconds" or "seconds-or-http-date"
 //	integer?       bool       only whole numbers are read; any other number is ignored
 //	statuses       []string   status specs it is read on; empty: every status
-//	min_seconds    *float64   lower end of the window; null: none
+//	min_seconds?   *float64   lower end of the window; null (absent from catalog.json): none
 //	min_inclusive? bool       the lower end itself is in the window (default: it is not)
-//	max_seconds    *float64   upper end of the window; null: uncapped
+//	max_seconds?   *float64   upper end of the window; null (absent from catalog.json): uncapped
 //	max_exclusive? bool       the upper end itself is out of the window (default: it is in)
 //	above_max?     string     above the window: "give_up" (no retry), "backoff" (the
 //	                          header is ignored) or "clamp" (the value is kept within
@@ -370,13 +370,18 @@
 // # Backoff
 //
 //	initial_seconds* float64  the nominal first wait
-//	factor         *float64   multiplier per retry; null: not exponential (see formula)
-//	max_seconds    *float64   cap on one wait; null: uncapped
+//	factor?        *float64   multiplier per retry; null (absent): not exponential (see formula)
+//	max_seconds?   *float64   cap on one wait; null (absent): uncapped
 //	jitter*        string     how randomness is added, or "none"
 //	formula*       string     the computation, in words
 //
+// Not a key:
+//
+//	words          string     the default waits in words, from the keys above and
+//	                          defaults.attempts: "0.5, 1 s, jittered", "0.5–5 s, jittered"
+//
 // # Streams
 //
-//	retries_mid_stream *bool  an error event after HTTP 200 is retried; null: not known
+//	retries_mid_stream? *bool an error event after HTTP 200 is retried; null (absent): not known
 //	note*          string     what happens, in words
 package model

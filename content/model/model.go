@@ -386,9 +386,9 @@ type ClientHeader struct {
 	Unit         string   `yaml:"unit" json:"unit,omitempty"`
 	Integer      bool     `yaml:"integer" json:"integer,omitempty"`
 	Statuses     []string `yaml:"statuses" json:"statuses"`
-	MinSeconds   *float64 `yaml:"min_seconds" json:"min_seconds"`
+	MinSeconds   *float64 `yaml:"min_seconds" json:"min_seconds,omitempty"`
 	MinInclusive bool     `yaml:"min_inclusive" json:"min_inclusive,omitempty"`
-	MaxSeconds   *float64 `yaml:"max_seconds" json:"max_seconds"`
+	MaxSeconds   *float64 `yaml:"max_seconds" json:"max_seconds,omitempty"`
 	MaxExclusive bool     `yaml:"max_exclusive" json:"max_exclusive,omitempty"`
 	AboveMax     string   `yaml:"above_max" json:"above_max,omitempty"`
 	Values       string   `yaml:"values" json:"values,omitempty"`
@@ -398,15 +398,16 @@ type ClientHeader struct {
 // Backoff is a client's wait between attempts when no header fixes it.
 type Backoff struct {
 	InitialSeconds float64  `yaml:"initial_seconds" json:"initial_seconds"`
-	Factor         *float64 `yaml:"factor" json:"factor"`
-	MaxSeconds     *float64 `yaml:"max_seconds" json:"max_seconds"`
+	Factor         *float64 `yaml:"factor" json:"factor,omitempty"`
+	MaxSeconds     *float64 `yaml:"max_seconds" json:"max_seconds,omitempty"`
 	Jitter         string   `yaml:"jitter" json:"jitter"`
 	Formula        string   `yaml:"formula" json:"formula"`
+	Words          string   `yaml:"-" json:"words"`
 }
 
 // Streams is what a client does with an error inside a stream.
 type Streams struct {
-	RetriesMidStream *bool  `yaml:"retries_mid_stream" json:"retries_mid_stream"`
+	RetriesMidStream *bool  `yaml:"retries_mid_stream" json:"retries_mid_stream,omitempty"`
 	Note             string `yaml:"note" json:"note"`
 }
 

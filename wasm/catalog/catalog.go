@@ -207,6 +207,7 @@ type Backoff struct {
 	Factor         *float64
 	MaxSeconds     *float64
 	Jitter         string
+	Words          string
 }
 
 // Streams is [model.Streams].

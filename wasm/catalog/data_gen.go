@@ -2823,6 +2823,7 @@ var Clients = []Client{
 			Factor:         new(float64(2)),
 			MaxSeconds:     new(float64(8)),
 			Jitter:         "multiplies by 1 - 0.25*random() (75-100%)",
+			Words:          "0.5, 1 s, jittered",
 		},
 		Streams: Streams{
 			RetriesMidStream: new(bool(false)),
@@ -2863,6 +2864,7 @@ var Clients = []Client{
 			Factor:         new(float64(2)),
 			MaxSeconds:     new(float64(8)),
 			Jitter:         "multiplies by 1 - 0.25*Math.random() (75-100%)",
+			Words:          "0.5, 1 s, jittered",
 		},
 		Streams: Streams{
 			RetriesMidStream: new(bool(false)),
@@ -2896,6 +2898,7 @@ var Clients = []Client{
 			Factor:         new(float64(2)),
 			MaxSeconds:     new(float64(20)),
 			Jitter:         "full jitter: multiplies by rand[0,1), applied after the cap",
+			Words:          "0.05, 0.1 s, jittered",
 		},
 		Streams: Streams{
 			RetriesMidStream: new(bool(false)),
@@ -2931,6 +2934,7 @@ var Clients = []Client{
 			Factor:         new(float64(2)),
 			MaxSeconds:     new(float64(30)),
 			Jitter:         "none",
+			Words:          "1, 2, 4, 8 s",
 		},
 		Streams: Streams{
 			RetriesMidStream: new(bool(false)),
@@ -2956,6 +2960,7 @@ var Clients = []Client{
 			Factor:         new(float64(2)),
 			MaxSeconds:     new(float64(60)),
 			Jitter:         "adds uniform [0, 1) s before the cap (tenacity wait_exponential_jitter)",
+			Words:          "1 s, jittered",
 		},
 		Streams: Streams{
 			RetriesMidStream: new(bool(false)),
@@ -2991,6 +2996,7 @@ var Clients = []Client{
 			Factor:         new(float64(2)),
 			MaxSeconds:     new(float64(8)),
 			Jitter:         "adds 0.75 * random() s (0 to 0.75 s) after the cap",
+			Words:          "0.5, 1 s, jittered",
 		},
 	},
 	{
@@ -3028,6 +3034,7 @@ var Clients = []Client{
 			Factor:         new(float64(2)),
 			MaxSeconds:     new(float64(8)),
 			Jitter:         "multiplies by 1 - 0.25*Math.random() (75-100%)",
+			Words:          "0.5, 1 s, jittered",
 		},
 		Streams: Streams{
 			RetriesMidStream: new(bool(false)),
@@ -3074,6 +3081,7 @@ var Clients = []Client{
 			Factor:         new(float64(2)),
 			MaxSeconds:     new(float64(8)),
 			Jitter:         "multiplies by 1 - 0.25*random() (75-100% of the computed delay)",
+			Words:          "0.5, 1 s, jittered",
 		},
 		Streams: Streams{
 			RetriesMidStream: new(bool(false)),
@@ -3104,6 +3112,7 @@ var Clients = []Client{
 			InitialSeconds: 0.5,
 			MaxSeconds:     new(float64(5)),
 			Jitter:         "subtracts rand[0, delay/4) (75-100% of the delay), then raises it back to at least 0.5 s",
+			Words:          "0.5–5 s, jittered",
 		},
 		Streams: Streams{
 			RetriesMidStream: new(bool(false)),
@@ -3149,6 +3158,7 @@ var Clients = []Client{
 			InitialSeconds: 2,
 			Factor:         new(float64(2)),
 			Jitter:         "none",
+			Words:          "2, 4 s",
 		},
 		Streams: Streams{
 			RetriesMidStream: new(bool(false)),

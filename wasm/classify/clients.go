@@ -4,7 +4,6 @@ import (
 	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/internal/decimal"
 	"github.com/errdex/errdex/wasm/internal/httptime"
-	"github.com/errdex/errdex/wasm/internal/jsonout"
 	"github.com/errdex/errdex/wasm/internal/textx"
 )
 
@@ -27,6 +26,9 @@ type ClientVerdict struct {
 	_        [0]func()         // not comparable: no equality function in the binary
 }
 
+// The words of above_max the engine acts on.
+const giveUp, clamp = "give_up", "clamp"
+
 // judgeClients applies every rule to the diagnosis d, whose response had
 // the headers h. A success or an unrecognised paste has no entries.
 func judgeClients(rules []catalog.Client, d *Diagnosis, h headerList) []ClientVerdict {
@@ -35,39 +37,88 @@ func judgeClients(rules []catalog.Client, d *Diagnosis, h headerList) []ClientVe
 	}
 	out := make([]ClientVerdict, len(rules))
 	for i := range rules {
-		out[i] = judgeClient(&rules[i], d, h)
+		judgeClient(&out[i], &rules[i], d, h)
 	}
 	return out
 }
 
-// judgeClient applies one rule: the stream rule, the default budget, the
-// connection-error rule, then the headers in the order the client reads
-// them, then never_on, the codes and the statuses. The first that decides
-// wins.
-func judgeClient(r *catalog.Client, d *Diagnosis, h headerList) ClientVerdict {
-	v := ClientVerdict{ID: r.ID, Name: r.Name}
-	st, decided := d.Status, false
-	why, waitWhy := "", ""
-	set := func(rt catalog.Retryable, s string) {
-		if !decided {
-			v.Retries, why, decided = rt, s, true
+// Why a client retries or not: an index of whyText and whyRetries.
+const (
+	whyStream = iota
+	whyStreamUnknown
+	whyDefault
+	whyConnYes
+	whyConnNo
+	whyObeysYes
+	whyObeysNo
+	whyDateCap
+	whyGivesUp
+	whyNever
+	whyCode
+	whyNoStatus
+	whyStatusYes
+	whyStatusNo
+)
+
+// whyText is each reason's sentence, before and after its header, code or
+// status.
+var whyText = [...][2]string{
+	{"It does not retry an error inside a stream."},
+	{"Not known whether it retries an error inside a stream."},
+	{"It does not retry by default."},
+	{"It retries connection errors."},
+	{"It does not retry connection errors."},
+	{"It obeys ", "."}, {"It obeys ", "."},
+	{"Whether it retries depends on how far off ", " is, and the paste has no Date header."},
+	{"It gives up: ", " is above its cap."},
+	{"It never retries this status or code."},
+	{"It retries the code ", "."},
+	{"It decides by the HTTP status, which the paste does not show."},
+	{"It retries status ", "."},
+	{"It does not retry status ", "."},
+}
+
+var whyRetries = [...]catalog.Retryable{catalog.RetryNo, catalog.RetryUnknown, catalog.RetryNo, catalog.RetryYes, catalog.RetryNo,
+	catalog.RetryYes, catalog.RetryNo, catalog.RetryUnknown, catalog.RetryNo, catalog.RetryNo, catalog.RetryYes,
+	catalog.RetryUnknown, catalog.RetryYes, catalog.RetryNo}
+
+// waitText says what a wait header did, before and after the header.
+var waitText = [...][2]string{{},
+	{" It waits as ", " says."},
+	{" It ignores ", " (too small) and backs off."},
+	{" It ignores ", " (above its cap) and backs off."},
+	{" ", " only shifts its random backoff."},
+	{" ", " is a date, and the paste has no Date header to measure it from."}}
+
+// verdictText completes the note for each verdict.
+var verdictText = [...]string{"", "", " The docs say this error does not clear by retrying.",
+	" The docs say to retry.", " It retries before the wait the response asks for."}
+
+var verdictWord = [...]string{"unknown", "agrees", "wastes", "gives_up", "wastes"}
+
+// judgeClient applies one rule r into v: the stream rule, the default
+// budget, the connection-error rule, the headers in the order the client
+// reads them, then never_on, the codes and the statuses. The first that
+// decides wins.
+func judgeClient(out *ClientVerdict, r *catalog.Client, d *Diagnosis, h headerList) {
+	v := ClientVerdict{ID: r.ID, Name: r.Name} // filled here, stored once
+	st, code := d.Status, d.Code
+	why, arg := -1, ""
+	if m := r.Streams.RetriesMidStream; d.MidStream && m == nil {
+		why = whyStreamUnknown
+	} else if d.MidStream && !*m {
+		why = whyStream
+	}
+	if why < 0 && r.Defaults.Attempts < 2 {
+		why = whyDefault
+	}
+	if why < 0 && st == 0 && code == "" && (d.Category == "timeout" || d.Category == "unavailable") {
+		why = whyConnNo
+		if r.RetryOn.ConnectionErrors {
+			why = whyConnYes
 		}
 	}
-	if d.MidStream {
-		if m := r.Streams.RetriesMidStream; m == nil {
-			set(catalog.RetryUnknown, "Not known whether it retries an error inside a stream.")
-		} else if !*m {
-			set(catalog.RetryNo, "It does not retry an error inside a stream.")
-		}
-	}
-	if r.Defaults.Attempts < 2 {
-		set(catalog.RetryNo, "It does not retry by default.")
-	}
-	if st == 0 && d.Code == "" && (d.Category == "timeout" || d.Category == "unavailable") {
-		b := r.RetryOn.ConnectionErrors
-		set(boolRetry(b), retriesWord(b)+"connection errors.")
-	}
-	random, seen := false, false // a header leaves the wait random; a wait header was read
+	wait, label := 0, "" // wait indexes waitText
 	for i := range r.Headers {
 		x := &r.Headers[i]
 		val, ok := h.get(x.Name)
@@ -75,96 +126,86 @@ func judgeClient(r *catalog.Client, d *Diagnosis, h headerList) ClientVerdict {
 			continue
 		}
 		val = textx.TrimSpace(val)
-		label := x.Name + ": " + val
 		if x.Effect == "decides" {
-			if val == "true" || val == "false" {
-				set(boolRetry(val == "true"), "It obeys "+label+".")
+			if why < 0 && (val == "true" || val == "false") {
+				why, arg = whyObeysNo, x.Name+": "+val
+				if val == "true" {
+					why = whyObeysYes
+				}
 			}
 			continue
 		}
 		f, read, known := headerSeconds(x, val, h)
-		if !read || seen {
+		if !read || wait > 0 {
 			continue
 		}
-		seen = true
+		label, wait = x.Name+": "+val, 1
 		switch {
 		case !known:
-			random, waitWhy = true, label+" is a date and the paste has no Date header to measure it from."
-			if x.AboveMax == "give_up" {
-				set(catalog.RetryUnknown, "Whether it retries depends on how far off "+label+" is.")
+			wait = 5
+			if why < 0 && x.AboveMax == giveUp {
+				why, arg = whyDateCap, label
 			}
-		case x.AboveMax == "clamp":
-			random, waitWhy = true, label+" only shifts its random backoff."
+		case x.AboveMax == clamp:
+			wait = 4
 		case x.MinSeconds != nil && (f < *x.MinSeconds || f == *x.MinSeconds && !x.MinInclusive):
-			waitWhy = "It ignores " + label + " (too small) and backs off."
+			wait = 2
 		case x.MaxSeconds != nil && (f > *x.MaxSeconds || f == *x.MaxSeconds && x.MaxExclusive):
-			waitWhy = "It ignores " + label + " (its cap is " + formatSeconds(*x.MaxSeconds) + ") and backs off."
-			if x.AboveMax == "give_up" {
-				set(catalog.RetryNo, "It gives up: "+label+" is above its "+formatSeconds(*x.MaxSeconds)+" cap.")
-				waitWhy = ""
+			wait = 3
+			if why < 0 && x.AboveMax == giveUp {
+				why, arg = whyGivesUp, label
 			}
+		case f > 0:
+			v.Wait = f
+		}
+	}
+	if why < 0 {
+		switch {
+		case st != 0 && matchStatus(r.NeverOn.Statuses, st) || code != "" && has(r.NeverOn.Codes, code):
+			why = whyNever
+		case code != "" && has(r.RetryOn.Codes, code):
+			why, arg = whyCode, code
+		case st == 0:
+			why = whyNoStatus
 		default:
-			v.Wait, v.HasWait = max(f, 0), true
-			waitWhy = "It waits " + formatSeconds(v.Wait) + " (" + label + ")."
-		}
-	}
-	code := d.Code
-	switch {
-	case st != 0 && matchStatus(r.NeverOn.Statuses, st) || code != "" && has(r.NeverOn.Codes, code):
-		set(catalog.RetryNo, "It never retries this status or code.")
-	case code != "" && has(r.RetryOn.Codes, code):
-		set(catalog.RetryYes, "It retries the code "+code+".")
-	case st == 0:
-		set(catalog.RetryUnknown, "It decides by the HTTP status, which the paste does not show.")
-	default:
-		b := matchStatus(r.RetryOn.Statuses, st)
-		set(boolRetry(b), retriesWord(b)+"status "+decimal.Itoa(st)+".")
-	}
-	return verdictOf(v, r, d, why, waitWhy, random)
-}
-
-// verdictOf fills the budget, the waits and the verdict of v, decided by
-// why, against the documented rule in d.Retry.
-func verdictOf(v ClientVerdict, r *catalog.Client, d *Diagnosis, why, waitWhy string, random bool) ClientVerdict {
-	b := &r.Backoff
-	switch v.Retries {
-	case catalog.RetryYes:
-		v.Attempts = r.Defaults.Attempts
-		if v.HasWait {
-			v.Backoff = formatSeconds(v.Wait) + ", as the header says"
-		} else {
-			v.Backoff = backoffWords(r)
-			if !random && b.Jitter == "none" {
-				v.Wait, v.HasWait = b.InitialSeconds, true
+			why, arg = whyStatusNo, decimal.Itoa(st)
+			if matchStatus(r.RetryOn.Statuses, st) {
+				why = whyStatusYes
 			}
 		}
-		if waitWhy != "" {
-			why += " " + waitWhy
-		}
-	case catalog.RetryNo:
-		v.Attempts, v.HasWait = 1, false
-	default:
-		v.HasWait = false
 	}
-	docs := d.Retry.Retryable
+	b := &r.Backoff
 	first := b.InitialSeconds
-	if v.HasWait {
-		first = v.Wait
+	v.Retries, v.Backoff, v.Attempts = whyRetries[why], b.Words, r.Defaults.Attempts
+	switch {
+	case v.Retries != catalog.RetryYes:
+		v.Backoff, v.Attempts, v.Wait, wait = "", 0, 0, 0
+		if v.Retries == catalog.RetryNo {
+			v.Attempts = 1
+		}
+	case wait == 1:
+		v.HasWait, v.Backoff, first = true, "as "+label+" says", v.Wait
+	case wait < 4 && b.Jitter == "none":
+		v.HasWait, v.Wait = true, first
 	}
+	verdict, docs := 1, d.Retry.Retryable // indexes verdictWord
 	switch {
 	case v.Retries == catalog.RetryUnknown || docs == catalog.RetryUnknown:
-		v.Verdict = "unknown"
+		verdict = 0
 	case v.Retries == catalog.RetryYes && docs == catalog.RetryNo:
-		v.Verdict, why = "wastes", why+" The docs say this error does not clear by retrying."
+		verdict = 2
 	case v.Retries == catalog.RetryNo && docs == catalog.RetryYes:
-		v.Verdict, why = "gives_up", why+" The docs say to retry."
+		verdict = 3
 	case v.Retries == catalog.RetryYes && d.Retry.HasWait && first < d.Retry.WaitSeconds:
-		v.Verdict, why = "wastes", why+" It retries before the "+formatSeconds(d.Retry.WaitSeconds)+" the response asks for."
-	default:
-		v.Verdict = "agrees"
+		verdict = 4
 	}
-	v.Note = why
-	return v
+	w := waitText[wait]
+	if wait == 0 {
+		label = ""
+	}
+	v.Verdict = verdictWord[verdict]
+	v.Note = whyText[why][0] + arg + whyText[why][1] + w[0] + label + w[1] + verdictText[verdict]
+	*out = v
 }
 
 // headerSeconds reads the value of wait header x as its client does: the
@@ -172,12 +213,8 @@ func verdictOf(v ClientVerdict, r *catalog.Client, d *Diagnosis, why, waitWhy st
 // are known (an HTTP date needs the response's Date header).
 func headerSeconds(x *catalog.ClientHeader, val string, h headerList) (f float64, read, known bool) {
 	f, ok := decimal.Parse(val)
-	if x.Integer {
-		for i := 0; i < len(val); i++ {
-			if (val[i] < '0' || val[i] > '9') && !(i == 0 && (val[i] == '-' || val[i] == '+')) {
-				ok = false
-			}
-		}
+	if x.Integer && (f != float64(int64(f)) || textx.IndexAny(val, ".eE") >= 0) {
+		ok = false // "1.5", "2.0" and "1e3" are not whole numbers as ParseInt and int() read them
 	}
 	switch {
 	case ok && x.Unit == "ms":
@@ -205,63 +242,24 @@ func matchStatus(specs []string, st int) bool {
 	hit := false
 	for _, s := range specs {
 		op := 0
-		for op < len(s) && (s[op] == '!' || s[op] == '<' || s[op] == '>' || s[op] == '=') {
+		for op < len(s) && (s[op] < '0' || s[op] > '9') {
 			op++
 		}
 		f, _ := decimal.Parse(s[op:])
-		n := int(f)
-		switch s[:op] {
-		case "!":
+		switch n := int(f); {
+		case op == 0:
+			hit = hit || st == n
+		case s[0] == '!':
 			if st == n {
 				return false
 			}
-		case ">=":
-			hit = hit || st >= n
-		case "<":
+		case s[0] == '<':
 			hit = hit || st < n
-		default:
-			hit = hit || st == n
+		default: // ">="
+			hit = hit || st >= n
 		}
 	}
 	return hit
-}
-
-// backoffWords writes a client's default waits: "0.5, 1 s, jittered".
-func backoffWords(r *catalog.Client) string {
-	b := &r.Backoff
-	s := jsonout.AppendNumber(nil, b.InitialSeconds)
-	if b.Factor == nil {
-		if b.MaxSeconds != nil {
-			s = jsonout.AppendNumber(append(s, "–"...), *b.MaxSeconds)
-		}
-	} else {
-		w := b.InitialSeconds
-		for i := 1; i < r.Defaults.Attempts-1 && i < 6; i++ {
-			if w *= *b.Factor; b.MaxSeconds != nil && w > *b.MaxSeconds {
-				w = *b.MaxSeconds
-			}
-			s = jsonout.AppendNumber(append(s, ", "...), w)
-		}
-	}
-	s = append(s, " s"...)
-	if b.Jitter != "none" {
-		s = append(s, ", jittered"...)
-	}
-	return string(s)
-}
-
-func retriesWord(b bool) string {
-	if b {
-		return "It retries "
-	}
-	return "It does not retry "
-}
-
-func boolRetry(b bool) catalog.Retryable {
-	if b {
-		return catalog.RetryYes
-	}
-	return catalog.RetryNo
 }
 
 // has reports whether list holds s, exactly.

@@ -55,7 +55,8 @@ func runClient(t *testing.T, r *catalog.Client, cases []clientCase) {
 			k, v, _ := strings.Cut(s, ": ")
 			h = append(h, header{name: k, value: v})
 		}
-		got := judgeClient(r, &d, h)
+		var got ClientVerdict
+		judgeClient(&got, r, &d, h)
 		wait := -1.0
 		if got.HasWait {
 			wait = got.Wait
@@ -80,7 +81,7 @@ func TestClientOpenAIPython(t *testing.T) {
 		{name: "400", status: 400, category: "invalid_request", docs: no, retries: no, attempts: 1, wait: -1, verdict: "agrees"},
 		{name: "Retry-After at the cap", status: 429, docs: yes, docsWait: 120, headers: []string{"Retry-After: 120"}, retries: yes, attempts: 3, wait: 120, verdict: "agrees"},
 		{name: "Retry-After below the cap", status: 429, docs: yes, docsWait: 119, headers: []string{"retry-after: 119"}, retries: yes, attempts: 3, wait: 119, verdict: "agrees"},
-		{name: "Retry-After above the cap", status: 429, docs: yes, docsWait: 121, headers: []string{"retry-after: 121"}, retries: no, attempts: 1, wait: -1, verdict: "gives_up", note: "above its 2 min cap"},
+		{name: "Retry-After above the cap", status: 429, docs: yes, docsWait: 121, headers: []string{"retry-after: 121"}, retries: no, attempts: 1, wait: -1, verdict: "gives_up", note: "retry-after: 121 is above its cap"},
 		{name: "retry-after-ms at the cap", status: 429, docs: yes, headers: []string{"retry-after-ms: 120000"}, retries: yes, attempts: 3, wait: 120, verdict: "agrees"},
 		{name: "retry-after-ms above the cap", status: 503, category: "unavailable", docs: yes, headers: []string{"retry-after-ms: 120001"}, retries: no, attempts: 1, wait: -1, verdict: "gives_up"},
 		{name: "retry-after-ms before Retry-After", status: 429, docs: yes, docsWait: 1.5, headers: []string{"retry-after: 2", "retry-after-ms: 1500"}, retries: yes, attempts: 3, wait: 1.5, verdict: "agrees"},
@@ -205,7 +206,7 @@ func TestClientRuleIsData(t *testing.T) {
 			{Name: "x-go", Effect: "decides", Statuses: []string{"418"}},
 			{Name: "x-wait", Effect: "wait", Unit: "seconds", Integer: true, MinSeconds: f(2), MinInclusive: true, MaxSeconds: f(10), MaxExclusive: true, AboveMax: "give_up"},
 		},
-		Backoff: catalog.Backoff{InitialSeconds: 3, Factor: f(3), MaxSeconds: f(20), Jitter: "none"},
+		Backoff: catalog.Backoff{InitialSeconds: 3, Factor: f(3), MaxSeconds: f(20), Jitter: "none", Words: "3, 9, 20 s"},
 	}
 	runClient(t, r, []clientCase{
 		{name: "418", status: 418, docs: yes, retries: yes, attempts: 4, wait: 3, verdict: "agrees"},
@@ -220,8 +221,12 @@ func TestClientRuleIsData(t *testing.T) {
 		{name: "integer only", status: 500, docs: yes, headers: []string{"x-wait: 5.0"}, retries: yes, attempts: 4, wait: 3, verdict: "agrees"},
 		{name: "too early", status: 500, docs: yes, docsWait: 9, headers: []string{"x-wait: 5"}, retries: yes, attempts: 4, wait: 5, verdict: "wastes"},
 	})
-	if got := backoffWords(r); got != "3, 9, 20 s" {
-		t.Errorf("backoffWords = %q, want 3, 9, 20 s", got)
+	var v ClientVerdict
+	if judgeClient(&v, r, &Diagnosis{Status: 418, Category: "rate_limit"}, nil); v.Backoff != "3, 9, 20 s" {
+		t.Errorf("backoff %q, want the rule's words", v.Backoff)
+	}
+	if judgeClient(&v, r, &Diagnosis{Status: 418, Category: "rate_limit"}, headerList{{"x-wait", "4"}}); v.Backoff != "as x-wait: 4 says" || v.Wait != 4 {
+		t.Errorf("backoff %q, wait %v, want the header's", v.Backoff, v.Wait)
 	}
 }
 
