@@ -229,6 +229,9 @@ func specWords(specs []string) string {
 
 func backoffFacts(bo model.Backoff) []Fact {
 	f := []Fact{{Label: "First wait", Values: []string{secondsShort(bo.InitialSeconds)}}}
+	if bo.Words != "" {
+		f = append([]Fact{{Label: "Waits", Values: []string{bo.Words}}}, f...)
+	}
 	if bo.Factor != nil {
 		f = append(f, Fact{Label: "Factor", Values: []string{strconv.FormatFloat(*bo.Factor, 'f', -1, 64)}})
 	}
