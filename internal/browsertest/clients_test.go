@@ -29,7 +29,7 @@ func (tb *tab) clientRows(sel string) []clientRow {
 	return eval[[]clientRow](tb, `[...document.querySelectorAll(`+jsString(sel)+` + ' tbody tr')].map(r => ({
 	  id: r.dataset.client ?? '', verdict: r.dataset.verdict ?? '',
 	  label: r.querySelector('.verdict')?.textContent ?? '',
-	  retries: r.cells[1]?.textContent ?? '', firstWait: r.cells[3]?.textContent ?? '',
+	  retries: r.cells[2]?.textContent ?? '', firstWait: r.cells[4]?.textContent ?? '',
 	  href: r.querySelector('th a')?.getAttribute('href') ?? ''}))`)
 }
 

@@ -40,8 +40,8 @@ function row(c: ClientVerdict, pageOf: ClientURL): HTMLTableRowElement {
   const retries = c.retries === true ? 'Yes' : c.retries === false ? 'No' : 'Depends'
   const first = c.wait_seconds !== null ? secondsShort(c.wait_seconds) : c.retries === true ? 'backoff' : '–'
   const verdict = el('span', `verdict verdict-${c.verdict}`, verdictLabels[c.verdict] ?? c.verdict)
-  const tr = el('tr', '', th, el('td', '', retries), el('td', '', c.attempts !== null ? String(c.attempts) : '–'),
-    el('td', '', first), el('td', '', c.backoff ?? '–'), el('td', '', verdict), el('td', 'client-note', c.note))
+  const tr = el('tr', '', th, el('td', '', verdict), el('td', '', retries), el('td', '', c.attempts !== null ? String(c.attempts) : '–'),
+    el('td', '', first), el('td', 'client-backoff', c.backoff ?? '–'), el('td', 'client-note', c.note))
   tr.dataset.client = c.id
   tr.dataset.verdict = c.verdict
   return tr
@@ -56,7 +56,7 @@ export function clientTable(clients: ClientVerdict[] | undefined, pageOf: Client
   if (!clients || clients.length === 0) return null
   const label = 'What each client would do with this error'
   const head = el('tr')
-  for (const h of ['Client', 'Retries', 'Attempts', 'First wait', 'Backoff', 'Verdict', 'Why']) {
+  for (const h of ['Client', 'Verdict', 'Retries', 'Attempts', 'First wait', 'Backoff', 'Why']) {
     const th = el('th', '', h)
     th.scope = 'col'
     head.append(th)
