@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/classify"
 )
@@ -175,4 +177,23 @@ func (tb *tab) axe(src string) []axeViolation {
 		tb.t.Errorf("axe passed only %d rules; did it run?", res.Passes)
 	}
 	return res.Violations
+}
+
+// TestClientPagesLayout checks that the wide client tables scroll inside
+// their regions on a phone instead of widening the page.
+func TestClientPagesLayout(t *testing.T) {
+	tb := newTab(t)
+	tb.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	for _, p := range []string{"clients/", "clients/openai-python/", "openai/insufficient_quota/"} {
+		tb.open(p)
+		if w := eval[int](tb, `document.documentElement.scrollWidth`); w > 390 {
+			t.Errorf("/%s is %dpx wide on a 390px phone", p, w)
+		}
+	}
+	tb.openPlay("")
+	tb.diagnoseUI("HTTP/1.1 429 Too Many Requests\nRetry-After: 300\n\n"+`{"error": {"code": "rate_limit_exceeded", "message": "slow down"}}`, "")
+	tb.waitFor(`document.querySelectorAll('#clients tbody tr').length > 0`)
+	if w := eval[int](tb, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("the playground with its clients table is %dpx wide on a 390px phone", w)
+	}
 }
