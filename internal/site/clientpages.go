@@ -20,6 +20,7 @@ type ClientRef struct {
 type ClientTable struct {
 	Label    string // the table's caption
 	Examples []Link // the documented examples it is about (#example-N)
+	Linked   bool   // the caption links Examples: the code has several tables
 	Rows     []ClientRow
 }
 

@@ -129,6 +129,7 @@ func (b *builder) codeClients(p *content.Provider, e *content.Code, exampleIDs [
 	}
 	for i := range tables {
 		tables[i].Label = "What each client would do with " + exampleWords(tables[i].Examples, len(e.Examples))
+		tables[i].Linked = len(tables) > 1
 	}
 	return tables
 }

@@ -38,9 +38,22 @@ func TestClientTableOnCodePage(t *testing.T) {
 			t.Errorf("the table does not link %s's page", c.ID)
 		}
 	}
-	// Every code page that has tables orders them the same way.
+	// Every code page that has tables orders them the same way, and a page
+	// with several says in each caption which examples it is about.
+	caption := regexp.MustCompile(`<caption>What each client would do with <a href="#example-\d+">`)
+	several := 0
 	for _, p := range real.Pages {
-		assertDisagreementsFirst(t, p, rowsOf(real.Files[FileFor(p)]))
+		page := real.Files[FileFor(p)]
+		assertDisagreementsFirst(t, p, rowsOf(page))
+		if n := strings.Count(string(page), `<table class="client-table">`); n > 1 {
+			several++
+			if got := len(caption.FindAll(page, -1)); got != n {
+				t.Errorf("%s: %d client tables, %d captions naming their examples", p, n, got)
+			}
+		}
+	}
+	if several == 0 {
+		t.Error("no code page has examples that clients treat differently; the captions go untested")
 	}
 }
 
