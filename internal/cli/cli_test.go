@@ -193,3 +193,40 @@ func TestRootCause(t *testing.T) {
 		}
 	}
 }
+
+// TestClientsTable checks the terminal view's clients table: one row per
+// client rule, those that disagree with the documented rule first.
+func TestClientsTable(t *testing.T) {
+	r := run(t, strings.NewReader("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 300\r\n\r\nslow down\n"), nil, false, "diagnose")
+	_, table, ok := strings.Cut(r.stdout, "What your client would do")
+	if !ok {
+		t.Fatalf("no clients table:\n%s", r.stdout)
+	}
+	table, _, _ = strings.Cut(table, "\n\n")
+	rows := strings.Split(table, "\n")[1:]
+	if len(rows) < 10 {
+		t.Fatalf("%d rows:\n%s", len(rows), table)
+	}
+	giveUp, agree := -1, -1
+	for i, row := range rows {
+		f := strings.Fields(row)
+		switch f[0] {
+		case "openai-python":
+			giveUp = i
+			if f[1] != "no" || f[2] != "×1" || !strings.HasSuffix(row, "gives up") {
+				t.Errorf("openai-python row %q", row)
+			}
+		case "go-retryablehttp":
+			agree = i
+			if f[1] != "yes" || f[2] != "×5" || !strings.Contains(row, "retry-after: 300") || !strings.HasSuffix(row, "agrees") {
+				t.Errorf("go-retryablehttp row %q", row)
+			}
+		}
+	}
+	if giveUp < 0 || agree < 0 || giveUp > agree {
+		t.Errorf("disagreements are not first:\n%s", table)
+	}
+	if r := run(t, strings.NewReader(body), nil, false, "diagnose"); !strings.Contains(r.stdout, "What your client would do") {
+		t.Error("no clients table for a catalog error")
+	}
+}

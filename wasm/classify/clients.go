@@ -126,9 +126,10 @@ func judgeClient(out *ClientVerdict, r *catalog.Client, d *Diagnosis, h headerLi
 			continue
 		}
 		val = textx.TrimSpace(val)
+		said := x.Name + ": " + val
 		if x.Effect == "decides" {
 			if why < 0 && (val == "true" || val == "false") {
-				why, arg = whyObeysNo, x.Name+": "+val
+				why, arg = whyObeysNo, said
 				if val == "true" {
 					why = whyObeysYes
 				}
@@ -139,7 +140,7 @@ func judgeClient(out *ClientVerdict, r *catalog.Client, d *Diagnosis, h headerLi
 		if !read || wait > 0 {
 			continue
 		}
-		label, wait = x.Name+": "+val, 1
+		label, wait = said, 1
 		switch {
 		case !known:
 			wait = 5
@@ -161,9 +162,9 @@ func judgeClient(out *ClientVerdict, r *catalog.Client, d *Diagnosis, h headerLi
 	}
 	if why < 0 {
 		switch {
-		case st != 0 && matchStatus(r.NeverOn.Statuses, st) || code != "" && has(r.NeverOn.Codes, code):
+		case listed(r.NeverOn.Statuses, r.NeverOn.Codes, st, code):
 			why = whyNever
-		case code != "" && has(r.RetryOn.Codes, code):
+		case listed(nil, r.RetryOn.Codes, 0, code):
 			why, arg = whyCode, code
 		case st == 0:
 			why = whyNoStatus
@@ -262,12 +263,13 @@ func matchStatus(specs []string, st int) bool {
 	return hit
 }
 
-// has reports whether list holds s, exactly.
-func has(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
+// listed reports whether code (when there is one) is one of codes, or
+// status st (when known) matches specs.
+func listed(specs, codes []string, st int, code string) bool {
+	for _, c := range codes {
+		if c == code && code != "" {
 			return true
 		}
 	}
-	return false
+	return st != 0 && matchStatus(specs, st)
 }
