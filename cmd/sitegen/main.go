@@ -6,6 +6,7 @@
 //	sitegen build [flags]    check content/, then render content/ and site/ into -out
 //	sitegen serve [flags]    build, then serve -out at http://<addr><base> like GitHub Pages
 //	sitegen size FILE        print the playground binary's raw and gzip size; exit 1 over budget
+//	sitegen clients-matrix   print the clients × categories matrix of /clients/ as a Markdown table
 //
 // # The playground binary
 //
@@ -43,6 +44,7 @@ import (
 
 	"github.com/errdex/errdex/content"
 	"github.com/errdex/errdex/internal/cataloggen"
+	"github.com/errdex/errdex/internal/site"
 	"github.com/errdex/errdex/internal/wording"
 )
 
@@ -61,7 +63,10 @@ func usage(w io.Writer) {
   serve   build, then serve the site as GitHub Pages would
           flags: as build, and -addr localhost:8080
   size    print the raw and gzip size of a playground binary (FILE);
-          exit 1 when it is over the 700 KB gzip budget`)
+          exit 1 when it is over the 700 KB gzip budget
+  clients-matrix
+          print the clients × categories matrix of the clients/ page as a
+          Markdown table, in the words the page shows`)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -106,6 +111,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runSite(cmd, *root, fs.Args()[1:], stdout, stderr)
 	case "size":
 		return runSize(fs.Args()[1:], stdout, stderr)
+	case "clients-matrix":
+		cat, ok := load(*root, stderr)
+		if !ok {
+			return 1
+		}
+		text, err := site.ClientsMatrixText(cat)
+		if err != nil {
+			fmt.Fprintln(stderr, "sitegen clients-matrix:", err)
+			return 1
+		}
+		fmt.Fprint(stdout, text)
+		return 0
 	}
 	usage(stderr)
 	return 2

@@ -22,6 +22,11 @@
 // from the page or its worker. Each tab follows its workers
 // (chromium.FollowWorkers): their console and requests count too.
 //
+// clients_test.go reads the playground's "What your client would do"
+// table (#clients) for issue 13's cases against the classifier run
+// natively and the code page's table, and runs axe-core on the client
+// pages, a code page's table and the playground's.
+//
 // TestAccessibility injects site/node_modules/axe-core/axe.min.js
 // (`npm ci --prefix site`); without it the test skips, or fails with
 // CI=true. TestPlaygroundScreenshot writes the README's picture:

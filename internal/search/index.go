@@ -9,7 +9,7 @@ const Version = 1
 
 // Doc is one search result as the browser shows it.
 type Doc struct {
-	Kind     string   `json:"k"`           // "code", "provider" or "category"
+	Kind     string   `json:"k"`           // "code", "provider", "category" or "client"
 	Code     string   `json:"c"`           // the code as sent; a provider's id; a category's name
 	Aliases  []string `json:"a,omitempty"` // other spellings of a code
 	Norms    []string `json:"n"`           // Norm of Code, then of each alias (filled by Build)

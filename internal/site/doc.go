@@ -15,6 +15,8 @@
 //	categories/               the matrix: a row per provider, a column per category
 //	categories/<name>/        model.CategoryPath: one category, every provider side by side
 //	play/                     the playground (its examples gallery, and the classifier loaded on demand)
+//	clients/                  the clients × categories matrix (clients.go)
+//	clients/<id>/             model.ClientPath: one client's retry rule, prose and sources
 //	404.html                  served by GitHub Pages for any miss
 //	sitemap.xml, robots.txt   for crawlers
 //	catalog.json              the public catalog (package catalogjson)
@@ -52,7 +54,9 @@
 // chroma, layouts through html/template. Before it returns it checks that
 // every URL in content/urls.txt produced a page and that every internal
 // link and #fragment in the output resolves; either failure fails the
-// build. Output is deterministic: the same input gives byte-identical files.
+// build. Before the pages it runs the classifier natively over every
+// documented example (clients.go): the clients' verdicts fill the code
+// pages' "What your client would do" tables and the clients matrix. Output is deterministic: the same input gives byte-identical files.
 //
 // The playground's engine is an input, not something Build makes:
 // Options.Engine holds the js/wasm binary of ./wasm and the wasm_exec.js of

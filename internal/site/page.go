@@ -5,7 +5,7 @@ import "html/template"
 // Page is what the layout template receives: the frame's fields, and Data
 // for the page's own template.
 type Page struct {
-	Kind        string // "home", "provider", "code", "category", "matrix", "play", "404"
+	Kind        string // "home", "provider", "code", "category", "matrix", "play", "404", "clients", "client"
 	Path        string // site path
 	Title       string // the <title>
 	Description string // meta description
@@ -76,6 +76,7 @@ type HomeData struct {
 	Providers  []ProviderSummary // every provider, in catalog order
 	Groups     []ProviderGroup   // the same providers, under headings
 	Categories []CategorySummary
+	Clients    []ClientRef // content/clients, linked from the home page
 	CodeCount  int
 }
 
@@ -149,6 +150,7 @@ type CodeData struct {
 	Variants     []VariantView
 	Examples     []ExampleView
 	Related      []CodeRef
+	Clients      []ClientTable // what each client would do with the examples (clients.go)
 	CanonicalURL string
 }
 

@@ -33,6 +33,11 @@ func (b *builder) pageJobs() []pageJob {
 		{path: matrixPath, tmpl: "matrix.html", page: b.matrixPage},
 		{path: playPath, tmpl: "play.html", page: b.playPage},
 		{path: notFoundPath, tmpl: "404.html", page: b.notFoundPage},
+		{path: clientsPath, tmpl: "clients.html", page: b.clientsPage},
+	}
+	for _, c := range b.cat.Clients {
+		jobs = append(jobs, pageJob{path: model.ClientPath(c.ID), tmpl: "client.html",
+			page: func(ids *render.IDs) (*Page, error) { return b.clientPage(c, ids) }})
 	}
 	for _, p := range b.cat.Providers {
 		jobs = append(jobs, pageJob{path: model.ProviderPath(p.ID), tmpl: "provider.html",
@@ -203,6 +208,9 @@ func (b *builder) homePage(ids *render.IDs) (*Page, error) {
 		}
 		d.Categories = append(d.Categories, cs)
 	}
+	for _, c := range b.cat.Clients {
+		d.Clients = append(d.Clients, b.clientRef(c.ID))
+	}
 	return &Page{
 		Kind:        "home",
 		Title:       "API error reference",
@@ -286,7 +294,8 @@ func (b *builder) providerPage(p *content.Provider, ids *render.IDs) (*Page, err
 
 func (b *builder) codePage(p *content.Provider, e *content.Code, ids *render.IDs) (*Page, error) {
 	for _, id := range []string{"summary", "meaning", "meaning-title", "causes", "causes-title", "fix", "fix-title",
-		"variants", "variants-title", "examples", "examples-title", "related", "related-title", "copy-status"} {
+		"variants", "variants-title", "examples", "examples-title", "related", "related-title", "copy-status",
+		"clients", "clients-title"} {
 		ids.Put([]byte(id))
 	}
 	page := model.Path(p.ID, e.Slug)
@@ -355,6 +364,11 @@ func (b *builder) codePage(p *content.Provider, e *content.Code, ids *render.IDs
 		}
 		d.Examples = append(d.Examples, ev)
 	}
+	exampleIDs := make([]string, len(d.Examples))
+	for i, x := range d.Examples {
+		exampleIDs[i] = x.ID
+	}
+	d.Clients = b.codeClients(p, e, exampleIDs)
 	for _, r := range e.Related {
 		if ref, ok := b.codes[r]; ok {
 			d.Related = append(d.Related, b.codeRef(ref.p, ref.c))

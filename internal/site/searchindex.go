@@ -5,8 +5,8 @@ import (
 	"github.com/errdex/errdex/internal/search"
 )
 
-// searchIndex indexes every code, provider and category. A code's text
-// also carries its provider's id and its HTTP statuses, so that with
+// searchIndex indexes every code, provider, category and client. A code's
+// text also carries its provider's id and its HTTP statuses, so that with
 // seventeen providers sending 429 a query can name both: "openai 429",
 // "vertex-ai 404" (the provider's name is added by search.Build).
 func (b *builder) searchIndex() ([]byte, error) {
@@ -30,6 +30,12 @@ func (b *builder) searchIndex() ([]byte, error) {
 		entries = append(entries, search.Entry{
 			Doc:  search.Doc{Kind: "category", Code: c.Name, Title: c.Title, URL: b.urls.Path(model.CategoryPath(c.Name))},
 			Text: c.Summary,
+		})
+	}
+	for _, c := range b.cat.Clients {
+		entries = append(entries, search.Entry{
+			Doc:  search.Doc{Kind: "client", Code: c.ID, Title: c.Name, URL: b.urls.Path(model.ClientPath(c.ID))},
+			Text: c.Language + " " + c.Kind + " retry rule",
 		})
 	}
 	return search.Build(entries)

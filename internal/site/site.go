@@ -63,6 +63,9 @@ func Build(cat *content.Catalog, opt Options) (*Output, error) {
 		out:  &Output{Files: map[string][]byte{}},
 	}
 	b.index()
+	if err := b.runClients(); err != nil {
+		return nil, err
+	}
 	if len(opt.Engine.Wasm) == 0 || len(opt.Engine.WasmExec) == 0 {
 		return nil, errors.New("no playground engine: Options.Engine needs the js/wasm binary of ./wasm and its wasm_exec.js (see package wasmbin)")
 	}
@@ -95,7 +98,8 @@ type builder struct {
 	hl    *render.Highlighter
 	out   *Output
 	tmpls map[string]*template.Template
-	codes map[string]codeRef // "provider/slug" → code
+	codes map[string]codeRef      // "provider/slug" → code
+	runs  map[string][]exampleRun // "provider/slug" → the clients' verdicts on each example (clients.go)
 	mu    sync.Mutex
 }
 

@@ -110,6 +110,8 @@ func TestGolden(t *testing.T) {
 		"category.html": "categories/rate_limit/index.html",
 		"matrix.html":   "categories/index.html",
 		"play.html":     "play/index.html",
+		"clients.html":  "clients/index.html",
+		"client.html":   "clients/sdk-a/index.html",
 	} {
 		got := hash.ReplaceAll(out.Files[page], []byte("-HASH.$1"))
 		file := filepath.Join("testdata", "golden", golden)
@@ -172,7 +174,10 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestPages(t *testing.T) {
-	want := []string{"", "categories/", "play/", "404.html"}
+	want := []string{"", "categories/", "play/", "404.html", "clients/"}
+	for _, c := range realCat.Clients {
+		want = append(want, model.ClientPath(c.ID))
+	}
 	for _, p := range realCat.Providers {
 		want = append(want, model.ProviderPath(p.ID))
 		for _, e := range p.Entries {

@@ -16,6 +16,7 @@
 import { type Child, code, el, group, link } from './dom'
 import { longText } from './longtext'
 import { errorList } from './errorlist'
+import { clientTable } from './clients'
 import { after, hours, minutes, seconds, type VerdictKey, verdicts, wait } from './gen/wording'
 
 export interface Candidate {
@@ -239,6 +240,11 @@ export function renderDiagnosis(d: Diagnosis, ctx: RenderContext): { body: Docum
   if (rc) body.append(rc)
   const { facts, countdown } = factList(d, ctx)
   body.append(facts)
+  const clients = ctx.nested ? null : clientTable(d.clients, (id) => refURL(ctx.urls.base, `clients/${id}/`))
+  if (clients) {
+    body.append(el(h, '', 'What your client would do'),
+      el('p', 'meta', 'What each SDK or HTTP client does with this error by default, by its own retry rule, against the provider\'s documented rule. Disagreements first.'), clients)
+  }
   const notes = noteItems(d)
   if (notes.length > 0) body.append(el(h, '', 'Notes'), el('ul', 'dx-notes', ...notes))
   body.append(el(h, '', 'What happened'), el('p', 'dx-explanation', inlineCode(d.explanation)))

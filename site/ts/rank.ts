@@ -3,7 +3,7 @@
 import { norm, tokenize } from './tokenize'
 
 export interface Doc {
-  k: 'code' | 'provider' | 'category'
+  k: 'code' | 'provider' | 'category' | 'client'
   c: string // code, provider id or category name
   a?: string[] // aliases
   n: string[] // norm of c, then of each alias

@@ -78,6 +78,7 @@ export function initSearch(): void {
   const describe = (d: Doc): string => {
     if (d.k === 'provider') return 'Provider'
     if (d.k === 'category') return 'Category'
+    if (d.k === 'client') return 'Client retry rule'
     return [d.p, d.s].filter(Boolean).join(' · ')
   }
 
