@@ -54,6 +54,9 @@ func (l *loader) provider(d *document, p *Provider, report func(int, string)) {
 	}
 	requireStr(report, at, "name", p.Name)
 	requireStr(report, at, "summary", p.Summary)
+	if strings.ContainsAny(p.Summary, "`*[]") {
+		report(at("summary"), "summary is plain text (it is the home page's line and the meta description): no Markdown such as `code`, *emphasis* or [links]")
+	}
 	requireStr(report, at, "retry", p.Retry)
 	checkURL(report, at("homepage"), "homepage", p.Homepage, false)
 	checkURL(report, at("base_url"), "base_url", p.BaseURL, false)

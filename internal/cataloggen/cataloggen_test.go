@@ -3,8 +3,10 @@ package cataloggen_test
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/errdex/errdex/content"
@@ -125,5 +127,43 @@ func TestTextRefusesTheSeparator(t *testing.T) {
 		if _, err := cataloggen.Encode(c); err == nil {
 			t.Errorf("Encode accepted %+v", c.Providers[0].Codes[0])
 		}
+	}
+}
+
+// TestManifestNeverShrinks reads content/urls.txt as every commit of the
+// repository's history left it (git log) and fails when a URL that was
+// ever published is missing now: support tickets link to them. The
+// freshness test above only catches a live code missing from the file;
+// this catches a code page and its line deleted together. It needs git
+// and the history: without them it skips, except in CI (CI=true), where
+// it fails.
+func TestManifestNeverShrinks(t *testing.T) {
+	out, err := exec.Command("git", "-C", root, "log", "--format=", "-p", "--", cataloggen.ManifestPath).Output()
+	if err != nil || len(out) == 0 {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("no history of %s (git log: %v): CI needs a clone with its history", cataloggen.ManifestPath, err)
+		}
+		t.Skipf("no git history of %s here (%v)", cataloggen.ManifestPath, err)
+	}
+	now, err := os.ReadFile(filepath.Join(root, cataloggen.ManifestPath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	current := map[string]bool{}
+	for _, l := range strings.Split(string(now), "\n") {
+		current[l] = true
+	}
+	ever := 0
+	for _, l := range strings.Split(string(out), "\n") {
+		if !strings.HasPrefix(l, "+") || strings.HasPrefix(l, "+++") || strings.HasPrefix(l, "+#") || len(l) < 2 {
+			continue
+		}
+		ever++
+		if u := l[1:]; !current[u] {
+			t.Errorf("%s was published (it is in an earlier %s) and is gone: a URL may be added, never removed", u, cataloggen.ManifestPath)
+		}
+	}
+	if ever < 100 {
+		t.Errorf("only %d URLs in the history of %s: the check reads the wrong thing", ever, cataloggen.ManifestPath)
 	}
 }
