@@ -38,61 +38,6 @@ func loadContent(t *testing.T) *content.Catalog {
 	return cat
 }
 
-// exampleHost is a host of p's first host pattern: a '*' stands for a
-// region name, and "*." for a subdomain.
-func exampleHost(p *content.Provider) string {
-	if len(p.Detect.Hosts) == 0 {
-		return ""
-	}
-	h := p.Detect.Hosts[0]
-	h = strings.Replace(h, "*.", "x.", 1)
-	return strings.Replace(h, "*", "us-east-1", 1)
-}
-
-// curlPaste writes ex as `curl -i` output of a request to p's host, with
-// ex's headers and p's provider-only headers.
-func curlPaste(p *content.Provider, c *model.Code, ex *model.Example) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "$ curl -i https://%s/v1/example -d @req.json\n", exampleHost(p))
-	st := ex.Status
-	if st == 0 && len(c.Statuses) > 0 {
-		st = c.Statuses[0]
-	}
-	if ex.Stream || st == 0 {
-		st = 200
-	}
-	fmt.Fprintf(&b, "HTTP/1.1 %d Example\n", st)
-	if ex.Stream {
-		b.WriteString("content-type: text/event-stream\n")
-	} else {
-		b.WriteString("content-type: application/json\n")
-	}
-	for _, h := range ex.Headers {
-		b.WriteString(h + "\n")
-	}
-	for _, h := range p.Detect.Headers {
-		if !hasHeader(ex.Headers, h) {
-			fmt.Fprintf(&b, "%s: example-value\n", h)
-		}
-	}
-	b.WriteString("\n")
-	if ex.Stream {
-		b.WriteString("data: " + strings.Join(strings.Fields(ex.Body), " ") + "\n\n")
-	} else {
-		b.WriteString(ex.Body + "\n")
-	}
-	return b.String()
-}
-
-func hasHeader(list []string, name string) bool {
-	for _, h := range list {
-		if i := strings.IndexByte(h, ':'); i > 0 && strings.EqualFold(strings.TrimSpace(h[:i]), name) {
-			return true
-		}
-	}
-	return false
-}
-
 // confusionCases lists every example of cat in both forms.
 func confusionCases(cat *content.Catalog) (bare, curl []confusionCase) {
 	for _, p := range cat.Providers {
@@ -102,7 +47,7 @@ func confusionCases(cat *content.Catalog) (bare, curl []confusionCase) {
 				ex := &c.Examples[j]
 				name := fmt.Sprintf("%s/%s#%d", p.ID, c.Code, j+1)
 				bare = append(bare, confusionCase{p.ID, c, ex, name, ex.Body})
-				curl = append(curl, confusionCase{p.ID, c, ex, name, curlPaste(p, c, ex)})
+				curl = append(curl, confusionCase{p.ID, c, ex, name, p.CurlPaste(c, ex)})
 			}
 		}
 	}
