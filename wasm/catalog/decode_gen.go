@@ -5,7 +5,7 @@
 package catalog
 
 // textSum is TextSum of the text generated with this decoder.
-const textSum = 0x4ca7349f1863a53c
+const textSum = 0x6576f9639ccd71b0
 
 // catalog reads one Catalog.
 func (d *decoder) catalog(v *Catalog) {
