@@ -4022,7 +4022,7 @@ const Text = "" +
 	"x-ratelimit-reset-tokens\x1e" +
 	"x-ratelimit-reset-project-tokens\x1e" +
 	"duration\x1e" +
-	"30\x1e" +
+	"31\x1e" +
 	"invalid_request_error\x1e" +
 	"invalid_request\x1e" +
 	"Request rejected as invalid (error type)\x1e" +
@@ -4134,6 +4134,25 @@ const Text = "" +
 	"\x1e" +
 	"0\x1e" +
 	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"context_length_exceeded\x1e" +
+	"context_length\x1e" +
+	"Input exceeds the model's context window\x1e" +
+	"The input, together with the response the model would produce, does not fit the model's context window. The Responses API reference says that with `truncation` at its default `disabled` such a request fails with a 400. The reference names no code for it; OpenAI's Codex CLI recognises it by `error.code` `context_length_exceeded` in a `response.failed` stream event, whose message says the input exceeds the context window. No documented HTTP body shows the code, so the 400 example below is constructed.\x1e" +
+	"3\x1e" +
+	"Shorten the input, for example by dropping or summarising older turns.\x1e" +
+	"In the Responses API, set `truncation` to `auto` to let the API drop items from the middle of the conversation instead of failing.\x1e" +
+	"Or move to a model with a larger context window.\x1e" +
+	"1\x1e" +
+	"400\x1e" +
+	"The same input overflows again. OpenAI's Codex CLI treats this code as fatal rather than retrying it; shorten the input first.\x1e" +
+	"2\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"0\x1e" +
+	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"credit_balance_exhausted\x1e" +
