@@ -3965,7 +3965,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
-	"0\x1e" +
+	"1\x1e" +
 	"4\x1e" +
 	"api.openai.com\x1e" +
 	"platform.openai.com\x1e" +
@@ -4022,7 +4022,7 @@ const Text = "" +
 	"x-ratelimit-reset-tokens\x1e" +
 	"x-ratelimit-reset-project-tokens\x1e" +
 	"duration\x1e" +
-	"28\x1e" +
+	"31\x1e" +
 	"invalid_request_error\x1e" +
 	"invalid_request\x1e" +
 	"Request rejected as invalid (error type)\x1e" +
@@ -4053,6 +4053,108 @@ const Text = "" +
 	"2\x1e" +
 	"Set `service_tier` to a tier the project allows.\x1e" +
 	"Or allow the tier, including the one `auto` resolves to, in the project settings.\x1e" +
+	"401\x1e" +
+	"auth\x1e" +
+	"Authentication failed (key, organization or IP)\x1e" +
+	"The error-codes guide lists four 401 errors by their message only, with no `code` or `type`, so this reference files them under the status number and tells them apart by the message (see the variants). The Python and Node SDKs raise `AuthenticationError` for any 401. A body that does name a code is looked up under that code instead.\x1e" +
+	"4\x1e" +
+	"Read the message to see which of the four cases applies.\x1e" +
+	"Compare the key in the request with the keys listed in the dashboard; if in doubt, create a new key and replace the old one everywhere.\x1e" +
+	"Check the organization (and project) the request names, if any.\x1e" +
+	"For an allowlist refusal, send from an allowed address or update the allowlist.\x1e" +
+	"1\x1e" +
+	"401\x1e" +
+	"Every documented 401 cause (key, organization, IP allowlist) needs a change on the caller's side; the same request keeps failing until then.\x1e" +
+	"2\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"4\x1e" +
+	"incorrect-key\x1e" +
+	"1\x1e" +
+	"incorrect api key provided\x1e" +
+	"0\x1e" +
+	"auth\x1e" +
+	"2\x1e" +
+	"API key not recognised\x1e" +
+	"The key sent is not a valid key. The message repeats the key with most of it masked, which shows whether the request carried the key you expected or a stale one.\x1e" +
+	"3\x1e" +
+	"Compare the masked key in the message with the key you meant to send.\x1e" +
+	"Make sure one key is used throughout the application, not two different ones.\x1e" +
+	"If the key was deleted or you cannot tell, create a new key and replace the old one.\x1e" +
+	"invalid-authentication\x1e" +
+	"1\x1e" +
+	"invalid authentication\x1e" +
+	"0\x1e" +
+	"auth\x1e" +
+	"2\x1e" +
+	"Key or organization does not check out\x1e" +
+	"The credentials as a whole were refused: the key, or the organization sent with it, is not the right one.\x1e" +
+	"2\x1e" +
+	"Check both the API key and the organization the request names.\x1e" +
+	"Create a new key if the current one may no longer be valid.\x1e" +
+	"no-organization\x1e" +
+	"1\x1e" +
+	"must be a member of an organization\x1e" +
+	"0\x1e" +
+	"auth\x1e" +
+	"2\x1e" +
+	"Account belongs to no organization\x1e" +
+	"API access goes through an organization, and the account behind the key is not a member of one (for example after leaving it or being removed).\x1e" +
+	"2\x1e" +
+	"Ask an owner of the organization to invite the account again.\x1e" +
+	"Or contact OpenAI support to be added to a new organization.\x1e" +
+	"ip-not-authorized\x1e" +
+	"1\x1e" +
+	"ip not authorized\x1e" +
+	"0\x1e" +
+	"permission\x1e" +
+	"2\x1e" +
+	"Caller's IP address not on the allowlist\x1e" +
+	"The project or organization restricts API access to an IP allowlist, and the request came from an address outside it. The guide files this under 401, though the key itself may be valid.\x1e" +
+	"2\x1e" +
+	"Send the request from an address on the allowlist.\x1e" +
+	"Or have an owner add the address in the organization's IP allowlist settings.\x1e" +
+	"403\x1e" +
+	"permission\x1e" +
+	"Country, region or territory not supported\x1e" +
+	"The API refuses requests that come from a country, region or territory where it is not offered. The error-codes guide gives the status and message only, with no `code` or `type`, so this reference files it under the status number. The Python and Node SDKs raise `PermissionDeniedError` for a 403.\x1e" +
+	"2\x1e" +
+	"Check OpenAI's list of supported countries and territories.\x1e" +
+	"Call the API only from infrastructure located in a supported place.\x1e" +
+	"1\x1e" +
+	"403\x1e" +
+	"The refusal depends on where the request comes from; repeating it from the same place fails again.\x1e" +
+	"2\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"context_length_exceeded\x1e" +
+	"context_length\x1e" +
+	"Input exceeds the model's context window\x1e" +
+	"The input, together with the response the model would produce, does not fit the model's context window. The Responses API reference says that with `truncation` at its default `disabled` such a request fails with a 400. The reference names no code for it; OpenAI's Codex CLI recognises it by `error.code` `context_length_exceeded` in a `response.failed` stream event, whose message says the input exceeds the context window. No documented HTTP body shows the code, so the 400 example below is constructed.\x1e" +
+	"3\x1e" +
+	"Shorten the input, for example by dropping or summarising older turns.\x1e" +
+	"In the Responses API, set `truncation` to `auto` to let the API drop items from the middle of the conversation instead of failing.\x1e" +
+	"Or move to a model with a larger context window.\x1e" +
+	"1\x1e" +
+	"400\x1e" +
+	"The same input overflows again. OpenAI's Codex CLI treats this code as fatal rather than retrying it; shorten the input first.\x1e" +
+	"2\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"0\x1e" +
+	"1\x1e" +
+	"0\x1e" +
+	"0\x1e" +
 	"credit_balance_exhausted\x1e" +
 	"payment\x1e" +
 	"Prepaid credit balance used up\x1e" +
