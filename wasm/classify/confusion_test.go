@@ -186,3 +186,16 @@ func TestExampleCodes(t *testing.T) {
 		t.Errorf("%d of %d examples do not diagnose to their provider and code:\n  %s", len(bad), len(curl), strings.Join(bad, "\n  "))
 	}
 }
+
+// sameCode reports whether got is code or one of its aliases, ignoring case.
+func sameCode(got, code string, aliases []string) bool {
+	if strings.EqualFold(got, code) {
+		return true
+	}
+	for _, a := range aliases {
+		if strings.EqualFold(got, a) {
+			return true
+		}
+	}
+	return false
+}

@@ -70,18 +70,6 @@ func TestExamplesDiagnoseToTheirCode(t *testing.T) {
 	t.Logf("%d of %d examples read wrong", bad, total)
 }
 
-func sameCode(got, code string, aliases []string) bool {
-	if strings.EqualFold(got, code) {
-		return true
-	}
-	for _, a := range aliases {
-		if strings.EqualFold(got, a) {
-			return true
-		}
-	}
-	return false
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
