@@ -10,12 +10,12 @@
 // errdexReady() if the global scope defines it. The playground runs this
 // program in a Web Worker (site/ts/worker.ts), whose global scope that is.
 //
-// The playground's binary is built with the tag fetchprose: its catalog has
-// no prose (package catalog), and the worker passes the prose file it
-// fetched in the global errdexProse before it starts the program. When that
+// The playground's binary is built with the tag fetchcatalog: it holds no
+// catalog (package catalog), and the worker passes the catalog file it
+// fetched in the global errdexCatalog before it starts the program. When that
 // text is missing or is not this binary's, main_js.go registers nothing and
 // calls errdexReady(reason) instead, so the page reports an engine error
-// rather than diagnosing without words.
+// rather than diagnosing without a catalog.
 //
 // The logic is in this file, which builds and tests natively; only the
 // syscall/js wiring is behind the js build tag (main_other.go lets
@@ -28,19 +28,21 @@ import (
 	"github.com/errdex/errdex/wasm/classify"
 )
 
-// loadProse fills the catalog's prose from text and returns why it could
-// not, or "".
-func loadProse(text string) string {
+// loadCatalog installs the catalog from text and the classifier over it,
+// and returns why it could not, or "".
+func loadCatalog(text string) string {
 	if text == "" {
-		return "the catalog's texts are missing"
+		return "the catalog is missing"
 	}
-	if !catalog.LoadProse(text) {
-		return "the catalog's texts do not match this classifier"
+	if !catalog.Install(text) {
+		return "the catalog does not match this classifier"
 	}
+	classifier = classify.New(catalog.Default)
 	return ""
 }
 
-// classifier reads the generated catalog, once.
+// classifier reads the catalog: the one compiled in (native builds), or
+// the one loadCatalog installs.
 var classifier = classify.New(catalog.Default)
 
 // classifyJSON is the classifier call, a variable so that a test can make

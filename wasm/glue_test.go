@@ -49,21 +49,21 @@ func isError(out string) bool {
 	return json.Unmarshal([]byte(out), &v) == nil && v.Error != ""
 }
 
-// TestLoadProse checks the glue's half of the prose file: the published
-// text (catalog.Prose, which the site serves) loads and gives the same
+// TestLoadCatalog checks the glue's half of the catalog file: the published
+// text (catalog.Text, which the site serves) loads and gives the same
 // diagnosis; a missing or foreign text is an error and changes nothing.
-func TestLoadProse(t *testing.T) {
+func TestLoadCatalog(t *testing.T) {
 	in := `{"code": 6, "error": "not_enough_balance"}`
 	want := diagnoseJSON(in, "")
-	for _, bad := range []string{"", "x", catalog.Prose[:len(catalog.Prose)-1]} {
-		if msg := loadProse(bad); msg == "" {
-			t.Errorf("loadProse accepted a text of %d bytes", len(bad))
+	for _, bad := range []string{"", "x", catalog.Text[:len(catalog.Text)-1]} {
+		if msg := loadCatalog(bad); msg == "" {
+			t.Errorf("loadCatalog accepted a text of %d bytes", len(bad))
 		}
 	}
-	if msg := loadProse(catalog.Prose); msg != "" {
+	if msg := loadCatalog(catalog.Text); msg != "" {
 		t.Fatal(msg)
 	}
 	if got := diagnoseJSON(in, ""); got != want {
-		t.Errorf("after loading the prose file:\n got: %s\nwant: %s", got, want)
+		t.Errorf("after loading the catalog file:\n got: %s\nwant: %s", got, want)
 	}
 }

@@ -4,20 +4,20 @@ package main
 
 import "syscall/js"
 
-// main loads the catalog's prose from the global errdexProse (the text the
+// main installs the catalog from the global errdexCatalog (the text the
 // worker fetched), registers errdexDiagnose(text, provider) on the global
 // object (the playground's worker), says it is ready, and then waits for
 // calls forever: the worker calls in, Go never calls out (no fetch, no
-// timers). Without the prose it registers nothing: it passes errdexReady
+// timers). Without the catalog it registers nothing: it passes errdexReady
 // the reason and exits.
 func main() {
 	ready := js.Global().Get("errdexReady")
-	prose := js.Global().Get("errdexProse")
+	cat := js.Global().Get("errdexCatalog")
 	text := ""
-	if prose.Type() == js.TypeString {
-		text = prose.String()
+	if cat.Type() == js.TypeString {
+		text = cat.String()
 	}
-	if msg := loadProse(text); msg != "" {
+	if msg := loadCatalog(text); msg != "" {
 		if ready.Type() == js.TypeFunction {
 			ready.Invoke(msg)
 		}

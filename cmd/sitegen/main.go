@@ -2,7 +2,7 @@
 // generated from content/.
 //
 //	sitegen check            validate content/, print every problem as file:line
-//	sitegen gen              regenerate wasm/catalog/data_gen.go, prose_gen.go, content/urls.txt and site/ts/gen/wording.ts
+//	sitegen gen              regenerate wasm/catalog/data_gen.go, decode_gen.go, content/urls.txt and site/ts/gen/wording.ts
 //	sitegen build [flags]    check content/, then render content/ and site/ into -out
 //	sitegen serve [flags]    build, then serve -out at http://<addr><base> like GitHub Pages
 //	sitegen size FILE        print the playground binary's raw and gzip size; exit 1 over budget
@@ -17,7 +17,7 @@
 //     binary its wasm target just made: build/wasm/errdex.wasm).
 //   - Without it, they compile ./wasm themselves into a temporary directory
 //     with the go command on PATH, exactly as the Makefile would
-//     (GOOS=js GOARCH=wasm go build -trimpath -tags=fetchprose -gcflags=all=-l -ldflags="-s -w";
+//     (GOOS=js GOARCH=wasm GOEXPERIMENT=nogreenteagc go build -trimpath -tags=fetchcatalog -gcflags=all=-l -ldflags="-s -w";
 //     see package wasmbin), so `sitegen build` alone makes a complete site.
 //
 // Either way wasm_exec.js comes from $(go env GOROOT)/lib/wasm of the go
@@ -54,7 +54,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, `usage: sitegen [-root DIR] check|gen|build|serve [flags]
 
   check   validate content/ and print every problem as file:line: message
-  gen     regenerate wasm/catalog/data_gen.go, prose_gen.go, content/urls.txt and site/ts/gen/wording.ts
+  gen     regenerate wasm/catalog/data_gen.go, decode_gen.go, content/urls.txt and site/ts/gen/wording.ts
   build   validate content/, then write the site to -out
           flags: -out build/site -base /errdex/ -site-url https://errdex.github.io
                  -wasm FILE (the playground binary; default: compile ./wasm now)
@@ -85,14 +85,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if !ok {
 			return 1
 		}
-		src, prose, err := cataloggen.GoSources(cat)
+		src, dec, err := cataloggen.GoSources(cat)
 		if err != nil {
 			fmt.Fprintln(stderr, "sitegen gen:", err)
 			return 1
 		}
 		for name, data := range map[string][]byte{
 			cataloggen.DataFile:     src,
-			cataloggen.ProseFile:    prose,
+			cataloggen.DecoderFile:  dec,
 			cataloggen.ManifestPath: cataloggen.Manifest(cat),
 			wording.TSFile:          wording.TS(),
 		} {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/andybalholm/brotli"
 	"github.com/errdex/errdex/internal/wasmbin"
@@ -59,7 +60,7 @@ func RunWasm(ctx context.Context, env *Env) (*Wasm, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	w := &Wasm{Playground: Weigh(pb), Floor: Weigh(fb), Budget: wasmbin.BudgetGzip, Flags: "GOOS=js GOARCH=wasm go build " + joinFlags(wasmbin.BuildFlags)}
+	w := &Wasm{Playground: Weigh(pb), Floor: Weigh(fb), Budget: wasmbin.BudgetGzip, Flags: strings.Join(wasmbin.BuildEnv, " ") + " go build " + joinFlags(wasmbin.BuildFlags)}
 	w.GzipRatio = float64(w.Playground.Gzip) / float64(w.Floor.Gzip)
 	w.BrotliRatio = float64(w.Playground.Brotli) / float64(w.Floor.Brotli)
 	return w, play, nil

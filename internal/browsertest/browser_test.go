@@ -78,7 +78,7 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	srv.Config.Handler = withProse(withWasmType(serve.Handler(os.DirFS(dir), base)))
+	srv.Config.Handler = withCatalog(withWasmType(serve.Handler(os.DirFS(dir), base)))
 	srv.Start()
 	defer srv.Close()
 	siteURL = srv.URL + base
@@ -115,16 +115,16 @@ func withWasmType(h http.Handler) http.Handler {
 	})
 }
 
-// proseReply, when set, is what the server answers for the catalog's prose
-// file instead of the file: a 404, or a body that is not the binary's prose.
-var proseReply atomic.Pointer[struct {
+// catalogReply, when set, is what the server answers for the catalog file
+// instead of the file: a 404, or a body that is not the binary's catalog.
+var catalogReply atomic.Pointer[struct {
 	status int
 	body   string
 }]
 
-func withProse(h http.Handler) http.Handler {
+func withCatalog(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if rep := proseReply.Load(); rep != nil && strings.Contains(r.URL.Path, "/assets/prose-") {
+		if rep := catalogReply.Load(); rep != nil && strings.Contains(r.URL.Path, "/assets/catalog-") {
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
 			w.WriteHeader(rep.status)

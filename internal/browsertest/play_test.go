@@ -726,7 +726,7 @@ func TestPlaygroundPrivacy(t *testing.T) {
 		}
 	}
 	if worker < 3 {
-		t.Errorf("the worker's requests (wasm_exec.js, the .wasm and the catalog's prose) were not seen: %v", loaded)
+		t.Errorf("the worker's requests (wasm_exec.js, the .wasm and the catalog) were not seen: %v", loaded)
 	}
 	sealed := workerEval[bool](tb, `[typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof EventSource, typeof importScripts].every(t => t === 'undefined')`)
 	if !sealed {

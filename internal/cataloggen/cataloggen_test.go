@@ -15,17 +15,17 @@ import (
 const root = "../.."
 
 // TestGeneratedFilesAreFresh fails when content/ changed but the generated
-// catalog, its prose or the URL manifest was not regenerated.
+// catalog text, its decoder or the URL manifest was not regenerated.
 func TestGeneratedFilesAreFresh(t *testing.T) {
 	cat, problems := content.Load(os.DirFS(filepath.Join(root, "content")))
 	if len(problems) > 0 {
 		t.Fatalf("content has problems (run go run ./cmd/sitegen check): %v", problems[0])
 	}
-	src, prose, err := cataloggen.GoSources(cat)
+	src, dec, err := cataloggen.GoSources(cat)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, want := range map[string][]byte{cataloggen.DataFile: src, cataloggen.ProseFile: prose, cataloggen.ManifestPath: cataloggen.Manifest(cat)} {
+	for name, want := range map[string][]byte{cataloggen.DataFile: src, cataloggen.DecoderFile: dec, cataloggen.ManifestPath: cataloggen.Manifest(cat)} {
 		got, err := os.ReadFile(filepath.Join(root, name))
 		if err != nil {
 			t.Fatal(err)
@@ -57,54 +57,73 @@ func TestCompiledCatalogMatchesContent(t *testing.T) {
 	}
 }
 
-// TestCompiledProseIsTheContents checks that the catalog a native build
-// sees, data_gen.go with the prose of prose_gen.go loaded into it, is the
-// content's, field for field: the split into two files and the text format
-// lose nothing. The playground loads the same text (the site publishes
-// catalog.Prose), so it sees the same catalog.
-func TestCompiledProseIsTheContents(t *testing.T) {
+// TestCompiledTextIsTheContents checks that the catalog a native build
+// sees, data_gen.go's text decoded by decode_gen.go, is the content's,
+// field for field: the text format loses nothing. The playground installs
+// the same text (the site publishes catalog.Text), so it sees the same
+// catalog.
+func TestCompiledTextIsTheContents(t *testing.T) {
 	cat, problems := content.Load(content.FS)
 	if len(problems) > 0 {
 		t.Fatal(problems[0])
 	}
-	ps, cs, err := cataloggen.Slim(cat)
+	c, err := cataloggen.SlimCatalog(cat)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(ps, catalog.Providers) || !reflect.DeepEqual(cs, catalog.Categories) {
-		for i := range min(len(ps), len(catalog.Providers)) {
-			if !reflect.DeepEqual(ps[i], catalog.Providers[i]) {
-				t.Errorf("provider %s: the compiled catalog differs from the content: run make gen", ps[i].ID)
+	if !reflect.DeepEqual(c, catalog.Default) {
+		for i := range min(len(c.Providers), len(catalog.Providers)) {
+			if !reflect.DeepEqual(c.Providers[i], catalog.Providers[i]) {
+				t.Errorf("provider %s: the compiled catalog differs from the content: run make gen", c.Providers[i].ID)
 			}
 		}
-		t.Fatal("the compiled catalog (data_gen.go with prose_gen.go loaded) is not the content's: run make gen")
+		t.Fatal("the compiled catalog (data_gen.go decoded) is not the content's: run make gen")
 	}
-	text, bad, ok := catalog.SplitProse(ps, cs)
-	if !ok {
-		t.Fatalf("unwritable prose %q", bad)
+	text, err := cataloggen.Encode(c)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if text != catalog.Prose {
-		t.Error("catalog.Prose is not the content's prose: run make gen")
-	}
-	for _, c := range ps[0].Codes {
-		if c.Title != "" || c.Meaning != "" || c.Fix != nil {
-			t.Fatalf("SplitProse left the prose of %s in place", c.Code)
-		}
+	if text != catalog.Text {
+		t.Error("catalog.Text is not the content's: run make gen")
 	}
 }
 
-// TestProseRefusesControlSeparators checks that a text holding a separator
-// of the prose format, or an empty fix step, cannot be generated.
-func TestProseRefusesControlSeparators(t *testing.T) {
+// TestTextRoundTrips encodes a hand-made catalog that uses every kind of
+// field (empty and nil lists, a nil and a set pointer, negative and
+// fractional numbers, empty strings) and installs it through the generated
+// decoder's types: what comes back is what went in.
+func TestTextRoundTrips(t *testing.T) {
+	in := &catalog.Catalog{
+		Providers: []catalog.Provider{{
+			ID: "x", Name: "", Envelope: catalog.Envelope{Code: []string{"a", ""}, Indirect: &catalog.Indirect{When: "w", Field: "f"}},
+			Codes: []catalog.Code{{Code: "c", Statuses: []int{429, -1}, Retry: catalog.Retry{Retryable: catalog.RetryNo, WaitSeconds: 0.25}}, {Code: "d", Retry: catalog.Retry{WaitSeconds: 1e6}}},
+		}, {ID: "y"}},
+		Categories: []catalog.Category{{Name: "n", Retryable: catalog.RetryYes}},
+	}
+	text, err := cataloggen.Encode(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !catalog.Decodes(text, func(out *catalog.Catalog) {
+		if !reflect.DeepEqual(out, in) {
+			t.Errorf("round trip:\n got %+v\nwant %+v", out, in)
+		}
+	}) {
+		t.Fatalf("the decoder refused the text %q", text)
+	}
+}
+
+// TestTextRefusesTheSeparator checks that a text holding the format's
+// separator cannot be generated.
+func TestTextRefusesTheSeparator(t *testing.T) {
 	for _, poison := range []func(*catalog.Code){
 		func(c *catalog.Code) { c.Title = "a\x1eb" },
-		func(c *catalog.Code) { c.Meaning = "a\x1fb" },
-		func(c *catalog.Code) { c.Fix = []string{"step", ""} },
+		func(c *catalog.Code) { c.Fix = []string{"step", "x\x1e"} },
 	} {
-		ps := []catalog.Provider{{ID: "x", Codes: []catalog.Code{{Code: "1", Title: "t", Meaning: "m", Fix: []string{"f"}}}}}
-		poison(&ps[0].Codes[0])
-		if _, _, ok := catalog.SplitProse(ps, nil); ok {
-			t.Errorf("SplitProse accepted %+v", ps[0].Codes[0])
+		c := &catalog.Catalog{Providers: []catalog.Provider{{ID: "x", Codes: []catalog.Code{{Code: "1"}}}}}
+		poison(&c.Providers[0].Codes[0])
+		if _, err := cataloggen.Encode(c); err == nil {
+			t.Errorf("Encode accepted %+v", c.Providers[0].Codes[0])
 		}
 	}
 }

@@ -21,7 +21,7 @@
 //	assets/…-<hash>.{js,css,json}  bundles, the search index, the playground's examples
 //	assets/errdex-<hash>.wasm       the playground's classifier (Options.Engine)
 //	assets/wasm_exec-<hash>.js      Go's js/wasm runtime support for it
-//	assets/prose-<hash>.txt         the catalog's prose, which the binary leaves out (catalog.Prose)
+//	assets/catalog-<hash>.txt       the catalog as one text, which the binary leaves out (catalog.Text)
 //
 // # The build
 //
@@ -38,9 +38,9 @@
 // Options.Engine holds the js/wasm binary of ./wasm and the wasm_exec.js of
 // the Go that compiled it (package wasmbin makes both; cmd/sitegen passes
 // them). Build refuses to run without it, so no site ships a dead
-// playground. The catalog's prose, which that binary is built without,
-// comes from package catalog (catalog.Prose, compiled into this native
-// build from the same generated data). Only play/ names these assets; its
+// playground. The catalog's text, which that binary is built without,
+// comes from package catalog (catalog.Text, compiled into this native
+// build with the same generated decoder). Only play/ names these assets; its
 // worker loads them when the page is idle or the paste box gets focus.
 //
 // Pages carry a Content-Security-Policy meta tag and no inline script or

@@ -209,7 +209,7 @@ type PlayData struct {
 	Worker    string // root-relative URL of the worker script that runs the classifier
 	Wasm      string // root-relative URL of the classifier's js/wasm binary
 	WasmExec  string // root-relative URL of Go's wasm_exec.js
-	Prose     string // root-relative URL of the catalog's prose, which the binary leaves out
+	Catalog   string // root-relative URL of the catalog's text, which the binary leaves out
 	WasmSize  string // the binary's size in words, "2.8 MB", for the loading message
 	Base      string // root-relative URL of the site root: references are relative to it
 	SiteURL   string // absolute URL of the site root, for links that leave the site (Markdown)

@@ -436,7 +436,7 @@ func (b *builder) playPage(ids *render.IDs) (*Page, error) {
 		Worker:   b.urls.Path(b.out.Assets["worker.js"]),
 		Wasm:     b.urls.Path(wasm),
 		WasmExec: b.urls.Path(b.out.Assets["wasm_exec.js"]),
-		Prose:    b.urls.Path(b.out.Assets["prose.txt"]),
+		Catalog:  b.urls.Path(b.out.Assets["catalog.txt"]),
 		WasmSize: megabytes(len(b.out.Files[wasm])),
 		Base:     b.urls.Path(homePath),
 		SiteURL:  b.urls.Abs(homePath),

@@ -11,18 +11,18 @@ import (
 )
 
 // TestPlayPage checks what the playground needs from the build: its engine,
-// the catalog's prose (the text the binary is built without) and the worker
+// the catalog (the text the binary is built without) and the worker
 // that runs it as hashed assets named by the page, a gallery entry for every example,
 // and the #error-format anchor on every provider page, which the
 // playground's field-by-field breakdown links to.
 func TestPlayPage(t *testing.T) {
 	page := real.Files["play/index.html"]
-	for _, name := range []string{"errdex.wasm", "wasm_exec.js", "prose.txt"} {
+	for _, name := range []string{"errdex.wasm", "wasm_exec.js", "catalog.txt"} {
 		p, ok := real.Assets[name]
 		if !ok {
 			t.Fatalf("no %s asset", name)
 		}
-		if !bytes.Equal(real.Files[p], map[string][]byte{"errdex.wasm": testEngine.Wasm, "wasm_exec.js": testEngine.WasmExec, "prose.txt": []byte(catalog.Prose)}[name]) {
+		if !bytes.Equal(real.Files[p], map[string][]byte{"errdex.wasm": testEngine.Wasm, "wasm_exec.js": testEngine.WasmExec, "catalog.txt": []byte(catalog.Text)}[name]) {
 			t.Errorf("%s: the asset is not the engine's file", p)
 		}
 		if !bytes.Contains(page, []byte(`="`+urls.Path(p)+`"`)) {
@@ -34,8 +34,8 @@ func TestPlayPage(t *testing.T) {
 		t.Errorf("the playground does not name its worker (%q)", worker)
 	}
 	for p, data := range real.Files {
-		if strings.HasSuffix(p, ".html") && p != "play/index.html" && (bytes.Contains(data, []byte(".wasm")) || bytes.Contains(data, []byte("/worker-")) || bytes.Contains(data, []byte("/prose-"))) {
-			t.Errorf("%s mentions the playground binary, its prose or its worker: they must load on the playground only", p)
+		if strings.HasSuffix(p, ".html") && p != "play/index.html" && (bytes.Contains(data, []byte(".wasm")) || bytes.Contains(data, []byte("/worker-")) || bytes.Contains(data, []byte("/catalog-"))) {
+			t.Errorf("%s mentions the playground binary, its catalog or its worker: they must load on the playground only", p)
 		}
 	}
 	var examples map[string]string

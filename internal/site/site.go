@@ -33,9 +33,9 @@ type Options struct {
 // Engine is the playground's classifier: package ./wasm compiled for
 // js/wasm, and the wasm_exec.js of the Go release that compiled it (package
 // wasmbin makes both). They become hashed assets that only the playground
-// loads, with a third: the catalog's prose (catalog.Prose, generated with
-// the data the binary is compiled from), which the binary is built without
-// and its worker fetches.
+// loads, with a third: the catalog as one text (catalog.Text, generated
+// with the decoder the binary is compiled with), which the binary is built
+// without and its worker fetches.
 type Engine struct {
 	Wasm     []byte
 	WasmExec []byte
@@ -151,7 +151,7 @@ func (b *builder) assets(siteDir string, engine Engine) error {
 	return b.engine(engine)
 }
 
-// engine adds the playground's binary, wasm_exec.js and the catalog's prose
+// engine adds the playground's binary, wasm_exec.js and the catalog's text
 // under hashed names.
 func (b *builder) engine(opt Engine) error {
 	for _, f := range []struct {
@@ -160,7 +160,7 @@ func (b *builder) engine(opt Engine) error {
 	}{
 		{"errdex.wasm", "assets/errdex", ".wasm", opt.Wasm},
 		{"wasm_exec.js", "assets/wasm_exec", ".js", opt.WasmExec},
-		{"prose.txt", "assets/prose", ".txt", []byte(catalog.Prose)},
+		{"catalog.txt", "assets/catalog", ".txt", []byte(catalog.Text)},
 	} {
 		p := hashed(f.stem, f.ext, f.data)
 		if err := b.add(p, f.data); err != nil {

@@ -27,7 +27,7 @@ export interface EngineURLs {
   worker: string
   wasm: string
   exec: string
-  prose: string // the catalog's prose, which the .wasm is built without
+  catalog: string // the catalog as one text, which the .wasm is built without
 }
 
 interface Job {
@@ -138,7 +138,7 @@ export class Engine {
       w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data)
       w.onerror = (e) => this.crashed(e.message || 'the classifier worker failed')
       this.worker = w
-      this.post({ type: 'load', wasm: this.urls.wasm, exec: this.urls.exec, prose: this.urls.prose })
+      this.post({ type: 'load', wasm: this.urls.wasm, exec: this.urls.exec, catalog: this.urls.catalog })
     })
   }
 

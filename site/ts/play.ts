@@ -70,7 +70,7 @@ function init(): void {
   }
 
   // --- the engine ------------------------------------------------------------
-  const engine = new Engine({ worker: ds.worker ?? '', wasm: ds.wasm ?? '', exec: ds.wasmExec ?? '', prose: ds.prose ?? '' }, (e, err) => {
+  const engine = new Engine({ worker: ds.worker ?? '', wasm: ds.wasm ?? '', exec: ds.wasmExec ?? '', catalog: ds.catalog ?? '' }, (e, err) => {
     ds.engine = e.state
     if (e.state === 'loading') say(`Loading the classifier (${ds.wasmSize ?? 'WebAssembly'})…`)
     if (e.state === 'failed') say(`The classifier did not load (${err instanceof Error ? err.message : String(err)}). Reload the page to try again.`)

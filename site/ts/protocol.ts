@@ -4,8 +4,8 @@ import type { Diagnosis } from './diagnosis'
 
 /** What the page asks. */
 export type ToWorker =
-  /** Load the classifier: Go's wasm_exec.js, the .wasm and the catalog's prose, all same-origin. */
-  | { type: 'load'; wasm: string; exec: string; prose: string }
+  /** Load the classifier: Go's wasm_exec.js, the .wasm and the catalog's text, all same-origin. */
+  | { type: 'load'; wasm: string; exec: string; catalog: string }
   /**
    * Diagnose text. With raw, the answer is the classifier's JSON as it
    * returned it (the CLI's --json); otherwise the worker parses it and

@@ -5,17 +5,17 @@
 //
 // Loading ({type: 'load'}):
 //
-//   1. the downloads of the .wasm and of the catalog's prose (the titles,
-//      meanings and fixes the binary is built without: one static file, the
+//   1. the downloads of the .wasm and of the catalog (its providers, codes
+//      and words, which the binary is built without: one static file, the
 //      same for every paste) start, and Go's wasm_exec.js (which defines the
 //      class Go) is imported; all three are same-origin;
 //   2. WebAssembly.instantiateStreaming compiles it while it downloads; a
 //      server that does not send Content-Type application/wasm makes that
 //      fail, so the fallback is arrayBuffer() + WebAssembly.instantiate;
-//   3. the prose is set as errdexProse on this worker's global object, and
+//   3. the catalog's text is set as errdexCatalog on this worker's global object, and
 //      go.run starts the Go program (wasm/main_js.go), which loads it,
-//      registers errdexDiagnose and calls errdexReady(); or, when the prose
-//      is not this binary's, calls errdexReady(reason) and exits, and the
+//      registers errdexDiagnose and calls errdexReady(); or, when the text
+//      is not this binary's catalog, calls errdexReady(reason) and exits, and the
 //      load fails with that reason (the page shows it);
 //   4. the worker takes its own network away, loaded or not.
 //
@@ -37,7 +37,7 @@ interface Scope {
   Go?: new () => GoRuntime
   errdexDiagnose?: (text: unknown, provider: unknown) => string
   errdexReady?: (err?: string) => void
-  errdexProse?: string
+  errdexCatalog?: string
   importScripts(...urls: string[]): void
   postMessage(message: FromWorker): void
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null
@@ -58,17 +58,17 @@ function message(err: unknown): string {
 
 // --- loading -----------------------------------------------------------------
 
-async function load(wasmURL: string, execURL: string, proseURL: string): Promise<void> {
+async function load(wasmURL: string, execURL: string, catalogURL: string): Promise<void> {
   const t0 = performance.now()
   try {
     const response = fetch(wasmURL) // download while the script loads
     response.catch(() => {}) // awaited below; keep it from being reported twice
-    const prose = fetchProse(proseURL)
-    prose.catch(() => {})
+    const text = fetchCatalog(catalogURL)
+    text.catch(() => {})
     scope.importScripts(execURL)
     const go = newGo()
     const { module: m, instance, compiledBy } = await instantiate(wasmURL, response, go.importObject)
-    scope.errdexProse = await prose // kept: a restarted program reads it again
+    scope.errdexCatalog = await text // kept: a restarted program reads it again
     module = m
     await run(go, instance)
     reply({ type: 'ready', compiledBy, loadMs: Math.round(performance.now() - t0) })
@@ -77,11 +77,11 @@ async function load(wasmURL: string, execURL: string, proseURL: string): Promise
   }
 }
 
-/** The catalog's prose: one static file, fetched once per page load, before the network is sealed. */
-async function fetchProse(url: string): Promise<string> {
-  if (!url) throw new Error("the page names no file for the catalog's texts")
+/** The catalog (its data and its prose): one static file, fetched once per page load, before the network is sealed. */
+async function fetchCatalog(url: string): Promise<string> {
+  if (!url) throw new Error("the page names no file for the catalog")
   const r = await fetch(url)
-  if (!r.ok) throw new Error(`the catalog's texts did not load: HTTP ${r.status}`)
+  if (!r.ok) throw new Error(`the catalog did not load: HTTP ${r.status}`)
   return r.text()
 }
 
@@ -199,7 +199,7 @@ async function handle(m: ToWorker): Promise<void> {
   switch (m.type) {
     case 'load':
       try {
-        await load(m.wasm, m.exec, m.prose)
+        await load(m.wasm, m.exec, m.catalog)
       } catch (err) {
         reply({ type: 'failed', error: message(err) })
       }

@@ -1,23 +1,18 @@
 // Package catalog is the error catalog as the classifier sees it: the
 // playground binary's compact form of package model's data.
 //
-// Its data is not written here. `make gen` (internal/cataloggen) prints the
-// loaded content/ as Go literals into data_gen.go, so that the WebAssembly
-// binary needs no YAML or JSON parser and content/ stays the single source
-// of truth.
+// Its data is not written here. `make gen` (internal/cataloggen) writes
+// the loaded content/ as one text (data_gen.go, [Text]) and generates the
+// decoder that reads it (decode_gen.go), so that the WebAssembly binary
+// needs no YAML or JSON parser and content/ stays the single source of
+// truth. Native builds compile the text in; the playground's binary is
+// built without it and installs the text its worker fetched ([Install];
+// see text.go).
 //
-// The prose (the titles, meanings, fixes and notes the classifier only
-// copies into a diagnosis) is not in data_gen.go but in one text that
-// [LoadProse] fills in: compiled into native builds (prose_gen.go), and
-// fetched by the playground as a static file, which keeps the binary within
-// its size budget (see prose.go).
-//
-// The struct types here are slim copies of the model's, for size: they have
-// only the fields the classifier reads (the site and catalog.json read the
-// model and have them all), and the fields that are usually empty come last
-// in Code and Retry: the WebAssembly linker starts a new data segment (a few
-// bytes each) after every run of zero bytes, and together their zeros make
-// one run. cataloggen fills each field from the model's field of the same
+// The struct types here are slim copies of the model's: they have only the
+// fields the classifier reads (the site and catalog.json read the model and
+// have them all), which keeps the fetched text and the decoder small.
+// cataloggen fills each field from the model's field of the same
 // name, and fails when one has no counterpart there; what the fields mean is
 // documented once, in package model. The enums are the model's own; the URL
 // helpers are copies of the model's (see [Path]).
@@ -113,7 +108,6 @@ type Code struct {
 	Fix      []string
 	Statuses []int
 	Retry    Retry
-	// The rest are usually empty (see the package doc).
 	Signal   Signal
 	Aliases  []string
 	Variants []Variant
@@ -263,8 +257,17 @@ type Catalog struct {
 	Categories []Category
 }
 
-// Default is the catalog generated from content/ (data_gen.go).
-var Default = &Catalog{Providers: Providers, Categories: Categories}
+// Default is the catalog generated from content/, once [Install] has
+// decoded it: at start in native builds (data_gen.go), when the page hands
+// the fetched text over in the playground.
+var Default = &Catalog{}
+
+// Providers and Categories are Default's, every provider in
+// content/providers sorted by id and every canonical category in order.
+var (
+	Providers  []Provider
+	Categories []Category
+)
 
 // Category returns the category named name ([CategoryByName] in c).
 func (c *Catalog) Category(name string) (*Category, bool) {

@@ -27,23 +27,43 @@ func TestPathsAreTheModels(t *testing.T) {
 	}
 }
 
-// TestLoadProse checks that a text other than the generated one is refused
-// whole, before anything changes, and that the generated one loads again to
-// the same catalog.
-func TestLoadProse(t *testing.T) {
-	title := Providers[0].Codes[0].Title
-	if title == "" {
-		t.Fatal("the native build has no prose loaded")
+// TestInstall checks that a text other than the generated one is refused
+// whole, before anything changes, and that the generated one installs again
+// to the same catalog.
+func TestInstall(t *testing.T) {
+	if len(Providers) == 0 || Providers[0].Codes[0].Title == "" {
+		t.Fatal("the native build has no catalog installed")
 	}
-	for _, bad := range []string{"", Prose[:len(Prose)/2], Prose + "\x1e", Prose[1:], "x" + Prose[1:]} {
-		if LoadProse(bad) {
-			t.Errorf("LoadProse accepted a text of %d bytes", len(bad))
+	before := Default.Providers
+	title := Providers[0].Codes[0].Title
+	for _, bad := range []string{"", Text[:len(Text)/2], Text + "\x1e", Text[1:], "x" + Text[1:]} {
+		if Install(bad) {
+			t.Errorf("Install accepted a text of %d bytes", len(bad))
 		}
-		if Providers[0].Codes[0].Title != title {
+		if &Default.Providers[0] != &before[0] || &Providers[0] != &before[0] {
 			t.Fatal("a refused text changed the catalog")
 		}
 	}
-	if !LoadProse(Prose) || Providers[0].Codes[0].Title != title {
-		t.Error("the generated prose did not load again")
+	if !Install(Text) || Providers[0].Codes[0].Title != title || len(Default.Providers) != len(before) {
+		t.Error("the generated text did not install again")
 	}
+}
+
+// FuzzDecode feeds the decoder any text: it never panics and never reads
+// past the end (a text that is not the generated one fails the hash check
+// in Install; this reaches the decoder directly).
+func FuzzDecode(f *testing.F) {
+	f.Add(Text)
+	f.Add(Text[:len(Text)/3])
+	f.Add("2\x1ea\x1e")
+	f.Add("99999999999\x1e")
+	f.Add("-1")
+	f.Fuzz(func(t *testing.T, text string) {
+		d := decoder{text: text}
+		var c Catalog
+		d.catalog(&c)
+		if !d.bad && d.pos != len(text)+1 && text == Text {
+			t.Error("the generated text did not decode to its end")
+		}
+	})
 }

@@ -13,7 +13,7 @@
 //
 // The figures are what each package saves of the playground binary's
 // gzip -9 weight (700,000 B budget), measured 2026-12-02 with go1.26.8 on
-// main ac66dc7 (the -tags=fetchprose build) by swapping its functions for
+// main ac66dc7 (the -tags=fetchcatalog build) by swapping its functions for
 // their models in a throwaway copy; gzip makes them uncertain by about
 // 1 KB. Each package's doc has the details. A stand-in whose saving no longer pays for its code and tests
 // (a new Go release may shrink a package, or another import may bring it

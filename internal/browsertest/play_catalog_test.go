@@ -11,55 +11,56 @@ import (
 	"github.com/errdex/errdex/wasm/catalog"
 )
 
-// The playground's binary is built without the catalog's prose (titles,
-// meanings, fixes, notes); its worker fetches it as one static file before
-// it gives up its network (package wasm/catalog, site/ts/worker.ts).
+// The playground's binary is built without the catalog (providers, codes,
+// titles, meanings, fixes, notes); its worker fetches it as one static file
+// before it gives up its network (package wasm/catalog, site/ts/worker.ts).
 
-// TestPlaygroundProseNotInBinary checks that the binary the site serves
-// holds none of the catalog's prose: no field of catalog.Prose of 40 bytes
-// or more (meanings, fix steps, notes) is in it, while the codes, which
-// the classifier matches, are.
-func TestPlaygroundProseNotInBinary(t *testing.T) {
+// TestPlaygroundCatalogNotInBinary checks that the binary the site serves
+// holds none of the catalog: no field of catalog.Text of 40 bytes or more
+// (meanings, fix steps, notes) is in it, and that the catalog file the site
+// serves beside it is catalog.Text, which names every provider.
+func TestPlaygroundCatalogNotInBinary(t *testing.T) {
 	bin := built.Files[built.Assets["errdex.wasm"]]
 	if len(bin) == 0 {
 		t.Fatal("the site has no binary")
 	}
 	checked := 0
-	for _, f := range strings.FieldsFunc(catalog.Prose, func(r rune) bool { return r == catalog.ProseSep || r == catalog.ProseItem }) {
+	for _, f := range strings.Split(catalog.Text, string(rune(catalog.Sep))) {
 		if len(f) < 40 {
 			continue
 		}
 		checked++
 		if strings.Contains(string(bin), f) {
-			t.Errorf("the binary holds the prose %q", f)
+			t.Errorf("the binary holds the catalog's text %q", f)
 		}
 	}
 	if checked < 100 {
-		t.Errorf("only %d prose fields checked", checked)
+		t.Errorf("only %d catalog fields checked", checked)
+	}
+	file := string(built.Files[built.Assets["catalog.txt"]])
+	if file != catalog.Text {
+		t.Error("the site's catalog file is not catalog.Text")
 	}
 	for _, p := range catalog.Providers {
-		if c := p.Codes[len(p.Codes)-1].Code; !strings.Contains(string(bin), c) {
-			t.Errorf("the binary lacks %s's code %q: the check looks in the wrong place", p.ID, c)
+		if !strings.Contains(file, "\x1e"+p.ID+"\x1e") {
+			t.Errorf("the site's catalog file lacks provider %s", p.ID)
 		}
 	}
-	if !strings.Contains(string(built.Files[built.Assets["prose.txt"]]), "Top up") {
-		t.Error("the site's prose file lacks the catalog's words")
-	}
-	t.Logf("%d prose fields of 40 bytes or more, none in the %d-byte binary", checked, len(bin))
+	t.Logf("%d catalog fields of 40 bytes or more, none in the %d-byte binary", checked, len(bin))
 }
 
-// TestPlaygroundProse checks how the prose reaches the worker: one GET of
+// TestPlaygroundCatalog checks how the catalog reaches the worker: one GET of
 // one fixed URL per page load, from the worker, whatever is pasted and
 // however often, even when the Go program restarts; no request carries a
 // paste; and the diagnosis has its words.
-func TestPlaygroundProse(t *testing.T) {
+func TestPlaygroundCatalog(t *testing.T) {
 	tb := newTab(t)
 	all := tb.recordRequests()
 	tb.openPlay("")
 	origin := strings.TrimSuffix(siteURL, base)
-	prose := origin + eval[string](tb, `document.getElementById('play').dataset.prose`)
-	if !strings.Contains(prose, "/assets/prose-") {
-		t.Fatalf("the page names no prose file (%q)", prose)
+	file := origin + eval[string](tb, `document.getElementById('play').dataset.catalog`)
+	if !strings.Contains(file, "/assets/catalog-") {
+		t.Fatalf("the page names no catalog file (%q)", file)
 	}
 	const marker = "pasted-marker-7f3a"
 	pastes := []string{
@@ -89,29 +90,29 @@ func TestPlaygroundProse(t *testing.T) {
 	tb.openPlay("") // a second page load fetches it once more
 	tb.diagnoseUI(pastes[0], "")
 
-	var proseReqs []string
+	var fileReqs []string
 	for _, r := range all() {
 		if strings.Contains(r, marker) {
 			t.Errorf("a request carries the paste: %s", r)
 		}
-		if strings.Contains(r, "/assets/prose-") {
-			proseReqs = append(proseReqs, r)
+		if strings.Contains(r, "/assets/catalog-") {
+			fileReqs = append(fileReqs, r)
 		}
 	}
-	want := "GET " + prose + " (worker)"
-	if len(proseReqs) != 2 || proseReqs[0] != want || proseReqs[1] != want {
-		t.Errorf("prose requests over two page loads, four pastes and a restart: %q, want twice %q", proseReqs, want)
+	want := "GET " + file + " (worker)"
+	if len(fileReqs) != 2 || fileReqs[0] != want || fileReqs[1] != want {
+		t.Errorf("catalog requests over two page loads, four pastes and a restart: %q, want twice %q", fileReqs, want)
 	}
 	if p := tb.problems(); len(p) > 0 {
 		t.Errorf("problems:\n%s", strings.Join(p, "\n"))
 	}
 }
 
-// TestPlaygroundProseFails serves no prose file, then one that is not the
+// TestPlaygroundCatalogFails serves no catalog file, then one that is not the
 // binary's: the classifier does not start, the page says why, nothing is
 // diagnosed without words, and the worker has given up its network all
 // the same.
-func TestPlaygroundProseFails(t *testing.T) {
+func TestPlaygroundCatalogFails(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		status int
@@ -119,14 +120,14 @@ func TestPlaygroundProseFails(t *testing.T) {
 		says   string
 	}{
 		{"missing", 404, "not found", "did not load: HTTP 404"},
-		{"foreign", 200, "Some title\x1eSome meaning", "do not match this classifier"},
+		{"foreign", 200, "Some title\x1eSome meaning", "does not match this classifier"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			proseReply.Store(&struct {
+			catalogReply.Store(&struct {
 				status int
 				body   string
 			}{tc.status, tc.body})
-			t.Cleanup(func() { proseReply.Store(nil) })
+			t.Cleanup(func() { catalogReply.Store(nil) })
 			tb := newTab(t)
 			tb.onWorker(func(w context.Context) {
 				if _, err := chromedp.Call(w, networkSetCacheDisabled, cacheOff); err != nil {
@@ -141,7 +142,7 @@ func TestPlaygroundProseFails(t *testing.T) {
 				t.Errorf("status %q, want it to say %q", status, tc.says)
 			}
 			if a := tb.attrs(); a.Code != "" || a.Category != "" {
-				t.Errorf("diagnosed without the prose: %s", a)
+				t.Errorf("diagnosed without the catalog: %s", a)
 			}
 			if got := eval[string](tb, `errdexEngine.diagnose('{}', '').then(() => 'answered', (e) => 'refused: ' + e.message)`); !strings.HasPrefix(got, "refused") {
 				t.Errorf("the engine %s", got)
