@@ -2,7 +2,6 @@ package content
 
 import (
 	"io/fs"
-	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -54,12 +53,7 @@ func (l *loader) loadClients() {
 	sort.Strings(files)
 	for _, file := range files {
 		report := l.reporter(file)
-		src, err := fs.ReadFile(l.fsys, file)
-		if err != nil {
-			report(0, err.Error())
-			continue
-		}
-		d := split(file, src, report)
+		d := l.document(file, report)
 		if d == nil {
 			continue
 		}
@@ -78,15 +72,7 @@ func (l *loader) loadClients() {
 func checkClient(d *document, c *model.Client, report func(int, string)) {
 	root := d.root
 	at := func(key string) int { return lineOf(value(root, key), 2) }
-	want := strings.TrimSuffix(path.Base(d.file), ".md")
-	switch {
-	case c.ID == "":
-		report(2, `missing required key "id"`)
-	case !idRE.MatchString(c.ID):
-		report(at("id"), "id "+strconv.Quote(c.ID)+" must be lower-case letters, digits and '-'")
-	case c.ID != want:
-		report(at("id"), "id "+strconv.Quote(c.ID)+" must equal the file name "+strconv.Quote(want))
-	}
+	checkID(report, at, d.file, c.ID)
 	requireStr(report, at, "name", c.Name)
 	requireStr(report, at, "language", c.Language)
 	if !slices.Contains(clientKinds, c.Kind) {

@@ -78,12 +78,7 @@ func (l *loader) loadCategories() {
 	seenOrder := map[int]string{}
 	for _, file := range l.files("categories") {
 		report := l.reporter(file)
-		src, err := fs.ReadFile(l.fsys, file)
-		if err != nil {
-			report(0, err.Error())
-			continue
-		}
-		d := split(file, src, report)
+		d := l.document(file, report)
 		if d == nil {
 			continue
 		}
@@ -158,15 +153,21 @@ func (l *loader) categoryKnown(name string) bool {
 	return false
 }
 
+// document reads file and splits it into front matter and body, or
+// reports why it cannot and returns nil.
+func (l *loader) document(file string, report func(int, string)) *document {
+	src, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		report(0, err.Error())
+		return nil
+	}
+	return split(file, src, report)
+}
+
 func (l *loader) loadProviders() {
 	for _, file := range l.files("providers") {
 		report := l.reporter(file)
-		src, err := fs.ReadFile(l.fsys, file)
-		if err != nil {
-			report(0, err.Error())
-			continue
-		}
-		d := split(file, src, report)
+		d := l.document(file, report)
 		if d == nil {
 			continue
 		}

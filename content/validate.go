@@ -36,20 +36,30 @@ var (
 // reset_unit, envelope retry_after_format).
 var waitFormats = []string{"epoch", "seconds", "ms", "duration", "rfc3339"}
 
+// checkID reports an id that is missing, is not lower-case letters, digits
+// and '-', or is not the name of its file; it reports whether the id is
+// good.
+func checkID(report func(int, string), at func(string) int, file, id string) bool {
+	want := strings.TrimSuffix(path.Base(file), ".md")
+	switch {
+	case id == "":
+		report(2, `missing required key "id"`)
+	case !idRE.MatchString(id):
+		report(at("id"), "id "+strconv.Quote(id)+" must be lower-case letters, digits and '-'")
+	case id != want:
+		report(at("id"), "id "+strconv.Quote(id)+" must equal the file name "+strconv.Quote(want))
+	default:
+		return true
+	}
+	return false
+}
+
 // provider validates one provider file, decoded into p, and normalises it in
 // place.
 func (l *loader) provider(d *document, p *Provider, report func(int, string)) {
 	root := d.root
 	at := func(key string) int { return lineOf(value(root, key), 2) }
-	want := strings.TrimSuffix(path.Base(d.file), ".md")
-	switch {
-	case p.ID == "":
-		report(2, `missing required key "id"`)
-	case !idRE.MatchString(p.ID):
-		report(at("id"), "id "+strconv.Quote(p.ID)+" must be lower-case letters, digits and '-'")
-	case p.ID != want:
-		report(at("id"), "id "+strconv.Quote(p.ID)+" must equal the file name "+strconv.Quote(want))
-	case slices.Contains(ReservedIDs, p.ID):
+	if checkID(report, at, d.file, p.ID) && slices.Contains(ReservedIDs, p.ID) {
 		report(at("id"), "id "+strconv.Quote(p.ID)+" is reserved for the site's own pages")
 	}
 	requireStr(report, at, "name", p.Name)

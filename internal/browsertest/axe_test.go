@@ -23,6 +23,20 @@ type axeViolation struct {
 	Nodes  []string `json:"nodes"`
 }
 
+// axeSource returns axe-core's script from site/node_modules; without it
+// the test skips, except with CI=true, where it fails.
+func axeSource(t *testing.T) []byte {
+	t.Helper()
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("axe-core is missing (%v): run npm ci --prefix site", err)
+		}
+		t.Skipf("axe-core is missing (%v): run npm ci --prefix site", err)
+	}
+	return src
+}
+
 // TestAccessibility runs axe-core (WCAG 2.1 A and AA, and best practices)
 // on one page of each type, on the playground with a diagnosis shown, and
 // on the playground after a 1.5 MB paste (the box folded, a long value
@@ -31,13 +45,7 @@ type axeViolation struct {
 // fails; lesser ones are logged. Without site/node_modules the test skips,
 // except with CI=true, where it fails.
 func TestAccessibility(t *testing.T) {
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("axe-core is missing (%v): run npm ci --prefix site", err)
-		}
-		t.Skipf("axe-core is missing (%v): run npm ci --prefix site", err)
-	}
+	src := axeSource(t)
 	tb := newTab(t)
 	if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fakeAnswers}); err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package browsertest
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -127,13 +126,7 @@ func TestPlaygroundClients(t *testing.T) {
 // colour schemes; the pages also load without console errors or CSP
 // violations.
 func TestClientPagesAccessible(t *testing.T) {
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("axe-core is missing (%v): run npm ci --prefix site", err)
-		}
-		t.Skipf("axe-core is missing (%v): run npm ci --prefix site", err)
-	}
+	src := axeSource(t)
 	tb := newTab(t)
 	for _, scheme := range []string{"light", "dark"} {
 		if scheme == "dark" {
