@@ -21,7 +21,11 @@ func (c *Classifier) fillCode(d *Diagnosis, a *artefact, at *attempt, p *catalog
 			d.Code = r.code
 		}
 		if r.unknownCode != "" {
-			push(&d.Notes, "The code \""+textx.CutUTF8(r.unknownCode, 80)+"\" is not one "+p.Name+" documents.")
+			note := "The code \"" + textx.CutUTF8(r.unknownCode, 80) + "\" is not one " + p.Name + " documents"
+			if r.entry != nil {
+				note += "; the entry is the one for its HTTP status, " + r.entry.Code
+			}
+			push(&d.Notes, note+".")
 		}
 		if r.byStatus {
 			push(&d.Notes, "The body carries no code; "+p.Name+" documents \""+r.entry.Code+"\" as its only error with HTTP "+decimal.Itoa(status)+".")

@@ -234,7 +234,9 @@ func (r *reading) fromHeaders(env *catalog.Envelope, h headerList) {
 }
 
 // lookUp finds r's code among p's codes and documented results; without a
-// code, it takes the one code p documents for an error status.
+// code, it takes the one code p documents for an error status; with a code
+// p does not document, p's entry for the status when p's statuses are codes
+// (code_from_status).
 func (r *reading) lookUp(p *catalog.Provider, status int) {
 	switch {
 	case r.code != "":
@@ -249,6 +251,11 @@ func (r *reading) lookUp(p *catalog.Provider, status int) {
 		}
 		if r.result == 0 {
 			r.unknownCode = r.code
+			// a provider whose statuses are codes documents this status
+			// (OpenAI's 401 for a body saying "invalid_api_key")
+			if c, ok := p.Code(decimal.Itoa(status)); ok && p.Envelope.CodeFromStatus && status >= 400 {
+				r.entry = c
+			}
 		}
 	case status >= 400:
 		if c, ok := p.CodeForStatus(status); ok {
