@@ -23,7 +23,7 @@ func (c *Classifier) fillCode(d *Diagnosis, a *artefact, at *attempt, p *catalog
 		if r.unknownCode != "" {
 			note := "The code \"" + textx.CutUTF8(r.unknownCode, 80) + "\" is not one " + p.Name + " documents"
 			if r.entry != nil {
-				note += "; the entry is the one for its HTTP status, " + r.entry.Code
+				note += "; the diagnosis follows its entry for the HTTP status, " + r.entry.Code
 			}
 			push(&d.Notes, note+".")
 		}

@@ -254,7 +254,7 @@ func (r *reading) lookUp(p *catalog.Provider, status int) {
 			// a provider whose statuses are codes documents this status
 			// (OpenAI's 401 for a body saying "invalid_api_key")
 			if c, ok := p.Code(decimal.Itoa(status)); ok && p.Envelope.CodeFromStatus && status >= 400 {
-				r.entry = c
+				r.entry, r.code = c, c.Code
 			}
 		}
 	case status >= 400:
