@@ -57,7 +57,7 @@ func (c Classifier) Diagnose(input string, opts Options) Diagnosis {
 	art := unwrapWith(red, &budget{left: 16*len(red) + 1<<16, stream: c.lists.stream})
 	segs, errs := split(red, &art)
 	if total, lone := c.diagnoseSeveral(&d, red, &art, segs, errs, forced, secrets); total < 2 { // read whole: one error or none
-		c.diagnoseArtefact(&d, &art, &pasteText{text: red, low: textx.Lower(red)}, forced, secrets)
+		c.diagnoseArtefact(&d, &art, newPasteText(red), forced, secrets)
 		if d.Line = min(d.Occurrences, 1); lone >= 0 && d.Occurrences > 0 {
 			place(&d, &segs[lone])
 		}

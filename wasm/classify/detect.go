@@ -73,6 +73,24 @@ func (s *scored) add(w float64, why string) {
 // pasteText is the redacted paste, with its lower-case form made once.
 type pasteText struct {
 	text, low string
+	// ends and endsLow are text and low when they are short, else their
+	// first and last 64 KB: where the words that name a provider (an SDK's
+	// exception class, a key, the provider's name) are looked for. They
+	// stand at a paste's ends (a traceback's last line, the request, the
+	// agent's wording); searching the 5 MB message of one error body
+	// for each of 17 providers' names took the playground seconds.
+	ends, endsLow string
+}
+
+// newPasteText returns the pasteText of text.
+func newPasteText(text string) *pasteText {
+	t := &pasteText{text: text, low: textx.Lower(text)}
+	t.ends, t.endsLow = t.text, t.low
+	if k := 1 << 16; len(text) > 2*k {
+		t.ends = text[:k] + "\n" + text[len(text)-k:]
+		t.endsLow = t.low[:k] + "\n" + t.low[len(t.low)-k:]
+	}
+	return t
 }
 
 // detect scores every catalog provider for the document doc of artefact
@@ -399,12 +417,12 @@ func (c *Classifier) scorePaste(s *scored, p *catalog.Provider, a *artefact, t *
 	if seen, ok := onProviderHost(p, a.hosts); ok {
 		s.add(wHost, "the paste names the host "+seen)
 	}
-	if pre := c.keyPrefix(p, t.text); pre != "" {
+	if pre := c.keyPrefix(p, t.ends); pre != "" {
 		s.add(wKeyPrefix, "a key with "+poss(p.Name)+" prefix "+pre)
 	}
 	n = 0
 	for _, w := range p.Detect.SDK {
-		if n >= 2 || len(w) < 4 || !wordIn(t.low, textx.Lower(w), contains(sharedClasses, w)) {
+		if n >= 2 || len(w) < 4 || !wordIn(t.endsLow, textx.Lower(w), contains(sharedClasses, w)) {
 			continue
 		}
 		n++
@@ -418,7 +436,7 @@ func (c *Classifier) scorePaste(s *scored, p *catalog.Provider, a *artefact, t *
 		s.add(wAgentAPI, "the paste is worded as an agent that calls "+a.calls+" by default")
 	}
 	for _, name := range p.Detect.Names {
-		if len(name) >= 3 && wordIn(t.low, textx.Lower(name), true) {
+		if len(name) >= 3 && wordIn(t.endsLow, textx.Lower(name), true) {
 			s.add(wName, "the text names "+name)
 			break
 		}

@@ -2,7 +2,6 @@ package classify
 
 import (
 	"github.com/errdex/errdex/wasm/internal/decimal"
-	"github.com/errdex/errdex/wasm/internal/textx"
 )
 
 // This file turns the parts of a paste (segment.go) into its errors. Each
@@ -83,7 +82,7 @@ func (c *Classifier) diagnosePart(d *Diagnosis, s string, a *artefact, sg *seg, 
 	}
 	x := unwrapWith(text, b)
 	x.notes = nil // they would place the error inside the part, not the paste
-	c.diagnoseArtefact(d, &x, &pasteText{text: text, low: textx.Lower(text)}, forced, secrets)
+	c.diagnoseArtefact(d, &x, newPasteText(text), forced, secrets)
 	d.Form = formNames[a.form]
 	place(d, sg)
 }
