@@ -84,15 +84,17 @@ type pasteText struct {
 
 // newPasteText returns the pasteText of text.
 func newPasteText(text string) *pasteText {
-	t := &pasteText{text: text, low: textx.Lower(text)}
-	t.ends, t.endsLow = t.text, t.low
-	if k := 1 << 16; len(text) > 2*k {
-		t.ends = text[:k] + "\n" + text[len(text)-k:]
-		t.endsLow = t.low[:k] + "\n" + t.low[len(t.low)-k:]
-	}
-	return t
+	low := textx.Lower(text)
+	return &pasteText{text: text, low: low, ends: ends(text), endsLow: ends(low)}
 }
 
+// ends is s when it is short, else its first and last 64 KB.
+func ends(s string) string {
+	if k := 1 << 16; len(s) > 2*k {
+		return s[:k] + "\n" + s[len(s)-k:]
+	}
+	return s
+}
 // detect scores every catalog provider for the document doc of artefact
 // a, which came with HTTP status status. sh is the outside-catalog shape
 // doc was recognised as, if any.
