@@ -95,6 +95,7 @@ func ends(s string) string {
 	}
 	return s
 }
+
 // detect scores every catalog provider for the document doc of artefact
 // a, which came with HTTP status status. sh is the outside-catalog shape
 // doc was recognised as, if any.
