@@ -519,8 +519,12 @@ func TestPlaygroundMarkdown(t *testing.T) {
 		Category  string `json:"category"`
 		RequestID string `json:"request_id"`
 		Fix       []string
+		Clients   []struct{ Name, Verdict string }
 	}
 	_ = json.Unmarshal(cliJSON(text, ""), &d)
+	if len(d.Clients) == 0 {
+		t.Fatal("the example's diagnosis has no clients")
+	}
 	tb.click("copy-markdown")
 	tb.waitFor(`document.getElementById('share-output').value.startsWith('###')`)
 	md := eval[string](tb, `document.getElementById('share-output').value`)
@@ -532,6 +536,19 @@ func TestPlaygroundMarkdown(t *testing.T) {
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown lacks %q:\n%s", want, md)
+		}
+	}
+	// What each client would do: every client is named, a disagreeing one
+	// on its own line with its verdict in words.
+	if !strings.Contains(md, "**What your client would do**") {
+		t.Errorf("the Markdown lacks the clients:\n%s", md)
+	}
+	for _, c := range d.Clients {
+		if !strings.Contains(md, c.Name) {
+			t.Errorf("the Markdown does not name client %s:\n%s", c.Name, md)
+		}
+		if c.Verdict == "wastes" && !strings.Contains(md, "- "+c.Name+": Wastes retries") {
+			t.Errorf("the Markdown does not say %s wastes retries:\n%s", c.Name, md)
 		}
 	}
 }

@@ -3,6 +3,7 @@
 // Text from the paste (codes, request ids) is put in code spans, and prose
 // is escaped so that a message cannot turn into a link, an image or HTML
 // in the ticket.
+import { sortClients, verdictLabels } from './clients'
 import { type Diagnosis, refURL, retryWord, waitWords, whereWords } from './diagnosis'
 import { retry, verdicts, wait } from './gen/wording'
 
@@ -65,10 +66,33 @@ export function toMarkdown(d: Diagnosis, siteURL: string, names: Map<string, str
     lines.push('', '**How to fix it:**', '')
     d.fix.forEach((f, i) => lines.push(`${i + 1}. ${prose(f)}`))
   }
+  lines.push(...clientLines(d))
   lines.push(...otherErrors(d, names))
   const masked = d.redactions.length > 0 ? `, ${d.redactions.length} secret${d.redactions.length > 1 ? 's' : ''} masked` : ''
   lines.push('', `**Response** (as pasted${masked}):`, '', fenced(d.redacted_input ?? ''), '', `Diagnosed with errdex: ${siteURL}play/`)
   return lines.join('\n') + '\n'
+}
+
+/**
+ * What each client's default retry rule does with the error: a line per
+ * client that disagrees with the docs (or cannot be told), then the names
+ * of those that agree.
+ */
+function clientLines(d: Diagnosis): string[] {
+  const cs = d.clients ?? []
+  if (cs.length === 0) return []
+  const out = ['', "**What your client would do** (each client's default retry rule):", '']
+  const agree: string[] = []
+  for (const c of sortClients(cs)) {
+    if (c.verdict === 'agrees') {
+      agree.push(prose(c.name))
+      continue
+    }
+    const does = c.retries === true ? `retries, ${c.attempts ?? '?'} requests in all` : c.retries === false ? 'does not retry' : 'depends'
+    out.push(`- ${prose(c.name)}: ${verdictLabels[c.verdict] ?? c.verdict} (${does}). ${prose(c.note)}`)
+  }
+  if (agree.length > 0) out.push(`- ${verdictLabels.agrees}: ${agree.join(', ')}`)
+  return out
 }
 
 /** The root cause in one line. */
