@@ -3396,7 +3396,7 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
-	"13\x1e" +
+	"14\x1e" +
 	"INVALID_ARGUMENT\x1e" +
 	"invalid_request\x1e" +
 	"Malformed request body or invalid parameter\x1e" +
@@ -3434,7 +3434,7 @@ const Text = "" +
 	"FAILED_PRECONDITION\x1e" +
 	"payment\x1e" +
 	"Free tier not available here; billing required\x1e" +
-	"The project has no billing account linked and the request comes from a country or region where the free tier of the Gemini API is not offered. The troubleshooting guide's wording of this error has been \"User location is not supported for the API use without a billing account linked.\" and, earlier, \"Gemini API free tier is not available in your country. Please enable billing on your project in Google AI Studio.\"\x1e" +
+	"The project has no billing account linked and the request comes from a country or region where the free tier of the Gemini API is not offered. The API errors page words it \"Gemini API free tier is not available in your country. Please enable billing on your project in Google AI Studio.\"\x1e" +
 	"2\x1e" +
 	"Set up billing for the project in Google AI Studio, which moves it to a paid tier.\x1e" +
 	"Send requests with a key from that billed project.\x1e" +
@@ -3531,14 +3531,15 @@ const Text = "" +
 	"RESOURCE_EXHAUSTED\x1e" +
 	"rate_limit\x1e" +
 	"Rate limit or quota exceeded\x1e" +
-	"The project went over one of its limits: requests per minute, input tokens per minute, requests per day or a spend-based limit. Limits are per project, so every key of the project shares them. A `google.rpc.QuotaFailure` detail names the limit that was hit (its quota id says whether it is per minute or per day), and a `google.rpc.RetryInfo` detail may give the server's suggested wait. The same status is also used when the billing account behind the project cannot pay; see the variants.\x1e" +
+	"The project went over one of its limits: requests per minute, input tokens per minute, requests per day or a spend-based limit. Limits are per project, so every key of the project shares them. A `google.rpc.QuotaFailure` detail names the limit that was hit (its quota id says whether it is per minute or per day), and a `google.rpc.RetryInfo` detail may give the server's suggested wait. The same status name comes with HTTP 402 when the Prepay balance of the billing account is used up (429 before that change), and with 429 for other billing cases; see the variants.\x1e" +
 	"4\x1e" +
 	"Read the QuotaFailure detail to see which limit was hit and whether it is per minute or per day.\x1e" +
 	"For per-minute limits, wait for `retryDelay` (or at least a few seconds) and retry with exponential backoff.\x1e" +
 	"Lower the request rate or request size, and spread load over time.\x1e" +
 	"Move the project to a higher tier or ask for a rate-limit increase.\x1e" +
-	"1\x1e" +
+	"2\x1e" +
 	"429\x1e" +
+	"402\x1e" +
 	"Retry rate-limit 429s after a pause. When `error.details` has a `type.googleapis.com/google.rpc.RetryInfo` entry, wait at least its `retryDelay` (a duration string such as \"26s\", not a number), then back off exponentially. Google's general guidance for quota 429s is a minimum interval of 30 s with randomness. A per-day limit clears only at midnight Pacific time, and the billing cases below never clear by waiting.\x1e" +
 	"1\x1e" +
 	"0\x1e" +
@@ -3556,7 +3557,7 @@ const Text = "" +
 	"payment\x1e" +
 	"2\x1e" +
 	"Prepay credit balance used up\x1e" +
-	"The billing account's Prepay balance has reached zero. The billing guide says every key of every project linked to that billing account then stops working at once. Waiting does not help.\x1e" +
+	"The billing account's Prepay balance has reached zero. The billing guide says every key of every project linked to that billing account then stops working at once. The API errors page lists it as HTTP 402 and says not to retry; before that change it came as a 429. Waiting does not help.\x1e" +
 	"2\x1e" +
 	"Add credit to the Prepay balance in Google AI Studio, or turn on automatic top-up.\x1e" +
 	"Alert whoever manages billing; all projects on the account are affected.\x1e" +
@@ -3570,6 +3571,24 @@ const Text = "" +
 	"The limit reported for the model is zero: the project's tier gets no quota for this model, so no amount of waiting helps.\x1e" +
 	"1\x1e" +
 	"Use a model that the free tier includes, or set up billing to move the project to a paid tier.\x1e" +
+	"CANCELLED\x1e" +
+	"timeout\x1e" +
+	"Request cancelled by the caller\x1e" +
+	"The operation was cancelled, usually by the caller itself: the client closed the connection before the response was complete, or its own timeout fired.\x1e" +
+	"2\x1e" +
+	"Find out why the client cancelled, and raise its timeout if it gave up too early (long generations take time).\x1e" +
+	"Send the request again if the result is still needed.\x1e" +
+	"1\x1e" +
+	"499\x1e" +
+	"The docs give no retry rule; the caller abandoned the request, the server did not refuse it.\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
 	"INTERNAL\x1e" +
 	"server\x1e" +
 	"Unexpected error on Google's side\x1e" +
@@ -3891,7 +3910,7 @@ const Text = "" +
 	"Check the organisation's limits in the console; move to the Scale plan or a higher tier, or ask support for more.\x1e" +
 	"1\x1e" +
 	"429\x1e" +
-	"The glossary treats 429 as transient. Its sample retries up to 5 attempts in all, waiting 2^attempt seconds plus random jitter of up to 1 s between them. No retry-after header is documented.\x1e" +
+	"The glossary treats 429 as transient: back off exponentially and check the `Retry-After` response header. Its sample retries up to 5 attempts in all, waiting 2^attempt seconds plus random jitter of up to 1 s between them.\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -3903,16 +3922,17 @@ const Text = "" +
 	"server_error\x1e" +
 	"server\x1e" +
 	"Server-side error\x1e" +
-	"Mistral's side failed: an internal error (500), a bad gateway (502), the service unavailable or overloaded (503) or a gateway timeout (504). None of them is caused by the request itself.\x1e" +
-	"2\x1e" +
-	"Retry with exponential backoff and jitter.\x1e" +
+	"Mistral's side failed: an internal error (500), a bad gateway (502), the service unavailable or overloaded (503) or a gateway timeout (504). A 504 can also come from the request: the glossary names very long prompts and high `max_tokens` values among its causes.\x1e" +
+	"3\x1e" +
+	"Retry after a brief delay for a 500 or 504, with exponential backoff for a 503, and after 30 to 60 seconds for a 502.\x1e" +
+	"For a 504, reduce the input size or `max_tokens`.\x1e" +
 	"If it persists, check Mistral's status page and try again later.\x1e" +
 	"4\x1e" +
 	"500\x1e" +
 	"502\x1e" +
 	"503\x1e" +
 	"504\x1e" +
-	"The glossary lists 500, 502, 503 and 504 as transient and retries them with the same exponential backoff as 429.\x1e" +
+	"The glossary lists 500, 502, 503 and 504 as transient. Its rules differ by status: retry a 500 or a 504 after a brief delay (and for a 504, shorten the input or lower max_tokens), back off exponentially on a 503, and wait 30 to 60 seconds before retrying a 502.\x1e" +
 	"1\x1e" +
 	"0\x1e" +
 	"0\x1e" +
@@ -4022,7 +4042,7 @@ const Text = "" +
 	"x-ratelimit-reset-tokens\x1e" +
 	"x-ratelimit-reset-project-tokens\x1e" +
 	"duration\x1e" +
-	"31\x1e" +
+	"32\x1e" +
 	"invalid_request_error\x1e" +
 	"invalid_request\x1e" +
 	"Request rejected as invalid (error type)\x1e" +
@@ -4132,6 +4152,24 @@ const Text = "" +
 	"0\x1e" +
 	"0\x1e" +
 	"\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"500\x1e" +
+	"server\x1e" +
+	"Server error while processing the request\x1e" +
+	"OpenAI's servers failed while handling the request. The error-codes guide gives the status and the message only, with no `code`, so this reference files it under the status number. The Python and Node SDKs raise `InternalServerError` and retry it on their own by default.\x1e" +
+	"2\x1e" +
+	"Retry after a brief wait, with exponential backoff.\x1e" +
+	"If it persists, check OpenAI's status page before changing anything in the request.\x1e" +
+	"1\x1e" +
+	"500\x1e" +
+	"The error-codes guide says to retry after a brief wait and to check the status page if it persists.\x1e" +
+	"1\x1e" +
+	"0\x1e" +
+	"0\x1e" +
+	"exponential\x1e" +
 	"0\x1e" +
 	"0\x1e" +
 	"0\x1e" +
