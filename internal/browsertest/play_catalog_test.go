@@ -41,7 +41,7 @@ func TestPlaygroundCatalogNotInBinary(t *testing.T) {
 	if file != catalog.Text {
 		t.Error("the site's catalog file is not catalog.Text")
 	}
-	for _, p := range catalog.Providers {
+	for _, p := range catalog.Default.Providers {
 		if !strings.Contains(file, "\x1e"+p.ID+"\x1e") {
 			t.Errorf("the site's catalog file lacks provider %s", p.ID)
 		}

@@ -1,16 +1,18 @@
 // Package cataloggen writes the files generated from content/ that live in
-// the repository: the classifier's catalog as Go source
-// (wasm/catalog/data_gen.go) and the manifest of published code page URLs
+// the repository: the classifier's catalog as one text
+// (wasm/catalog/data_gen.go), the decoder that reads it
+// (wasm/catalog/decode_gen.go), and the manifest of published code page URLs
 // (content/urls.txt).
 //
-// The Go source is printed by reflection: each field of package catalog's
-// slim types is filled from the field of the same name in the loaded
-// model's value (package model), so a field the classifier needs is declared
-// there and generated without touching this package, and a model field it
-// does not need costs the binary nothing. A slim field with no counterpart in
-// the model is an error ([CheckSlim]). The output is gofmt'ed and
-// deterministic; a test compares it with the committed file and fails with
-// "run make gen" when they differ.
+// Both the text and the decoder come from package catalog's slim types by
+// reflection: each slim field is filled from the field of the same name in
+// the loaded model's value (package model), written into the text in field
+// order, and given its line of the decoder, so a field the classifier needs
+// is declared there and generated without touching this package, and a
+// model field it does not need costs nothing. A slim field with no
+// counterpart in the model is an error ([CheckSlim]). The output is gofmt'ed
+// and deterministic; a test compares it with the committed files and fails
+// with "run make gen" when they differ.
 package cataloggen
 
 import (
@@ -90,11 +92,11 @@ func GoSources(cat *content.Catalog) (data, decoder []byte, err error) {
 
 // SlimCatalog returns cat as package catalog's slim types, prose included.
 func SlimCatalog(cat *content.Catalog) (*catalog.Catalog, error) {
-	ps, cs, err := Slim(cat)
+	ps, cs, err := slim(cat)
 	if err != nil {
 		return nil, err
 	}
-	return &catalog.Catalog{Providers: ps, Categories: cs, Clients: SlimClients(cat)}, nil
+	return &catalog.Catalog{Providers: ps, Categories: cs, Clients: slimClients(cat)}, nil
 }
 
 // Encode returns c as the text catalog.Install reads: every field of
@@ -229,10 +231,10 @@ func decodeField(x string, t reflect.Type) (string, []reflect.Type, error) {
 	return "", nil, errors.New("no encoding for " + t.String())
 }
 
-// Slim returns the providers and categories of cat as package catalog's
+// slim returns the providers and categories of cat as package catalog's
 // slim types, prose included: each slim field is the model's field of the
 // same name.
-func Slim(cat *content.Catalog) ([]catalog.Provider, []catalog.Category, error) {
+func slim(cat *content.Catalog) ([]catalog.Provider, []catalog.Category, error) {
 	for _, t := range []reflect.Type{reflect.TypeFor[catalog.Provider](), reflect.TypeFor[catalog.Category](), reflect.TypeFor[catalog.Client]()} {
 		if err := CheckSlim(t); err != nil {
 			return nil, nil, err
@@ -249,9 +251,9 @@ func Slim(cat *content.Catalog) ([]catalog.Provider, []catalog.Category, error) 
 	return ps, cs, nil
 }
 
-// SlimClients returns the client rules of cat as package catalog's slim
-// type ([Slim] checks its shape).
-func SlimClients(cat *content.Catalog) []catalog.Client {
+// slimClients returns the client rules of cat as package catalog's slim
+// type ([slim] checks its shape).
+func slimClients(cat *content.Catalog) []catalog.Client {
 	if len(cat.Clients) == 0 {
 		return nil // as the decoder reads an empty list
 	}

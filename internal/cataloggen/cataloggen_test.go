@@ -45,11 +45,11 @@ func TestCompiledCatalogMatchesContent(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatal(problems[0])
 	}
-	if len(catalog.Providers) != len(cat.Providers) {
-		t.Fatalf("catalog has %d providers, content %d: run make gen", len(catalog.Providers), len(cat.Providers))
+	if len(catalog.Default.Providers) != len(cat.Providers) {
+		t.Fatalf("catalog has %d providers, content %d: run make gen", len(catalog.Default.Providers), len(cat.Providers))
 	}
 	for i, p := range cat.Providers {
-		cp := catalog.Providers[i]
+		cp := catalog.Default.Providers[i]
 		if cp.ID != p.ID || len(cp.Codes) != len(p.Codes) {
 			t.Errorf("provider %d: catalog %s/%d codes, content %s/%d codes: run make gen", i, cp.ID, len(cp.Codes), p.ID, len(p.Codes))
 		}
@@ -74,8 +74,8 @@ func TestCompiledTextIsTheContents(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(c, catalog.Default) {
-		for i := range min(len(c.Providers), len(catalog.Providers)) {
-			if !reflect.DeepEqual(c.Providers[i], catalog.Providers[i]) {
+		for i := range min(len(c.Providers), len(catalog.Default.Providers)) {
+			if !reflect.DeepEqual(c.Providers[i], catalog.Default.Providers[i]) {
 				t.Errorf("provider %s: the compiled catalog differs from the content: run make gen", c.Providers[i].ID)
 			}
 		}

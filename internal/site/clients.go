@@ -11,6 +11,7 @@ import (
 	"github.com/errdex/errdex/content/model"
 	"github.com/errdex/errdex/internal/cataloggen"
 	"github.com/errdex/errdex/internal/siteurl"
+	"github.com/errdex/errdex/internal/wording"
 	"github.com/errdex/errdex/wasm/catalog"
 	"github.com/errdex/errdex/wasm/classify"
 )
@@ -35,11 +36,11 @@ type exampleRun struct {
 // runClients diagnoses every documented example, as the playground would
 // with the example's provider chosen, and keeps the clients' verdicts.
 func (b *builder) runClients() error {
-	ps, cs, err := cataloggen.Slim(b.cat)
+	slim, err := cataloggen.SlimCatalog(b.cat)
 	if err != nil {
 		return err
 	}
-	clf := classify.New(&catalog.Catalog{Providers: ps, Categories: cs, Clients: cataloggen.SlimClients(b.cat)})
+	clf := classify.New(slim)
 	b.runs = map[string][]exampleRun{}
 	for _, p := range b.cat.Providers {
 		for _, e := range p.Entries {
@@ -55,15 +56,16 @@ func (b *builder) runClients() error {
 }
 
 // verdictOrder puts disagreements first: the order of the tables' rows.
-var verdictOrder = map[string]int{"wastes": 0, "gives_up": 1, "unknown": 2, "agrees": 3}
-
-// verdictLabels are the verdicts in words, readable without their colour.
-var verdictLabels = map[string]string{
-	"agrees":   "Agrees with the docs",
-	"wastes":   "Wastes retries",
-	"gives_up": "Gives up too soon",
-	"unknown":  "Unknown",
-}
+// verdictLabels are the verdicts in words, readable without their colour;
+// verdictShort, in a matrix cell. All three come from internal/wording,
+// which the playground's table reads too.
+var verdictOrder, verdictLabels, verdictShort = func() (map[string]int, map[string]string, map[string]string) {
+	o, l, s := map[string]int{}, map[string]string{}, map[string]string{}
+	for i, v := range wording.ClientVerdicts {
+		o[v.Key], l[v.Key], s[v.Key] = i, v.Label, v.Short
+	}
+	return o, l, s
+}()
 
 func (b *builder) clientRef(id string) ClientRef {
 	r := ClientRef{ID: id, Name: id, Href: b.urls.Path(model.ClientPath(id))}
@@ -231,9 +233,6 @@ func less(a, b outcome) bool {
 	}
 	return a.retries < b.retries
 }
-
-// verdictShort are the verdicts in a matrix cell.
-var verdictShort = map[string]string{"agrees": "agrees", "wastes": "wastes", "gives_up": "gives up", "unknown": "unknown"}
 
 func doesWord(r catalog.Retryable) string {
 	switch r {

@@ -1,5 +1,6 @@
-// Package wording holds the retry wording the CLI and the playground share:
-// the verdict words and the words around a wait. The CLI uses it directly;
+// Package wording holds the retry wording the CLI, the site and the
+// playground share: the verdict words, the words around a wait, and the
+// client verdicts' words and order. The CLI uses it directly;
 // `make gen` (sitegen gen) writes it to site/ts/gen/wording.ts, which the
 // playground imports, and a test fails with "run make gen" when that file
 // is stale. Change the words here, never in the TypeScript.
@@ -30,6 +31,24 @@ var (
 
 // Verdicts lists them in the order the TypeScript module writes them.
 var Verdicts = []Verdict{Yes, No, Unknown}
+
+// A ClientVerdict is the words of one verdict of a client's retry rule
+// against the provider's docs (the clients key of a diagnosis).
+type ClientVerdict struct {
+	Key   string // agrees, wastes, gives_up or unknown: the JSON value
+	Label string // "Wastes retries": the words of the tables and the Markdown
+	Short string // "wastes": the word of a matrix cell
+}
+
+// ClientVerdicts lists them disagreements first: the order of the rows of
+// every "What your client would do" table (the playground's, the code
+// pages'), which the TypeScript module keeps.
+var ClientVerdicts = []ClientVerdict{
+	{Key: "wastes", Label: "Wastes retries", Short: "wastes"},
+	{Key: "gives_up", Label: "Gives up too soon", Short: "gives up"},
+	{Key: "unknown", Label: "Unknown", Short: "unknown"},
+	{Key: "agrees", Label: "Agrees with the docs", Short: "agrees"},
+}
 
 // Words around a verdict and a wait: "retry yes" (a row of the error
 // list), "retryable after 60 s", "wait 10 min", "unknown (if you do, wait 30 s)".
@@ -67,6 +86,19 @@ func TS() []byte {
 		fmt.Fprintf(&b, "  %s: { key: %s, label: %s, summary: %s },\n", v.Key, strconv.Quote(v.Key), strconv.Quote(v.Label), strconv.Quote(v.Summary))
 	}
 	b.WriteString("}\n\n")
+	b.WriteString("export type ClientVerdictKey =")
+	for i, v := range ClientVerdicts {
+		if i > 0 {
+			b.WriteString(" |")
+		}
+		fmt.Fprintf(&b, " %s", strconv.Quote(v.Key))
+	}
+	b.WriteString("\n\n/** The client verdicts, disagreements first: the order of the tables' rows. */\n")
+	b.WriteString("export const clientVerdicts: { key: ClientVerdictKey; label: string; short: string }[] = [\n")
+	for _, v := range ClientVerdicts {
+		fmt.Fprintf(&b, "  { key: %s, label: %s, short: %s },\n", strconv.Quote(v.Key), strconv.Quote(v.Label), strconv.Quote(v.Short))
+	}
+	b.WriteString("]\n\n")
 	for _, c := range []struct{ name, value string }{
 		{"retry", Retry}, {"after", After}, {"wait", Wait}, {"ifYouDo", IfYouDo},
 		{"seconds", Seconds}, {"minutes", Minutes}, {"hours", Hours},

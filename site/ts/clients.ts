@@ -8,17 +8,13 @@
 // reads without its colours. Client names and notes become text nodes.
 import { el, link } from './dom'
 import type { ClientVerdict } from './diagnosis'
+import { clientVerdicts } from './gen/wording'
 
-/** Sort order of the verdicts: disagreements first. */
-const order: Record<ClientVerdict['verdict'], number> = { wastes: 0, gives_up: 1, unknown: 2, agrees: 3 }
+/** Sort order of the verdicts: disagreements first (internal/wording). */
+const order = Object.fromEntries(clientVerdicts.map((v, i) => [v.key, i])) as Record<ClientVerdict['verdict'], number>
 
-/** The verdicts in words (internal/site clients.go verdictLabels). */
-export const verdictLabels: Record<ClientVerdict['verdict'], string> = {
-  agrees: 'Agrees with the docs',
-  wastes: 'Wastes retries',
-  gives_up: 'Gives up too soon',
-  unknown: 'Unknown',
-}
+/** The verdicts in words (internal/wording, as the code pages write them). */
+export const verdictLabels = Object.fromEntries(clientVerdicts.map((v) => [v.key, v.label])) as Record<ClientVerdict['verdict'], string>
 
 /** The clients sorted for the table: disagreements first, then as the classifier lists them (by id). */
 export function sortClients(cs: ClientVerdict[]): ClientVerdict[] {

@@ -232,9 +232,9 @@ type Streams struct{ RetriesMidStream *bool }
 
 // Lookup returns the provider with the given id.
 func Lookup(id string) (*Provider, bool) {
-	for i := range Providers {
-		if Providers[i].ID == id {
-			return &Providers[i], true
+	for i := range Default.Providers {
+		if Default.Providers[i].ID == id {
+			return &Default.Providers[i], true
 		}
 	}
 	return nil, false
@@ -307,15 +307,9 @@ func (p *Provider) CodeForStatus(st int) (*Code, bool) {
 	return found, found != nil
 }
 
-// CategoryByName returns the canonical category with the given name.
-func CategoryByName(name string) (*Category, bool) {
-	for i := range Categories {
-		if Categories[i].Name == name {
-			return &Categories[i], true
-		}
-	}
-	return nil, false
-}
+// CategoryByName returns the canonical category with the given name in
+// Default ([Catalog.Category]).
+func CategoryByName(name string) (*Category, bool) { return Default.Category(name) }
 
 // Path is [model.Path]: the site path of a code's reference page. The URL
 // helpers repeat the model's rather than call them: the binary is built
@@ -342,12 +336,6 @@ type Catalog struct {
 // the fetched text over in the playground.
 var Default = &Catalog{}
 
-// Providers and Categories are Default's, every provider in
-// content/providers sorted by id and every canonical category in order.
-var (
-	Providers  []Provider
-	Categories []Category
-)
 
 // Category returns the category named name ([CategoryByName] in c).
 func (c *Catalog) Category(name string) (*Category, bool) {

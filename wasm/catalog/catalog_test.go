@@ -9,7 +9,7 @@ import (
 // TestPathsAreTheModels checks the binary's copies of the URL helpers
 // against the model's, which the site and catalog.json use.
 func TestPathsAreTheModels(t *testing.T) {
-	for _, p := range Providers {
+	for _, p := range Default.Providers {
 		if ProviderPath(p.ID) != model.ProviderPath(p.ID) {
 			t.Errorf("ProviderPath(%q) = %q, the model's %q", p.ID, ProviderPath(p.ID), model.ProviderPath(p.ID))
 		}
@@ -20,7 +20,7 @@ func TestPathsAreTheModels(t *testing.T) {
 			}
 		}
 	}
-	for _, c := range Categories {
+	for _, c := range Default.Categories {
 		if CategoryPath(c.Name) != model.CategoryPath(c.Name) {
 			t.Errorf("CategoryPath(%q) = %q, the model's %q", c.Name, CategoryPath(c.Name), model.CategoryPath(c.Name))
 		}
@@ -31,20 +31,20 @@ func TestPathsAreTheModels(t *testing.T) {
 // whole, before anything changes, and that the generated one installs again
 // to the same catalog.
 func TestInstall(t *testing.T) {
-	if len(Providers) == 0 || Providers[0].Codes[0].Title == "" {
+	if len(Default.Providers) == 0 || Default.Providers[0].Codes[0].Title == "" {
 		t.Fatal("the native build has no catalog installed")
 	}
 	before := Default.Providers
-	title := Providers[0].Codes[0].Title
+	title := Default.Providers[0].Codes[0].Title
 	for _, bad := range []string{"", Text[:len(Text)/2], Text + "\x1e", Text[1:], "x" + Text[1:]} {
 		if Install(bad) {
 			t.Errorf("Install accepted a text of %d bytes", len(bad))
 		}
-		if &Default.Providers[0] != &before[0] || &Providers[0] != &before[0] {
+		if &Default.Providers[0] != &before[0] {
 			t.Fatal("a refused text changed the catalog")
 		}
 	}
-	if !Install(Text) || Providers[0].Codes[0].Title != title || len(Default.Providers) != len(before) {
+	if !Install(Text) || Default.Providers[0].Codes[0].Title != title || len(Default.Providers) != len(before) {
 		t.Error("the generated text did not install again")
 	}
 }

@@ -33,7 +33,7 @@ import "github.com/errdex/errdex/wasm/internal/decimal"
 const Sep = '\x1e'
 
 // Install decodes text, the catalog generated with this package's decoder,
-// into Default (and Providers and Categories), and reports false, changing
+// into Default, and reports false, changing
 // nothing, when text is not that catalog.
 func Install(text string) bool {
 	if TextSum(text) != textSum {
@@ -42,7 +42,6 @@ func Install(text string) bool {
 	c, ok := decode(text)
 	if ok {
 		*Default = *c
-		Providers, Categories = c.Providers, c.Categories
 	}
 	return ok
 }

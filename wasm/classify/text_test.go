@@ -59,7 +59,7 @@ func TestCatalogIsASCII(t *testing.T) {
 			}
 		}
 	}
-	for _, p := range catalog.Providers {
+	for _, p := range catalog.Default.Providers {
 		check(p.ID+" header", p.Auth.Header)
 		check(p.ID+" header", p.RateLimit.ResetHeaders...)
 		check(p.ID+" header", p.Envelope.CodeHeaders...)

@@ -15,6 +15,16 @@ export const verdicts: Record<VerdictKey, Verdict> = {
   unknown: { key: "unknown", label: "Unknown", summary: "retry unknown" },
 }
 
+export type ClientVerdictKey = "wastes" | "gives_up" | "unknown" | "agrees"
+
+/** The client verdicts, disagreements first: the order of the tables' rows. */
+export const clientVerdicts: { key: ClientVerdictKey; label: string; short: string }[] = [
+  { key: "wastes", label: "Wastes retries", short: "wastes" },
+  { key: "gives_up", label: "Gives up too soon", short: "gives up" },
+  { key: "unknown", label: "Unknown", short: "unknown" },
+  { key: "agrees", label: "Agrees with the docs", short: "agrees" },
+]
+
 export const retry = "retry"
 export const after = "after"
 export const wait = "wait"
